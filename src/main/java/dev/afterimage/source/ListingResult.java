@@ -1,0 +1,25 @@
+package dev.afterimage.source;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What one page of an account's listing answered. */
+public sealed interface ListingResult {
+
+    /**
+     * A page of posts, newest first.
+     *
+     * @param olderPageCursor what to pass to fetch the next older page; empty on the last page
+     */
+    record Page(List<SourcePost> posts, Optional<String> olderPageCursor) implements ListingResult {
+        public Page {
+            posts = List.copyOf(posts);
+        }
+    }
+
+    /** The platform says definitively that the account does not exist or is no longer public. */
+    record AccountGone(String evidence) implements ListingResult {}
+
+    /** Anything else: a timeout, a 5xx, a 429, a login wall, a page that does not parse. Proves nothing. */
+    record Unknown(String reason) implements ListingResult {}
+}

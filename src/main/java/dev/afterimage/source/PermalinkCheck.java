@@ -1,0 +1,14 @@
+package dev.afterimage.source;
+
+/** What a post's own permalink answered. Only {@link Gone} may ever lead to a deletion being declared. */
+public sealed interface PermalinkCheck {
+
+    /** The post is there; here it is as the permalink shows it. */
+    record Found(SourcePost post) implements PermalinkCheck {}
+
+    /** The platform itself says the post does not exist (not merely an error). */
+    record Gone(String evidence) implements PermalinkCheck {}
+
+    /** Timeout, 5xx, 429, an unexpected or empty page: nothing can be concluded. */
+    record Unknown(String reason) implements PermalinkCheck {}
+}

@@ -1,0 +1,51 @@
+package dev.afterimage.source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A post exactly as one fetch saw it.
+ *
+ * <p>The stable content (text, media in order, link preview, attachments, forwarded-from, reply-to) is what
+ * versions are compared on; {@link #views()} and {@link #reactions()} change all the time and are kept only as
+ * information. {@link #rawFragment()} holds the bytes of the post's markup exactly as received, as evidence.
+ *
+ * @param platformPostId the platform's id of the post, unique within the account (Telegram: the message id)
+ * @param url the canonical public URL of the post, whatever base URL it was fetched from
+ * @param publishedAt when the platform says the post was published; null when the page does not say
+ * @param text the text as plain text (line breaks kept)
+ * @param html the text as sanitised HTML (safe to render)
+ * @param edited whether the platform marks the post as edited
+ * @param forwardedFrom the name of the source of a forwarded post, or null
+ * @param replyTo the URL of the post this one replies to, or null
+ * @param views the view counter as shown (e.g. "12.5M"), or null
+ * @param reactions the reactions as shown, or an empty string
+ */
+public record SourcePost(
+        String platformPostId,
+        String url,
+        Instant publishedAt,
+        String text,
+        String html,
+        boolean edited,
+        List<SourceMedia> media,
+        LinkPreview linkPreview,
+        List<Attachment> attachments,
+        String forwardedFrom,
+        String replyTo,
+        String views,
+        String reactions,
+        byte[] rawFragment) {
+
+    public SourcePost {
+        Objects.requireNonNull(platformPostId, "platformPostId");
+        Objects.requireNonNull(url, "url");
+        text = text == null ? "" : text;
+        html = html == null ? "" : html;
+        media = List.copyOf(media);
+        attachments = List.copyOf(attachments);
+        reactions = reactions == null ? "" : reactions;
+        Objects.requireNonNull(rawFragment, "rawFragment");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.afterimage.source.http;
+
+import java.nio.file.Path;
+
+/** What downloading a media file came to. */
+public sealed interface DownloadOutcome {
+
+    /**
+     * The bytes are in {@code file} (a temporary file the caller moves or deletes).
+     *
+     * @param sha256 lower-case hex SHA-256 of the bytes, computed while streaming
+     */
+    record Downloaded(String url, Path file, long size, String sha256, String contentType) implements DownloadOutcome {}
+
+    /** Not downloaded: any status other than 2xx, a timeout, over the size limit, a refused address. */
+    record Failed(String url, String reason) implements DownloadOutcome {}
+}
