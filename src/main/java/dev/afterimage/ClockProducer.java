@@ -2,6 +2,7 @@ package dev.afterimage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Every capability reads the time from one {@link Clock}, so tests can drive the service through time. */
@@ -9,7 +10,7 @@ import java.time.Clock;
 public class ClockProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -9,9 +9,10 @@ public sealed interface ListingResult {
     /**
      * A page of posts, newest first.
      *
+     * @param url the URL the page was fetched from
      * @param olderPageCursor what to pass to fetch the next older page; empty on the last page
      */
-    record Page(List<SourcePost> posts, Optional<String> olderPageCursor) implements ListingResult {
+    record Page(String url, List<SourcePost> posts, Optional<String> olderPageCursor) implements ListingResult {
         public Page {
             posts = List.copyOf(posts);
         }

@@ -26,6 +26,12 @@ public interface PostSource {
     /** The canonical public URL of a post, e.g. {@code https://t.me/durov/523}. */
     String canonicalPostUrl(AccountRef account, String platformPostId);
 
+    /** The handle as this platform treats it (e.g. lower case), or empty when it is not a valid handle here. */
+    Optional<String> normaliseHandle(String handle);
+
+    /** The handle named by one of this platform's profile URLs, or empty when the URL is not one. */
+    Optional<String> handleFromProfileUrl(java.net.URI url);
+
     /** The canonical public URL of an account, e.g. {@code https://t.me/durov}. */
     String canonicalAccountUrl(AccountRef account);
 }

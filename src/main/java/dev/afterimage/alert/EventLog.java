@@ -1,0 +1,60 @@
+package dev.afterimage.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * Appends events inside the caller's transaction, so an event exists exactly when the detection that caused
+ * it was committed.
+ *
+ * <p>Ids are taken from a counter row that stays locked until the transaction ends. That makes ids become
+ * visible in increasing order, so a client reading {@code /api/events?after=N} can never miss an event that a
+ * slower transaction committed later with a smaller id. The price, serialising the commits of polls that raise
+ * events, is small: events are rare next to polls.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EventLog(EntityManager entityManager, ObjectMapper json, Clock clock) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Event append(EventDraft draft) {
+        Event event = new Event();
+        event.id = nextId();
+        event.type = draft.type();
+        event.accountId = draft.accountId();
+        event.postId = draft.postId();
+        event.postUrl = draft.postUrl();
+        event.detectedAt = clock.instant();
+        event.details = toJson(draft);
+        event.persist();
+        return event;
+    }
+
+    private long nextId() {
+        EventSequence sequence = entityManager.find(EventSequence.class, EventSequence.EVENT, LockModeType.PESSIMISTIC_WRITE);
+        sequence.lastValue++;
+        return sequence.lastValue;
+    }
+
+    private String toJson(EventDraft draft) {
+        try {
+            return json.writeValueAsString(draft.details());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event details of " + draft.type() + " are not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.afterimage.archive;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Where and how the archive keeps what it has seen. */
+@ConfigMapping(prefix = "afterimage.archive")
+public interface ArchiveConfig {
+
+    /** Folder of the content-addressed media files; under ./data so one folder holds all state besides the database. */
+    @WithDefault("data/media")
+    Path mediaDir();
+
+    /**
+     * Largest dHash distance (of 64 bits) at which two images count as the same picture re-encoded. CDN
+     * re-encodes move a few bits; a different photo moves about half of them.
+     */
+    @WithDefault("10")
+    int sameImageMaxDistance();
+}

@@ -1,0 +1,74 @@
+package dev.afterimage.archive;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+
+/**
+ * What the archive knows of a picture: its size in pixels and a 64-bit difference hash (dHash), which stays
+ * nearly the same when a CDN re-encodes the picture and changes completely when the picture changes.
+ */
+public record ImageFacts(int width, int height, long dHash) {
+
+    private static final int HASH_WIDTH = 9;
+    private static final int HASH_HEIGHT = 8;
+
+    /** Reads an image file; empty when Java cannot decode it (a video, a WebP, a broken file). */
+    public static Optional<ImageFacts> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            BufferedImage image = ImageIO.read(in);
+            return image == null ? Optional.empty() : Optional.of(of(image));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static ImageFacts of(BufferedImage image) {
+        return new ImageFacts(image.getWidth(), image.getHeight(), dHash(image));
+    }
+
+    /** How many of the 64 bits differ. */
+    public static int distance(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+
+    private static long dHash(BufferedImage image) {
+        double[][] luma = shrink(image);
+        long hash = 0;
+        for (int y = 0; y < HASH_HEIGHT; y++) {
+            for (int x = 0; x < HASH_WIDTH - 1; x++) {
+                hash = (hash << 1) | (luma[y][x] > luma[y][x + 1] ? 1 : 0);
+            }
+        }
+        return hash;
+    }
+
+    /** Averages every source pixel into a 9×8 grid, which smooths away compression noise better than sampling. */
+    private static double[][] shrink(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        double[][] sum = new double[HASH_HEIGHT][HASH_WIDTH];
+        int[][] count = new int[HASH_HEIGHT][HASH_WIDTH];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            int cellY = (int) ((long) y * HASH_HEIGHT / height);
+            for (int x = 0; x < width; x++) {
+                int cellX = (int) ((long) x * HASH_WIDTH / width);
+                int rgb = row[x];
+                sum[cellY][cellX] += 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                count[cellY][cellX]++;
+            }
+        }
+        for (int y = 0; y < HASH_HEIGHT; y++) {
+            for (int x = 0; x < HASH_WIDTH; x++) {
+                sum[y][x] = count[y][x] == 0 ? 0 : sum[y][x] / count[y][x];
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.afterimage.archive;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One post of one watched account, across all its versions. The account is referenced by id only, so the
+ * archive does not depend on how accounts are watched.
+ */
+@Entity
+@Table(name = "post")
+public class Post extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "account_id", nullable = false)
+    public Long accountId;
+
+    @Column(name = "platform_post_id", nullable = false)
+    public String platformPostId;
+
+    /** The canonical public URL (e.g. https://t.me/mod_russia/12345), whatever base URL it was fetched from. */
+    @Column(nullable = false)
+    public String url;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "first_seen_at", nullable = false)
+    public Instant firstSeenAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PostState state;
+
+    /** When a listing that should have shown the post first did not; cleared when it is seen again. */
+    @Column(name = "missing_since")
+    public Instant missingSince;
+
+    /** When the deletion was confirmed by the post's permalink. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "last_checked_at")
+    public Instant lastCheckedAt;
+
+    /** When the post, once older than the watch window, is next asked about by permalink. */
+    @Column(name = "next_recheck_at")
+    public Instant nextRecheckAt;
+
+    /** The content hash of the newest version. */
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    public static Optional<Post> find(long accountId, String platformPostId) {
+        return find("accountId = ?1 and platformPostId = ?2", accountId, platformPostId).firstResultOptional();
+    }
+
+    public static List<Post> liveSince(long accountId, Instant publishedFrom) {
+        return list("accountId = ?1 and state = ?2 and publishedAt >= ?3", accountId, PostState.LIVE, publishedFrom);
+    }
+
+    public static List<Post> dueForRecheck(long accountId, Instant now, int limit) {
+        return find("accountId = ?1 and state = ?2 and nextRecheckAt <= ?3 order by nextRecheckAt",
+                        accountId, PostState.LIVE, now)
+                .page(0, limit)
+                .list();
+    }
+
+    public static List<Post> deletedOf(long accountId) {
+        return list("accountId = ?1 and state = ?2", accountId, PostState.DELETED);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.afterimage.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Lower-case hex SHA-256, the one hash the archive speaks. */
+public final class Sha256 {
+
+    private Sha256() {}
+
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    public static String ofText(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static boolean isHex(String value) {
+        return value != null && value.matches("[0-9a-f]{64}");
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

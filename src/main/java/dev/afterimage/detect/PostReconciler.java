@@ -1,0 +1,248 @@
+package dev.afterimage.detect;
+
+import dev.afterimage.alert.EventDraft;
+import dev.afterimage.alert.EventLog;
+import dev.afterimage.alert.EventType;
+import dev.afterimage.archive.Archive;
+import dev.afterimage.archive.ArchiveConfig;
+import dev.afterimage.archive.NormalisedContent;
+import dev.afterimage.archive.ObservedPost;
+import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostState;
+import dev.afterimage.archive.PostVersion;
+import dev.afterimage.archive.VersionMedia;
+import dev.afterimage.source.PermalinkCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares what a poll saw with what is archived, archives what is new and raises events. The rule that
+ * governs it: a deletion is declared only when the post's own permalink said {@link PermalinkCheck.Gone}.
+ * Absence from a listing only makes a post a {@link Suspect}; an unknown answer leaves it one.
+ */
+@ApplicationScoped
+public class PostReconciler {
+
+    private final Archive archive;
+    private final EventLog events;
+    private final RecheckSchedule recheckSchedule;
+    private final int maxRechecksPerPoll;
+    private final int sameImageMaxDistance;
+
+    public PostReconciler(Archive archive, EventLog events, DetectConfig detectConfig, ArchiveConfig archiveConfig) {
+        this.archive = archive;
+        this.events = events;
+        this.recheckSchedule = new RecheckSchedule(detectConfig.recheckAges());
+        this.maxRechecksPerPoll = detectConfig.maxRechecksPerPoll();
+        this.sameImageMaxDistance = archiveConfig.sameImageMaxDistance();
+    }
+
+    /** Live posts the listing should have shown (published after {@code coveredFrom}) but did not. */
+    @Transactional
+    public List<Suspect> suspects(long accountId, Instant coveredFrom, Set<String> seenPostIds) {
+        if (coveredFrom.equals(Instant.MAX)) {
+            return List.of();
+        }
+        return Post.liveSince(accountId, coveredFrom).stream()
+                .filter(post -> post.publishedAt.isAfter(coveredFrom))
+                .filter(post -> !seenPostIds.contains(post.platformPostId))
+                .map(post -> new Suspect(post.id, post.platformPostId))
+                .toList();
+    }
+
+    /** Whether any of the account's archived posts is believed live. */
+    @Transactional
+    public boolean hasLivePosts(long accountId) {
+        return Post.count("accountId = ?1 and state = ?2", accountId, PostState.LIVE) > 0;
+    }
+
+    /** Live posts the listing did not cover whose decaying re-check is due. */
+    @Transactional
+    public List<Suspect> dueForRecheck(long accountId, Instant coveredFrom, Instant now) {
+        return Post.dueForRecheck(accountId, now, maxRechecksPerPoll).stream()
+                .filter(post -> post.publishedAt == null || !post.publishedAt.isAfter(coveredFrom))
+                .map(post -> new Suspect(post.id, post.platformPostId))
+                .toList();
+    }
+
+    /** Applies one poll's observation; must run inside the poll's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Reconciliation reconcile(PollObservation observation, Instant now) {
+        Tally tally = new Tally();
+        for (ObservedPost seen : observation.seen()) {
+            reconcileSeen(observation.accountId(), seen, now, tally);
+        }
+        observation.checks().forEach((platformPostId, check) ->
+                Post.find(observation.accountId(), platformPostId)
+                        .filter(post -> post.state == PostState.LIVE)
+                        .ifPresent(post -> reconcileCheck(post, check, now, tally)));
+        return tally.result();
+    }
+
+    private void reconcileSeen(long accountId, ObservedPost seen, Instant now, Tally tally) {
+        Post post = Post.find(accountId, seen.post().platformPostId()).orElse(null);
+        if (post == null) {
+            post = archive.recordNewPost(accountId, seen, now);
+            post.nextRecheckAt = recheckSchedule.next(post.publishedAt, now);
+            tally.newPosts++;
+            return;
+        }
+        post.lastSeenAt = now;
+        post.missingSince = null;
+        post.nextRecheckAt = recheckSchedule.next(post.publishedAt, now);
+        if (post.state == PostState.DELETED) {
+            restore(post, now, tally);
+        }
+        if (seen.contentHash().equals(post.contentHash)) {
+            return;
+        }
+        PostVersion newest = PostVersion.newestOf(post.id).orElseThrow();
+        List<VersionMedia> newestMedia = VersionMedia.ofVersion(newest.id);
+        if (onlyOwedDownloadsDiffer(newest, newestMedia, seen)) {
+            archive.fillMissingMedia(post, newest, newestMedia, seen, now);
+            return;
+        }
+        PostVersion next = archive.recordVersion(post, seen, now);
+        tally.newVersions++;
+        boolean textChanged = !NormalisedContent.normaliseText(newest.text).equals(NormalisedContent.normaliseText(next.text));
+        if (textChanged) {
+            raise(tally, EventType.POST_EDITED, post, edit(newest, next));
+        }
+        if (MediaChange.noticeable(newestMedia, seen.media(), sameImageMaxDistance)) {
+            raise(tally, EventType.MEDIA_CHANGED, post, mediaChange(newest, newestMedia, next));
+        }
+    }
+
+    /**
+     * True when the observation shows the newest version's content and differs only where that version still
+     * owes a media download (or where this fetch failed one): completing a version is not an edit.
+     */
+    private static boolean onlyOwedDownloadsDiffer(PostVersion newest, List<VersionMedia> media, ObservedPost seen) {
+        List<String> stored = media.stream().map(link -> link.mediaSha256).toList();
+        if (!NormalisedContent.hash(seen.post(), stored).equals(newest.contentHash) || stored.size() != seen.media().size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            String seenSha = seen.media().get(i).sha256().orElse(null);
+            if (stored.get(i) != null && seenSha != null && !stored.get(i).equals(seenSha)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void reconcileCheck(Post post, PermalinkCheck check, Instant now, Tally tally) {
+        post.lastCheckedAt = now;
+        switch (check) {
+            case PermalinkCheck.Found found -> {
+                post.lastSeenAt = now;
+                post.missingSince = null;
+                post.nextRecheckAt = recheckSchedule.next(post.publishedAt, now);
+            }
+            case PermalinkCheck.Gone gone -> declareDeleted(post, gone, now, tally);
+            case PermalinkCheck.Unknown unknown -> {
+                if (post.missingSince == null) {
+                    post.missingSince = now;
+                }
+                tally.stillUnknown++;
+            }
+        }
+    }
+
+    private void declareDeleted(Post post, PermalinkCheck.Gone gone, Instant now, Tally tally) {
+        Instant firstMissed = post.missingSince != null ? post.missingSince : now;
+        post.state = PostState.DELETED;
+        post.deletedAt = now;
+        post.missingSince = firstMissed;
+        post.nextRecheckAt = null;
+        tally.deleted++;
+        PostVersion last = PostVersion.newestOf(post.id).orElseThrow();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("platformPostId", post.platformPostId);
+        details.put("publishedAt", post.publishedAt);
+        details.put("firstSeenAt", post.firstSeenAt);
+        details.put("lastSeenAt", post.lastSeenAt);
+        details.put("firstMissedAt", firstMissed);
+        details.put("confirmedGoneAt", now);
+        if (post.publishedAt != null) {
+            Duration atLeast = Duration.between(post.publishedAt, post.lastSeenAt);
+            Duration atMost = Duration.between(post.publishedAt, firstMissed);
+            details.put("livedAtLeastSeconds", atLeast.toSeconds());
+            details.put("livedAtMostSeconds", atMost.toSeconds());
+            details.put("lived", Lifetimes.describe(atLeast, atMost));
+        }
+        details.put("evidence", gone.evidence());
+        details.put("lastText", last.text);
+        details.put("contentHash", last.contentHash);
+        details.put("rawSha256", last.rawSha256);
+        details.put("media", mediaSummary(VersionMedia.ofVersion(last.id)));
+        raise(tally, EventType.POST_DELETED, post, details);
+    }
+
+    private void restore(Post post, Instant now, Tally tally) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("platformPostId", post.platformPostId);
+        details.put("deletedAt", post.deletedAt);
+        details.put("restoredAt", now);
+        post.state = PostState.LIVE;
+        post.deletedAt = null;
+        tally.restored++;
+        raise(tally, EventType.POST_RESTORED, post, details);
+    }
+
+    private static Map<String, Object> edit(PostVersion before, PostVersion after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("versionBefore", before.id);
+        details.put("versionAfter", after.id);
+        details.put("hashBefore", before.contentHash);
+        details.put("hashAfter", after.contentHash);
+        details.put("textBefore", before.text);
+        details.put("textAfter", after.text);
+        details.put("diff", WordDiff.between(before.text, after.text));
+        return details;
+    }
+
+    private static Map<String, Object> mediaChange(PostVersion before, List<VersionMedia> beforeMedia, PostVersion after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("versionBefore", before.id);
+        details.put("versionAfter", after.id);
+        details.put("hashBefore", before.contentHash);
+        details.put("hashAfter", after.contentHash);
+        details.put("mediaBefore", mediaSummary(beforeMedia));
+        details.put("mediaAfter", mediaSummary(VersionMedia.ofVersion(after.id)));
+        return details;
+    }
+
+    private static List<Map<String, Object>> mediaSummary(List<VersionMedia> media) {
+        return media.stream().map(link -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", link.kind);
+            item.put("sha256", link.mediaSha256);
+            return item;
+        }).toList();
+    }
+
+    private void raise(Tally tally, EventType type, Post post, Map<String, Object> details) {
+        events.append(new EventDraft(type, post.accountId, post.id, post.url, details));
+        tally.events++;
+    }
+
+    private static final class Tally {
+        int newPosts;
+        int newVersions;
+        int deleted;
+        int restored;
+        int stillUnknown;
+        int events;
+
+        Reconciliation result() {
+            return new Reconciliation(newPosts, newVersions, deleted, restored, stillUnknown, events);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.afterimage.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one {@link PostSource} of each platform. */
+@ApplicationScoped
+public class PostSources {
+
+    private final Map<Platform, PostSource> byPlatform = new EnumMap<>(Platform.class);
+
+    public PostSources(Instance<PostSource> sources) {
+        for (PostSource source : sources) {
+            PostSource previous = byPlatform.put(source.platform(), source);
+            if (previous != null) {
+                throw new IllegalStateException("two sources for " + source.platform() + ": " + previous + ", " + source);
+            }
+        }
+    }
+
+    public PostSource of(Platform platform) {
+        PostSource source = byPlatform.get(platform);
+        if (source == null) {
+            throw new IllegalStateException("no source for platform " + platform);
+        }
+        return source;
+    }
+
+    /** The platform whose profile URL this is, with the handle it names. */
+    public Optional<AccountRef> fromProfileUrl(java.net.URI url) {
+        for (PostSource source : byPlatform.values()) {
+            Optional<String> handle = source.handleFromProfileUrl(url);
+            if (handle.isPresent()) {
+                return Optional.of(new AccountRef(source.platform(), handle.get()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.afterimage.source.telegram;
+
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PermalinkCheck;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSource;
+import dev.afterimage.source.http.HttpOutcome;
+import dev.afterimage.source.http.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Public Telegram channels through the web preview at t.me: the listing {@code /s/<channel>}, the permalink
+ * {@code /<channel>/<id>?embed=1} and the landing page {@code /<channel>}.
+ *
+ * <p>Telegram answers nearly everything with HTTP 200, so status codes prove nothing: only the page's own words
+ * do. A post is {@code Gone} only when its embed shows Telegram's "Post not found" widget; a channel is gone only
+ * when {@code /s/<channel>} redirects to a landing page that says no such public channel exists.
+ */
+@ApplicationScoped
+public class TelegramSource implements PostSource {
+
+    static final String CANONICAL_BASE = "https://t.me";
+
+    /** Telegram usernames: a letter, then letters, digits and underscores, 5 to 32 long (4 for some collectibles). */
+    private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9_]{3,31}");
+
+    /** First path segments of t.me that are services, not accounts. */
+    private static final Set<String> RESERVED = Set.of("joinchat", "addstickers", "addemoji", "addtheme", "addlist",
+            "proxy", "socks", "share", "setlanguage", "login", "confirmphone", "invoice", "boost", "contact", "iv", "bg");
+
+    private static final Set<String> HOSTS = Set.of("t.me", "www.t.me", "telegram.me", "www.telegram.me", "telegram.dog");
+
+    private final WebClient web;
+    private final String base;
+
+    public TelegramSource(WebClient web, TelegramConfig config) {
+        this.web = web;
+        this.base = config.baseUrl().replaceFirst("/+$", "");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    @Override
+    public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
+        String url = base + "/s/" + account.handle() + olderPageCursor.map(before -> "?before=" + before).orElse("");
+        return switch (web.get(url)) {
+            case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page when page.isSuccessful() -> listingPage(url, page, account);
+            case HttpOutcome.Received redirect when redirect.isRedirect() && olderPageCursor.isEmpty()
+                    && pointsToLanding(redirect.header("location"), account.handle()) -> landing(account);
+            case HttpOutcome.Received other -> new ListingResult.Unknown(url + " answered HTTP " + other.status());
+        };
+    }
+
+    @Override
+    public PermalinkCheck check(AccountRef account, String platformPostId) {
+        String url = base + "/" + account.handle() + "/" + platformPostId + "?embed=1";
+        return switch (web.get(url)) {
+            case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page when page.isSuccessful() ->
+                switch (TelegramPageParser.parseEmbed(page.body(), account.handle(), platformPostId, CANONICAL_BASE)) {
+                    case EmbedResult.Found found -> new PermalinkCheck.Found(found.post());
+                    case EmbedResult.NotFound notFound -> new PermalinkCheck.Gone(
+                            canonicalPostUrl(account, platformPostId) + "?embed=1 shows \"" + notFound.evidence() + "\"");
+                    case EmbedResult.Unrecognised unrecognised -> new PermalinkCheck.Unknown(url + ": " + unrecognised.why());
+                };
+            case HttpOutcome.Received other -> new PermalinkCheck.Unknown(url + " answered HTTP " + other.status());
+        };
+    }
+
+    @Override
+    public Optional<String> normaliseHandle(String handle) {
+        String name = handle.startsWith("@") ? handle.substring(1) : handle;
+        name = name.toLowerCase(Locale.ROOT);
+        return HANDLE.matcher(name).matches() && !RESERVED.contains(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** Accepts {@code t.me/<name>}, {@code t.me/s/<name>}, and a post URL of the channel; any of Telegram's hosts. */
+    @Override
+    public Optional<String> handleFromProfileUrl(URI url) {
+        if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        List<String> segments = List.of(Optional.ofNullable(url.getPath()).orElse("").split("/")).stream()
+                .filter(segment -> !segment.isEmpty())
+                .toList();
+        if (!segments.isEmpty() && segments.get(0).equals("s")) {
+            segments = segments.subList(1, segments.size());
+        }
+        boolean profileOrPost = segments.size() == 1 || (segments.size() == 2 && segments.get(1).matches("\\d+"));
+        return profileOrPost ? normaliseHandle(segments.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public String canonicalPostUrl(AccountRef account, String platformPostId) {
+        return CANONICAL_BASE + "/" + account.handle() + "/" + platformPostId;
+    }
+
+    @Override
+    public String canonicalAccountUrl(AccountRef account) {
+        return CANONICAL_BASE + "/" + account.handle();
+    }
+
+    private static ListingResult listingPage(String url, HttpOutcome.Received page, AccountRef account) {
+        return switch (TelegramPageParser.parseListing(page.body(), account.handle(), CANONICAL_BASE)) {
+            case ParsedListing.Listing listing -> new ListingResult.Page(url, listing.postsNewestFirst(), listing.olderPageCursor());
+            case ParsedListing.NotAChannelPage notChannel -> new ListingResult.Unknown(url + ": " + notChannel.why());
+            case ParsedListing.Unparseable unparseable -> new ListingResult.Unknown(url + ": " + unparseable.why());
+        };
+    }
+
+    /** Telegram sends {@code /s/<name>} to {@code /<name>} when there is no public channel of that name. */
+    private static boolean pointsToLanding(String location, String handle) {
+        if (location == null) {
+            return false;
+        }
+        try {
+            String path = URI.create(location.strip()).getPath();
+            return path != null && path.replaceFirst("/+$", "").equalsIgnoreCase("/" + handle);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private ListingResult landing(AccountRef account) {
+        String url = base + "/" + account.handle();
+        return switch (web.get(url)) {
+            case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page when page.isSuccessful() -> switch (TelegramPageParser.parseLanding(page.body())) {
+                case LandingResult.NoSuchAccount none -> new ListingResult.AccountGone(
+                        "t.me/s/" + account.handle() + " redirects to a page saying: " + none.evidence());
+                case LandingResult.NotPublic notPublic -> new ListingResult.AccountGone(
+                        "t.me/s/" + account.handle() + " has no public preview any more: " + notPublic.evidence());
+                case LandingResult.Unrecognised unrecognised -> new ListingResult.Unknown(url + ": " + unrecognised.why());
+            };
+            case HttpOutcome.Received other -> new ListingResult.Unknown(url + " answered HTTP " + other.status());
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package dev.afterimage.watch;
+
+import dev.afterimage.detect.Availability;
+import dev.afterimage.detect.WatchHealth;
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.Platform;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A watched account. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Platform platform;
+
+    /** The handle as the platform treats it (for Telegram, lower case: usernames are case-insensitive). */
+    @Column(nullable = false)
+    public String handle;
+
+    @Column(name = "canonical_url", nullable = false)
+    public String canonicalUrl;
+
+    public String label;
+
+    @Column(name = "poll_interval_seconds", nullable = false)
+    public long pollIntervalSeconds;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Availability availability;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountOrigin origin;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_poll_at")
+    public Instant lastPollAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_poll_outcome")
+    public PollOutcome lastPollOutcome;
+
+    @Column(name = "last_poll_detail")
+    public String lastPollDetail;
+
+    @Column(name = "last_success_at")
+    public Instant lastSuccessAt;
+
+    @Column(name = "unknown_since")
+    public Instant unknownSince;
+
+    @Column(name = "consecutive_unknown", nullable = false)
+    public int consecutiveUnknown;
+
+    @Column(name = "watch_failing", nullable = false)
+    public boolean watchFailing;
+
+    public AccountRef ref() {
+        return new AccountRef(platform, handle);
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofSeconds(pollIntervalSeconds);
+    }
+
+    public WatchHealth health() {
+        return new WatchHealth(availability, consecutiveUnknown, unknownSince, watchFailing);
+    }
+
+    void apply(WatchHealth health) {
+        availability = health.availability();
+        consecutiveUnknown = health.consecutiveUnknown();
+        unknownSince = health.unknownSince();
+        watchFailing = health.failing();
+    }
+
+    public static Optional<Account> findByHandle(Platform platform, String handle) {
+        return find("platform = ?1 and handle = ?2", platform, handle).firstResultOptional();
+    }
+}

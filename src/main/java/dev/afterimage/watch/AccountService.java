@@ -1,0 +1,165 @@
+package dev.afterimage.watch;
+
+import dev.afterimage.InvalidFieldException;
+import dev.afterimage.detect.Availability;
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSource;
+import dev.afterimage.source.PostSources;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Adds, changes and removes watched accounts, keeping their poll schedule in step. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final int MAX_LABEL_LENGTH = 255;
+
+    private final PostSources sources;
+    private final PollScheduler scheduler;
+    private final WatchConfig config;
+    private final Clock clock;
+
+    AccountService(PostSources sources, PollScheduler scheduler, WatchConfig config, Clock clock) {
+        this.sources = sources;
+        this.scheduler = scheduler;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account create(AccountRequest request, AccountOrigin origin) {
+        AccountRef ref = resolve(request);
+        Account.findByHandle(ref.platform(), ref.handle()).ifPresent(existing -> {
+            throw new DuplicateAccountException(existing.id, ref.platform().apiName() + " account " + ref.handle());
+        });
+        Account account = new Account();
+        account.platform = ref.platform();
+        account.handle = ref.handle();
+        account.canonicalUrl = sources.of(ref.platform()).canonicalAccountUrl(ref);
+        account.label = label(request.label());
+        account.pollIntervalSeconds = interval(request.pollInterval()).orElse(config.defaultPollInterval()).toSeconds();
+        account.enabled = request.enabled() == null || request.enabled();
+        account.availability = Availability.ACTIVE;
+        account.origin = origin;
+        account.createdAt = clock.instant();
+        account.persist();
+        if (account.enabled) {
+            scheduler.schedule(account.id, account.pollInterval());
+        }
+        return account;
+    }
+
+    @Transactional
+    public Account update(long id, AccountPatch patch) {
+        Account account = get(id);
+        if (patch.label() != null) {
+            account.label = label(patch.label());
+        }
+        interval(patch.pollInterval()).ifPresent(interval -> account.pollIntervalSeconds = interval.toSeconds());
+        if (patch.enabled() != null) {
+            account.enabled = patch.enabled();
+        }
+        if (account.enabled) {
+            scheduler.schedule(account.id, account.pollInterval());
+        } else {
+            scheduler.unschedule(account.id);
+        }
+        return account;
+    }
+
+    /** Stops watching the account and removes it with its archive; events already raised stay. */
+    @Transactional
+    public void delete(long id) {
+        Account account = get(id);
+        scheduler.unschedule(account.id);
+        account.delete();
+    }
+
+    @Transactional
+    public Account get(long id) {
+        Account account = Account.findById(id);
+        if (account == null) {
+            throw new AccountNotFoundException(id);
+        }
+        return account;
+    }
+
+    @Transactional
+    public List<Account> list() {
+        return Account.list("order by id");
+    }
+
+    /** Which platform and handle a request names, validated. */
+    public AccountRef resolve(AccountRequest request) {
+        if (request.url() != null && !request.url().isBlank()) {
+            return fromUrl(request.url().strip());
+        }
+        if (request.platform() == null || request.platform().isBlank()) {
+            throw new InvalidFieldException("url", "give either the profile URL (\"url\") or a \"platform\" and a \"handle\"");
+        }
+        Platform platform = Platform.fromApiName(request.platform().strip())
+                .orElseThrow(() -> new InvalidFieldException("platform", "unknown platform \"" + request.platform()
+                        + "\"; supported: " + Arrays.stream(Platform.values()).map(Platform::apiName).collect(Collectors.joining(", "))));
+        if (request.handle() == null || request.handle().isBlank()) {
+            throw new InvalidFieldException("handle", "a handle is required with \"platform\"");
+        }
+        PostSource source = sources.of(platform);
+        String handle = source.normaliseHandle(request.handle().strip())
+                .orElseThrow(() -> new InvalidFieldException("handle", "\"" + request.handle() + "\" is not a valid " + platform.apiName() + " handle"));
+        return new AccountRef(platform, handle);
+    }
+
+    private AccountRef fromUrl(String url) {
+        URI uri;
+        try {
+            String withScheme = url.contains("://") ? url : "https://" + url;
+            uri = new URI(withScheme);
+        } catch (URISyntaxException e) {
+            throw new InvalidFieldException("url", "\"" + url + "\" is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
+            throw new InvalidFieldException("url", "\"" + url + "\" is not an http(s) URL");
+        }
+        Optional<AccountRef> ref = sources.fromProfileUrl(uri);
+        return ref.orElseThrow(() -> new InvalidFieldException("url",
+                "\"" + url + "\" is not the profile URL of a supported platform (e.g. https://t.me/<channel>)"));
+    }
+
+    private Optional<Duration> interval(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Duration interval;
+        try {
+            interval = Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("pollInterval", "\"" + text + "\" is not an ISO-8601 duration such as PT60S");
+        }
+        if (interval.compareTo(config.minPollInterval()) < 0) {
+            throw new InvalidFieldException("pollInterval", "the poll interval must be at least " + config.minPollInterval());
+        }
+        return Optional.of(interval);
+    }
+
+    private static String label(String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        if (label.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidFieldException("label", "the label must be at most " + MAX_LABEL_LENGTH + " characters");
+        }
+        return label.strip();
+    }
+}

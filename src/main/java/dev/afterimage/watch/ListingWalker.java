@@ -1,0 +1,86 @@
+package dev.afterimage.watch;
+
+import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PostSource;
+import dev.afterimage.source.SourcePost;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Walks an account's listing back from the newest page until it has covered the watch window, so a post that
+ * merely scrolled to page 2 is still seen and is never mistaken for a deleted one.
+ */
+final class ListingWalker {
+
+    private final int maxPages;
+
+    ListingWalker(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    ListingWalk walk(PostSource source, AccountRef account, Instant windowStart) {
+        Map<String, SourcePost> posts = new LinkedHashMap<>();
+        Map<String, String> pageOf = new HashMap<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        while (pages < maxPages) {
+            ListingResult result = source.listing(account, cursor);
+            pages++;
+            switch (result) {
+                case ListingResult.Unknown unknown -> {
+                    return finish(pages == 1
+                            ? new ListingOutcome.Unknown(unknown.reason())
+                            : listed(posts, "page " + pages + " failed: " + unknown.reason()), posts, pageOf, pages);
+                }
+                case ListingResult.AccountGone gone -> {
+                    return finish(pages == 1
+                            ? new ListingOutcome.AccountGone(gone.evidence())
+                            : listed(posts, "page " + pages + " said the account is gone: " + gone.evidence()), posts, pageOf, pages);
+                }
+                case ListingResult.Page page -> {
+                    for (SourcePost post : page.posts()) {
+                        posts.putIfAbsent(post.platformPostId(), post);
+                        pageOf.putIfAbsent(post.platformPostId(), page.url());
+                    }
+                    Optional<Instant> oldestOnPage = page.posts().stream()
+                            .map(SourcePost::publishedAt)
+                            .filter(java.util.Objects::nonNull)
+                            .min(Instant::compareTo);
+                    if (page.olderPageCursor().isEmpty()) {
+                        return finish(new ListingOutcome.Listed(Instant.EPOCH, null), posts, pageOf, pages);
+                    }
+                    if (page.posts().isEmpty() || page.olderPageCursor().equals(cursor)) {
+                        return finish(listed(posts, "page " + pages + " did not lead further back"), posts, pageOf, pages);
+                    }
+                    if (oldestOnPage.isPresent() && oldestOnPage.get().isBefore(windowStart)) {
+                        return finish(listed(posts, null), posts, pageOf, pages);
+                    }
+                    cursor = page.olderPageCursor();
+                }
+            }
+        }
+        return finish(listed(posts, "stopped at the limit of " + maxPages + " pages before covering the watch window"),
+                posts, pageOf, pages);
+    }
+
+    /** Covered back to the oldest post seen; with nothing seen, nothing is covered. */
+    private static ListingOutcome listed(Map<String, SourcePost> posts, String incompleteReason) {
+        Instant oldest = posts.values().stream()
+                .map(SourcePost::publishedAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(Instant.MAX);
+        return new ListingOutcome.Listed(oldest, incompleteReason);
+    }
+
+    private static ListingWalk finish(ListingOutcome outcome, Map<String, SourcePost> posts, Map<String, String> pageOf, int pages) {
+        return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.afterimage.watch;
+
+import dev.afterimage.detect.AccountWatchdog;
+import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.detect.PollObservation;
+import dev.afterimage.detect.PostReconciler;
+import dev.afterimage.detect.Reconciliation;
+import dev.afterimage.detect.WatchHealth;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Writes everything one poll learnt in one transaction: if the process dies half-way, nothing of the poll is
+ * kept and the next poll sees and reports the same things once.
+ */
+@ApplicationScoped
+class PollRecorder {
+
+    private final PostReconciler reconciler;
+    private final AccountWatchdog watchdog;
+    private final Clock clock;
+
+    PollRecorder(PostReconciler reconciler, AccountWatchdog watchdog, Clock clock) {
+        this.reconciler = reconciler;
+        this.watchdog = watchdog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Reconciliation record(PollObservation observation, PollOutcome outcome, String detail) {
+        Account account = Account.findById(observation.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new AccountNotFoundException(observation.accountId());
+        }
+        Instant now = clock.instant();
+        Reconciliation reconciliation = reconciler.reconcile(observation, now);
+        WatchHealth health = watchdog.assess(account.id, account.health(), observation.listing(), now);
+        account.apply(health);
+        account.lastPollAt = now;
+        account.lastPollOutcome = outcome;
+        account.lastPollDetail = truncate(detail);
+        if (!(observation.listing() instanceof ListingOutcome.Unknown)) {
+            account.lastSuccessAt = now;
+        }
+        return reconciliation;
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...";
+    }
+}

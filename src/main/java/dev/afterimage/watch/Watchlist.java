@@ -1,0 +1,115 @@
+package dev.afterimage.watch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.afterimage.InvalidFieldException;
+import dev.afterimage.source.AccountRef;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the watchlist file ({@code afterimage.watchlist}) at start-up and whenever its content changes.
+ * Accounts it names are created or updated; accounts it created and no longer names are disabled, never
+ * deleted, since their archive must survive an edit of the file. Accounts added through the API are left alone.
+ *
+ * <p>The file is a YAML list; each entry has {@code url}, or {@code platform} and {@code handle}, and
+ * optionally {@code label}, {@code pollInterval} and {@code enabled}.
+ */
+@ApplicationScoped
+public class Watchlist {
+
+    private static final Logger LOG = Logger.getLogger(Watchlist.class);
+
+    private final WatchConfig config;
+    private final AccountService accounts;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private volatile String appliedContent;
+
+    Watchlist(WatchConfig config, AccountService accounts) {
+        this.config = config;
+        this.accounts = accounts;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reloadIfChanged();
+    }
+
+    /** Checked every few seconds: cheap (one file read) and quick enough for a person editing the file. */
+    @Scheduled(every = "${afterimage.watch.watchlist-check-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadIfChanged() {
+        Path file = config.watchlist().orElse(null);
+        if (file == null) {
+            return;
+        }
+        String content;
+        try {
+            content = Files.readString(file);
+        } catch (IOException e) {
+            if (appliedContent == null || !appliedContent.isEmpty()) {
+                LOG.warnf("watchlist %s cannot be read (%s); accounts stay as they are", file, e.toString());
+            }
+            appliedContent = "";
+            return;
+        }
+        if (content.equals(appliedContent)) {
+            return;
+        }
+        try {
+            WatchlistEntry[] entries = content.isBlank() ? new WatchlistEntry[0] : yaml.readValue(content, WatchlistEntry[].class);
+            apply(Arrays.asList(entries));
+            LOG.infof("watchlist %s applied: %d accounts", file, entries.length);
+        } catch (IOException e) {
+            LOG.errorf("watchlist %s is not a YAML list of accounts (%s); accounts stay as they are", file, e.getMessage());
+        }
+        appliedContent = content;
+    }
+
+    /** Applies a list of entries; an invalid entry is logged and skipped, the others still apply. */
+    @Transactional
+    public void apply(List<WatchlistEntry> entries) {
+        Set<Long> named = new HashSet<>();
+        for (WatchlistEntry entry : entries) {
+            try {
+                named.add(applyEntry(entry).id);
+            } catch (InvalidFieldException e) {
+                LOG.errorf("watchlist entry %s skipped: %s: %s", entry, e.field(), e.getMessage());
+            }
+        }
+        for (Account account : Account.<Account>list("origin", AccountOrigin.WATCHLIST)) {
+            if (!named.contains(account.id) && account.enabled) {
+                accounts.update(account.id, new AccountPatch(null, null, false));
+                LOG.infof("account %s/%s left the watchlist: disabled, archive kept", account.platform.apiName(), account.handle);
+            }
+        }
+    }
+
+    private Account applyEntry(WatchlistEntry entry) {
+        AccountRequest request = entry.asRequest();
+        AccountRef ref = accounts.resolve(request);
+        return Account.findByHandle(ref.platform(), ref.handle())
+                .map(existing -> existing.origin == AccountOrigin.WATCHLIST
+                        ? accounts.update(existing.id, new AccountPatch(request.label(), request.pollInterval(), entry.enabled() == null || entry.enabled()))
+                        : existing)
+                .orElseGet(() -> accounts.create(request, AccountOrigin.WATCHLIST));
+    }
+
+    /** One account of the watchlist file. */
+    public record WatchlistEntry(String url, String platform, String handle, String label, String pollInterval, Boolean enabled) {
+        AccountRequest asRequest() {
+            return new AccountRequest(url, platform, handle, label, pollInterval, enabled);
+        }
+    }
+}

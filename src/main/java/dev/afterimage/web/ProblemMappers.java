@@ -1,0 +1,60 @@
+package dev.afterimage.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.afterimage.InvalidFieldException;
+import dev.afterimage.watch.AccountNotFoundException;
+import dev.afterimage.watch.DuplicateAccountException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of a request into a problem body: a clear 4xx for bad input, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response duplicate(DuplicateAccountException e) {
+        return Problem.response(new Problem("about:blank", "Conflict", 409, e.getMessage(), null, e.existingId()));
+    }
+
+    @ServerExceptionMapper
+    public Response accountNotFound(AccountNotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        String detail = field == null
+                ? "the request body is not valid JSON: " + e.getOriginalMessage()
+                : "field \"" + field + "\" has the wrong type or form";
+        return Problem.response(Response.Status.BAD_REQUEST, detail, field);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        int code = e.getResponse().getStatus();
+        String title = status != null ? status.getReasonPhrase() : "HTTP " + code;
+        return Problem.response(new Problem("about:blank", title, code, e.getMessage(), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("request failed unexpectedly", e);
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged", null);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.afterimage.web.api;
+
+import dev.afterimage.watch.AccountOrigin;
+import dev.afterimage.watch.AccountPatch;
+import dev.afterimage.watch.AccountRequest;
+import dev.afterimage.watch.AccountService;
+import dev.afterimage.watch.PollSummary;
+import dev.afterimage.watch.Poller;
+import dev.afterimage.web.Problem;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Watched accounts: add, list, change, remove, poll now. */
+@Path("/api/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private final AccountService accounts;
+    private final Poller poller;
+
+    AccountResource(AccountService accounts, Poller poller) {
+        this.accounts = accounts;
+        this.poller = poller;
+    }
+
+    @POST
+    public Response create(AccountRequest request, UriInfo uri) {
+        AccountView created = AccountView.of(accounts.create(requireBody(request), AccountOrigin.API));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    public List<AccountView> list() {
+        return accounts.list().stream().map(AccountView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public AccountView get(@PathParam("id") long id) {
+        return AccountView.of(accounts.get(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public AccountView update(@PathParam("id") long id, AccountPatch patch) {
+        return AccountView.of(accounts.update(id, requireBody(patch)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") long id) {
+        accounts.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** Runs one poll now and answers what it found. */
+    @POST
+    @Path("/{id}/poll")
+    @Consumes(MediaType.WILDCARD)
+    public PollSummary poll(@PathParam("id") long id) {
+        accounts.get(id);
+        return poller.poll(id);
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new BadRequestException(Problem.response(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "a JSON body is required", null));
+        }
+        return body;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.afterimage.web.api;
+
+import dev.afterimage.detect.Availability;
+import dev.afterimage.watch.Account;
+import dev.afterimage.watch.AccountOrigin;
+import dev.afterimage.watch.PollOutcome;
+import java.time.Instant;
+
+/** An account as the API shows it. */
+public record AccountView(
+        long id,
+        String platform,
+        String handle,
+        String url,
+        String label,
+        String pollInterval,
+        boolean enabled,
+        Availability availability,
+        AccountOrigin origin,
+        Instant createdAt,
+        Instant lastPollAt,
+        PollOutcome lastPollOutcome,
+        String lastPollDetail,
+        Instant lastSuccessAt,
+        boolean watchFailing) {
+
+    static AccountView of(Account account) {
+        return new AccountView(account.id, account.platform.apiName(), account.handle, account.canonicalUrl, account.label,
+                account.pollInterval().toString(), account.enabled, account.availability, account.origin, account.createdAt,
+                account.lastPollAt, account.lastPollOutcome, account.lastPollDetail, account.lastSuccessAt, account.watchFailing);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.afterimage.web.api;
+
+import dev.afterimage.InvalidFieldException;
+import dev.afterimage.alert.Event;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Events in id order, for cursor polling: pass the last id you have as {@code after}. Ids become visible in
+ * order (see EventLog), so this never skips one.
+ */
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    @GET
+    @Transactional
+    public List<EventView> list(@QueryParam("after") Long after, @QueryParam("account") Long accountId, @QueryParam("limit") Integer limit) {
+        if (after != null && after < 0) {
+            throw new InvalidFieldException("after", "after must be an event id (0 or more)");
+        }
+        return Event.after(after == null ? 0 : after, accountId, Limits.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)).stream()
+                .map(EventView::of)
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.afterimage.web.api;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.afterimage.archive.Media;
+import dev.afterimage.archive.PostVersion;
+import dev.afterimage.archive.VersionMedia;
+import dev.afterimage.source.MediaKind;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A post with every archived version, its media and hashes, and the events about it. */
+public record PostDetailView(PostView post, List<VersionView> versions, List<EventView> events) {
+
+    /** One version; {@code details} is its JSON of link preview, attachments, forward, reply, views, reactions. */
+    public record VersionView(
+            long id,
+            Instant observedAt,
+            String text,
+            String html,
+            boolean editedMarker,
+            String contentHash,
+            String rawSha256,
+            String sourceUrl,
+            @JsonRawValue String details,
+            List<MediaView> media) {
+
+        static VersionView of(PostVersion version) {
+            List<MediaView> media = VersionMedia.ofVersion(version.id).stream().map(MediaView::of).toList();
+            return new VersionView(version.id, version.observedAt, version.text, version.html, version.editedMarker,
+                    version.contentHash, version.rawSha256, version.sourceUrl, version.detailsJson, media);
+        }
+    }
+
+    /**
+     * One media item of a version. {@code sha256} is null while its download is still owed.
+     *
+     * @param url where this instance serves the bytes
+     * @param perceptualHash the 64-bit dHash in hex, for images
+     */
+    public record MediaView(
+            int position,
+            MediaKind kind,
+            String sha256,
+            String url,
+            String contentType,
+            Long size,
+            Integer width,
+            Integer height,
+            String perceptualHash,
+            String sourceUrl) {
+
+        static MediaView of(VersionMedia link) {
+            Media media = link.mediaSha256 == null ? null : Media.findById(link.mediaSha256);
+            if (media == null) {
+                return new MediaView(link.position, link.kind, null, null, null, null, null, null, null, link.sourceUrl);
+            }
+            return new MediaView(link.position, link.kind, media.sha256, "/media/" + media.sha256, media.contentType, media.sizeBytes,
+                    media.width, media.height, media.perceptualHash == null ? null : HexFormat.of().toHexDigits(media.perceptualHash),
+                    link.sourceUrl);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.afterimage.web.api;
+
+import dev.afterimage.InvalidFieldException;
+import dev.afterimage.alert.Event;
+import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostState;
+import dev.afterimage.archive.PostVersion;
+import dev.afterimage.watch.Account;
+import io.quarkus.panache.common.Parameters;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Archived posts, newest first. */
+@Path("/api/posts")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    @GET
+    @Transactional
+    public List<PostView> list(@QueryParam("account") Long accountId, @QueryParam("state") String state,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (accountId != null) {
+            where.add("accountId = :account");
+            parameters.and("account", accountId);
+        }
+        if (state != null && !state.isBlank()) {
+            where.add("state = :state");
+            parameters.and("state", parseState(state));
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
+        int size = Limits.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        int from = Limits.offset(offset);
+        List<Post> posts = Post.<Post>find(query, parameters).range(from, from + size - 1).list();
+        Map<Long, String> platforms = new HashMap<>();
+        return posts.stream()
+                .map(post -> PostView.of(post, platforms.computeIfAbsent(post.accountId, PostResource::platformOf)))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public PostDetailView get(@PathParam("id") long id) {
+        Post post = Post.findById(id);
+        if (post == null) {
+            throw new NotFoundException("no post with id " + id);
+        }
+        List<PostDetailView.VersionView> versions = PostVersion.ofPost(post.id).stream().map(PostDetailView.VersionView::of).toList();
+        List<EventView> events = Event.ofPost(post.id).stream().map(EventView::of).toList();
+        return new PostDetailView(PostView.of(post, platformOf(post.accountId)), versions, events);
+    }
+
+    private static String platformOf(long accountId) {
+        Account account = Account.findById(accountId);
+        return account == null ? null : account.platform.apiName();
+    }
+
+    private static PostState parseState(String state) {
+        try {
+            return PostState.valueOf(state.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("state", "state must be LIVE or DELETED, not \"" + state + "\"");
+        }
+    }
+}

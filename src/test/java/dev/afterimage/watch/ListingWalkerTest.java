@@ -1,0 +1,140 @@
+package dev.afterimage.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PermalinkCheck;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSource;
+import dev.afterimage.source.SourcePost;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ListingWalkerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final AccountRef ACCOUNT = new AccountRef(Platform.TELEGRAM, "mod_russia");
+
+    @Test
+    void walksBackUntilTheWindowIsCovered() {
+        ScriptedSource source = new ScriptedSource(Map.of(
+                "", page(List.of(post(30, 1), post(29, 2)), "29"),
+                "29", page(List.of(post(28, 3), post(27, 9)), "27"),
+                "27", page(List.of(post(26, 10)), "26")));
+        ListingWalk walk = new ListingWalker(20).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)));
+        assertEquals(2, walk.pagesFetched());
+        assertEquals(List.of("30", "29", "28", "27"), ids(walk));
+        ListingOutcome.Listed listed = assertInstanceOf(ListingOutcome.Listed.class, walk.outcome());
+        assertEquals(NOW.minus(Duration.ofDays(9)), listed.coveredFrom());
+        assertEquals(true, listed.complete());
+    }
+
+    @Test
+    void lastPageCoversTheWholeAccount() {
+        ScriptedSource source = new ScriptedSource(Map.of("", page(List.of(post(2, 1), post(1, 2)), null)));
+        ListingOutcome.Listed listed = assertInstanceOf(ListingOutcome.Listed.class,
+                new ListingWalker(20).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+        assertEquals(Instant.EPOCH, listed.coveredFrom());
+    }
+
+    @Test
+    void failedFirstPageIsUnknown() {
+        ScriptedSource source = new ScriptedSource(Map.of("", new ListingResult.Unknown("HTTP 502")));
+        assertInstanceOf(ListingOutcome.Unknown.class, new ListingWalker(20).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+    }
+
+    @Test
+    void failedLaterPageCoversOnlyWhatWasRead() {
+        ScriptedSource source = new ScriptedSource(Map.of(
+                "", page(List.of(post(30, 1), post(29, 2)), "29"),
+                "29", new ListingResult.Unknown("timeout")));
+        ListingOutcome.Listed listed = assertInstanceOf(ListingOutcome.Listed.class,
+                new ListingWalker(20).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+        assertEquals(NOW.minus(Duration.ofDays(2)), listed.coveredFrom());
+        assertNotNull(listed.incompleteReason());
+    }
+
+    @Test
+    void pageLimitStopsTheWalkAndSaysSo() {
+        java.util.HashMap<String, ListingResult> pages = new java.util.HashMap<>();
+        for (long id = 100; id > 0; id--) {
+            pages.put(id == 100 ? "" : String.valueOf(id + 1), page(List.of(post(id, 0)), String.valueOf(id)));
+        }
+        ListingWalk walk = new ListingWalker(5).walk(new ScriptedSource(pages), ACCOUNT, NOW.minus(Duration.ofDays(7)));
+        assertEquals(5, walk.pagesFetched());
+        assertNotNull(((ListingOutcome.Listed) walk.outcome()).incompleteReason());
+    }
+
+    @Test
+    void accountGoneOnFirstPageIsAccountLevel() {
+        ScriptedSource source = new ScriptedSource(Map.of("", new ListingResult.AccountGone("no such channel")));
+        assertInstanceOf(ListingOutcome.AccountGone.class, new ListingWalker(20).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+    }
+
+    private static List<String> ids(ListingWalk walk) {
+        return walk.posts().stream().map(SourcePost::platformPostId).toList();
+    }
+
+    private static ListingResult page(List<SourcePost> posts, String cursor) {
+        return new ListingResult.Page("https://t.me/s/mod_russia", posts, Optional.ofNullable(cursor));
+    }
+
+    private static SourcePost post(long id, int daysOld) {
+        return new SourcePost(String.valueOf(id), "https://t.me/mod_russia/" + id, NOW.minus(Duration.ofDays(daysOld)), "text " + id,
+                "text " + id, false, List.of(), null, List.of(), null, null, null, null, new byte[0]);
+    }
+
+    /** A source that answers listing pages from a script keyed by cursor ("" for the newest page). */
+    private record ScriptedSource(Map<String, ListingResult> pages, List<String> asked) implements PostSource {
+
+        ScriptedSource(Map<String, ListingResult> pages) {
+            this(pages, new ArrayList<>());
+        }
+
+        @Override
+        public Platform platform() {
+            return Platform.TELEGRAM;
+        }
+
+        @Override
+        public ListingResult listing(AccountRef account, Optional<String> cursor) {
+            asked.add(cursor.orElse(""));
+            return pages.getOrDefault(cursor.orElse(""), new ListingResult.Unknown("no such page in the script"));
+        }
+
+        @Override
+        public PermalinkCheck check(AccountRef account, String platformPostId) {
+            return new PermalinkCheck.Unknown("not scripted");
+        }
+
+        @Override
+        public Optional<String> normaliseHandle(String handle) {
+            return Optional.of(handle);
+        }
+
+        @Override
+        public Optional<String> handleFromProfileUrl(URI url) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String canonicalPostUrl(AccountRef account, String platformPostId) {
+            return "https://t.me/" + account.handle() + "/" + platformPostId;
+        }
+
+        @Override
+        public String canonicalAccountUrl(AccountRef account) {
+            return "https://t.me/" + account.handle();
+        }
+    }
+}
