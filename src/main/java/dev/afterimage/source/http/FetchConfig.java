@@ -1,0 +1,50 @@
+package dev.afterimage.source.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How Afterimage fetches pages and media from the web ({@code afterimage.fetch.*}). */
+@ConfigMapping(prefix = "afterimage.fetch")
+public interface FetchConfig {
+
+    /** A host that has not accepted a TCP connection in 10 s is down or black-holing us. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** 30 s without a single byte means the server has stalled, even for slow platforms. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** A whole page fetch gets 60 s so one trickling server cannot hold a poll for long. */
+    @WithDefault("60s")
+    Duration pageCallTimeout();
+
+    /** A whole media download gets 10 min: long enough for a 100 MiB video over a slow link. */
+    @WithDefault("10m")
+    Duration mediaCallTimeout();
+
+    /** 10 MiB is far above any real post page and keeps a hostile one from filling the heap. */
+    @WithDefault("10485760")
+    long maxPageBytes();
+
+    /** 100 MiB holds the videos platforms serve to viewers and bounds what one file can take on disk. */
+    @WithDefault("104857600")
+    long maxMediaBytes();
+
+    /** Off, so a URL taken from a post cannot reach the service's own network (SSRF); on for local tests. */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+
+    /** Names the archiver and where to read about it, so site operators know who is calling. */
+    @WithDefault("Afterimage/0.1 (+https://afterimage.dev)")
+    String userAgent();
+
+    /** A 429 without a usable Retry-After still means "slow down"; a minute is a polite guess. */
+    @WithDefault("60s")
+    Duration defaultRetryAfter();
+
+    /** A host may not park itself for longer than an hour, so a bogus header cannot stop archiving. */
+    @WithDefault("1h")
+    Duration maxRetryAfter();
+}

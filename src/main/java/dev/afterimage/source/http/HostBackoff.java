@@ -1,0 +1,79 @@
+package dev.afterimage.source.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Hosts that told us to slow down (429, or 503 with Retry-After) and until when. Asking again early
+ * risks a longer ban, and the answer would be the same refusal.
+ */
+final class HostBackoff {
+
+    private final Clock clock;
+    private final Duration defaultWait;
+    private final Duration maxWait;
+    private final ConcurrentMap<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+
+    HostBackoff(Clock clock, Duration defaultWait, Duration maxWait) {
+        this.clock = clock;
+        this.defaultWait = defaultWait;
+        this.maxWait = maxWait;
+    }
+
+    /** The instant {@code host} asked us to wait until, while that is still ahead. */
+    Optional<Instant> blockedUntil(String host) {
+        Instant until = blockedUntil.get(host);
+        if (until == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(until)) {
+            blockedUntil.remove(host, until);
+            return Optional.empty();
+        }
+        return Optional.of(until);
+    }
+
+    /**
+     * Remembers what a response from {@code host} asked of us. A 429 always means wait (how long the header
+     * says, else the default); a 503 only when it says Retry-After, because a bare 503 is often a one-off.
+     */
+    void record(String host, int status, String retryAfter) {
+        if (status != 429 && !(status == 503 && retryAfter != null)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration wait = parse(retryAfter, now).orElse(defaultWait);
+        if (wait.compareTo(maxWait) > 0) {
+            wait = maxWait;
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        blockedUntil.merge(host, now.plus(wait), (earlier, later) -> earlier.isAfter(later) ? earlier : later);
+    }
+
+    /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
+    private Optional<Duration> parse(String retryAfter, Instant now) {
+        if (retryAfter == null || retryAfter.isBlank()) {
+            return Optional.empty();
+        }
+        String value = retryAfter.trim();
+        if (value.chars().allMatch(Character::isDigit)) {
+            // More digits than a long holds is still "a very long time", which the cap then bounds.
+            return Optional.of(value.length() > 18 ? maxWait : Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            Instant date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return Optional.of(Duration.between(now, date));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.afterimage.source.http;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The one way Afterimage fetches from the web: {@link #get} for pages and {@link #download} for media.
+ * Network trouble comes back as a {@code Failed} outcome, never as an exception. Unless configured otherwise,
+ * only public addresses are contacted, and a host that asked us to back off is left alone until it said.
+ */
+@ApplicationScoped
+public class WebClient {
+
+    /** Browsers and OkHttp give up after 20 hops; a longer chain is a loop. */
+    private static final int MAX_REDIRECTS = 20;
+
+    private static final Set<Integer> FOLLOWED_REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final String UNKNOWN_MEDIA_TYPE = "application/octet-stream";
+
+    private final FetchConfig config;
+    private final HostBackoff backoff;
+    private final OkHttpClient pages;
+    private final OkHttpClient media;
+
+    @Inject
+    public WebClient(FetchConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (config.maxPageBytes() >= Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "afterimage.fetch.max-page-bytes must be below 2 GiB: a page body is held in one byte array");
+        }
+        this.backoff = new HostBackoff(
+                Objects.requireNonNull(clock, "clock"), config.defaultRetryAfter(), config.maxRetryAfter());
+        OkHttpClient shared = new OkHttpClient.Builder()
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.readTimeout())
+                // Redirects are ours to handle: get() reports them, download() checks every hop first.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .dns(config.allowPrivateNetworks() ? Dns.SYSTEM : new PublicOnlyDns(Dns.SYSTEM))
+                // Through a proxy the address guard would see the proxy's address, not the target's.
+                .proxy(Proxy.NO_PROXY)
+                .build();
+        this.pages = shared.newBuilder().callTimeout(config.pageCallTimeout()).build();
+        this.media = shared.newBuilder().callTimeout(config.mediaCallTimeout()).build();
+    }
+
+    /**
+     * GETs a page without following redirects, so a 3xx comes back as {@link HttpOutcome.Received} with its
+     * {@code Location}. Every status is {@code Received}; a body over the page size limit is {@code Failed}.
+     */
+    public HttpOutcome get(String url) {
+        Objects.requireNonNull(url, "url");
+        HttpUrl target = HttpUrl.parse(url);
+        if (target == null) {
+            return new HttpOutcome.Failed(url, unusable(url));
+        }
+        Optional<String> refusal = refusal(target);
+        if (refusal.isPresent()) {
+            return new HttpOutcome.Failed(url, refusal.get());
+        }
+        try (Response response = pages.newCall(request(target)).execute()) {
+            backoff.record(target.host(), response.code(), response.header("Retry-After"));
+            ResponseBody body = response.body();
+            long limit = config.maxPageBytes();
+            if (body.contentLength() > limit) {
+                return new HttpOutcome.Failed(url, overLimit("page", limit, "max-page-bytes"));
+            }
+            byte[] bytes;
+            // Read one byte past the limit and no further: Content-Length may be absent or lie.
+            try (InputStream in = body.byteStream()) {
+                bytes = in.readNBytes((int) limit + 1);
+            }
+            if (bytes.length > limit) {
+                return new HttpOutcome.Failed(url, overLimit("page", limit, "max-page-bytes"));
+            }
+            Map<String, List<String>> headers = Map.copyOf(response.headers().toMultimap());
+            return new HttpOutcome.Received(url, response.code(), response.header("Content-Type"), headers, bytes);
+        } catch (IOException e) {
+            return new HttpOutcome.Failed(url, describe(e, target, config.pageCallTimeout()));
+        }
+    }
+
+    /**
+     * GETs a media file, following redirects, into a new temporary file in {@code directory}, hashing it on
+     * the way. Any status other than 2xx, and a body over the media size limit, is {@code Failed} and leaves
+     * no file behind.
+     */
+    public DownloadOutcome download(String url, Path directory) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(directory, "directory");
+        HttpUrl target = HttpUrl.parse(url);
+        if (target == null) {
+            return new DownloadOutcome.Failed(url, unusable(url));
+        }
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Optional<String> refusal = refusal(target);
+            if (refusal.isPresent()) {
+                return new DownloadOutcome.Failed(url, refusal.get());
+            }
+            try (Response response = media.newCall(request(target)).execute()) {
+                int status = response.code();
+                backoff.record(target.host(), status, response.header("Retry-After"));
+                if (FOLLOWED_REDIRECTS.contains(status)) {
+                    String location = response.header("Location");
+                    HttpUrl next = location == null ? null : target.resolve(location);
+                    if (next == null) {
+                        return new DownloadOutcome.Failed(
+                                url, "HTTP " + status + " from " + target + " without a usable http(s) Location");
+                    }
+                    target = next;
+                    continue;
+                }
+                if (!response.isSuccessful()) {
+                    return new DownloadOutcome.Failed(url, "HTTP " + status + " from " + target);
+                }
+                return save(url, response.body(), directory);
+            } catch (IOException e) {
+                return new DownloadOutcome.Failed(url, describe(e, target, config.mediaCallTimeout()));
+            }
+        }
+        return new DownloadOutcome.Failed(url, "more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    /** Closes idle keep-alive connections when the application stops. */
+    @PreDestroy
+    void closeIdleConnections() {
+        pages.connectionPool().evictAll();
+    }
+
+    private DownloadOutcome save(String url, ResponseBody body, Path directory) throws IOException {
+        long limit = config.maxMediaBytes();
+        if (body.contentLength() > limit) {
+            return new DownloadOutcome.Failed(url, overLimit("media", limit, "max-media-bytes"));
+        }
+        Path file;
+        try {
+            file = Files.createTempFile(directory, "download-", ".part");
+        } catch (IOException e) {
+            return new DownloadOutcome.Failed(url, "cannot create a temporary file in " + directory + ": " + e);
+        }
+        boolean keep = false;
+        try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
+            MessageDigest sha256 = sha256();
+            byte[] buffer = new byte[64 * 1024];
+            long size = 0;
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                size += n;
+                if (size > limit) {
+                    return new DownloadOutcome.Failed(url, overLimit("media", limit, "max-media-bytes"));
+                }
+                sha256.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            keep = true;
+            return new DownloadOutcome.Downloaded(
+                    url, file, size, HexFormat.of().formatHex(sha256.digest()), mediaType(body.contentType()));
+        } finally {
+            if (!keep) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Why we will not send a request to {@code target} at all, if we will not. */
+    private Optional<String> refusal(HttpUrl target) {
+        if (!config.allowPrivateNetworks()) {
+            try {
+                PublicOnlyDns.refuseIfPrivateLiteral(target.host());
+            } catch (UnknownHostException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        return backoff.blockedUntil(target.host())
+                .map(until -> "rate limited: " + target.host() + " asked us to wait until " + until);
+    }
+
+    private Request request(HttpUrl target) {
+        return new Request.Builder().url(target).header("User-Agent", config.userAgent()).build();
+    }
+
+    private String describe(IOException e, HttpUrl target, Duration callTimeout) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PublicOnlyDns.Refused refused) {
+                return refused.getMessage();
+            }
+        }
+        String where = target.host() + ":" + target.port();
+        return switch (e) {
+            case SocketTimeoutException t when isConnectTimeout(t) ->
+                    "connect timeout after " + human(config.connectTimeout()) + " to " + where;
+            case SocketTimeoutException t -> "read timeout after " + human(config.readTimeout()) + " from " + where;
+            // OkHttp reports its whole-call timeout as a plain InterruptedIOException.
+            case InterruptedIOException t -> "timeout after " + human(callTimeout) + " (whole call) to " + where;
+            case UnknownHostException t -> "unknown host: " + target.host();
+            case ConnectException t -> "could not connect to " + where + " (" + rootMessage(t) + ")";
+            case SSLException t -> "TLS failure with " + where + ": " + t.getMessage();
+            default -> "I/O error with " + where + ": " + e;
+        };
+    }
+
+    /** The JDK says "Connect timed out"; OkHttp's read timeouts just say "timeout". */
+    private static boolean isConnectTimeout(SocketTimeoutException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+    }
+
+    private static String unusable(String url) {
+        Matcher scheme = SCHEME.matcher(url);
+        if (scheme.find() && !scheme.group(1).equalsIgnoreCase("http") && !scheme.group(1).equalsIgnoreCase("https")) {
+            return "unsupported scheme '" + scheme.group(1) + "': only http and https URLs are fetched";
+        }
+        return "malformed URL: " + url;
+    }
+
+    private static String overLimit(String what, long limit, String key) {
+        return "body over the " + what + " size limit of " + limit + " bytes (afterimage.fetch." + key + ")";
+    }
+
+    private static String mediaType(MediaType type) {
+        return type == null ? UNKNOWN_MEDIA_TYPE : type.type() + "/" + type.subtype();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static String human(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}
