@@ -31,8 +31,9 @@ public class PostResource {
 
     @GET
     @Transactional
-    public List<PostView> list(@QueryParam("account") Long accountId, @QueryParam("state") String state,
-            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+    public List<PostView> list(@QueryParam("account") String accountParam, @QueryParam("state") String state,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        Long accountId = QueryParameters.number(accountParam, "account");
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (accountId != null) {
@@ -44,8 +45,8 @@ public class PostResource {
             parameters.and("state", parseState(state));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
-        int size = Limits.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        int from = Limits.offset(offset);
+        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        int from = QueryParameters.offset(offset);
         List<Post> posts = Post.<Post>find(query, parameters).range(from, from + size - 1).list();
         Map<Long, String> platforms = new HashMap<>();
         return posts.stream()

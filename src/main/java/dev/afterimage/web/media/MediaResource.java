@@ -9,7 +9,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ public class MediaResource {
     public Response get(@PathParam("sha256") String sha256) {
         String hash = sha256.toLowerCase(Locale.ROOT);
         Media media = Sha256.isHex(hash) ? Media.findById(hash) : null;
-        java.util.Optional<Path> file = store.locate(hash);
+        java.util.Optional<java.nio.file.Path> file = store.locate(hash);
         if (media == null || file.isEmpty()) {
             throw new NotFoundException("no media with SHA-256 " + sha256);
         }

@@ -1,0 +1,135 @@
+package dev.afterimage.web.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.afterimage.testkit.WireMockResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+class AccountApiTest {
+
+    @Test
+    void shouldAddAChannelByItsUrl() {
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://t.me/s/Api_ByUrl\",\"label\":\"Ministry\",\"pollInterval\":\"PT2M\"}")
+                .when().post("/api/accounts")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/accounts/"))
+                .body("id", notNullValue())
+                .body("platform", equalTo("telegram"))
+                .body("handle", equalTo("api_byurl"))
+                .body("url", equalTo("https://t.me/api_byurl"))
+                .body("label", equalTo("Ministry"))
+                .body("pollInterval", equalTo("PT2M"))
+                .body("enabled", equalTo(true))
+                .body("availability", equalTo("ACTIVE"))
+                .body("origin", equalTo("API"));
+    }
+
+    @Test
+    void shouldAddAChannelByPlatformAndHandle() {
+        given().contentType(ContentType.JSON)
+                .body("{\"platform\":\"Telegram\",\"handle\":\"@api_byhandle\"}")
+                .when().post("/api/accounts")
+                .then().statusCode(201)
+                .body("handle", equalTo("api_byhandle"))
+                .body("pollInterval", equalTo("PT1M"));
+    }
+
+    @Test
+    void shouldRefuseADuplicateWith409NamingTheExistingAccount() {
+        int id = create("{\"url\":\"https://t.me/api_duplicate\"}");
+        given().contentType(ContentType.JSON).body("{\"url\":\"telegram.me/API_DUPLICATE\"}")
+                .when().post("/api/accounts")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("existingId", equalTo(id));
+    }
+
+    @Test
+    void shouldNameTheFieldOfBadInput() {
+        badRequest("{\"platform\":\"myspace\",\"handle\":\"x\"}", "platform");
+        badRequest("{\"platform\":\"telegram\",\"handle\":\"no way!\"}", "handle");
+        badRequest("{\"platform\":\"telegram\"}", "handle");
+        badRequest("{\"url\":\"https://example.org/someone\"}", "url");
+        badRequest("{\"url\":\"ftp://t.me/someone\"}", "url");
+        badRequest("{}", "url");
+        badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"every minute\"}", "pollInterval");
+        badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"PT5S\"}", "pollInterval");
+        badRequest("{\"url\":\"https://t.me/api_badtype\",\"enabled\":\"perhaps\"}", "enabled");
+    }
+
+    @Test
+    void shouldAnswerMalformedJsonWithAProblemNotAStackTrace() {
+        given().contentType(ContentType.JSON).body("{\"url\": ")
+                .when().post("/api/accounts")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void shouldListGetChangeAndDeleteAnAccount() {
+        int id = create("{\"url\":\"https://t.me/api_lifecycle\"}");
+        given().when().get("/api/accounts").then().statusCode(200).body("id", hasItem(id));
+        given().contentType(ContentType.JSON).body("{\"label\":\"Renamed\",\"pollInterval\":\"PT30S\",\"enabled\":false}")
+                .when().patch("/api/accounts/" + id)
+                .then().statusCode(200)
+                .body("label", equalTo("Renamed"))
+                .body("pollInterval", equalTo("PT30S"))
+                .body("enabled", equalTo(false));
+        given().when().get("/api/accounts/" + id).then().statusCode(200).body("label", equalTo("Renamed"));
+        given().when().delete("/api/accounts/" + id).then().statusCode(204);
+        given().when().get("/api/accounts/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseBadListParameters() {
+        given().when().get("/api/posts?state=GONE").then().statusCode(400).body("field", equalTo("state"));
+        given().when().get("/api/posts?limit=0").then().statusCode(400).body("field", equalTo("limit"));
+        given().when().get("/api/posts?limit=1001").then().statusCode(400).body("field", equalTo("limit"));
+        given().when().get("/api/events?after=-1").then().statusCode(400).body("field", equalTo("after"));
+        given().when().get("/api/events?after=abc").then().statusCode(400).body("field", equalTo("after"));
+        given().when().get("/api/posts?account=x").then().statusCode(400).body("field", equalTo("account"));
+    }
+
+    @Test
+    void shouldAnswer404ForUnknownThings() {
+        given().when().get("/api/posts/999999").then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/api/accounts/999999/poll").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/media/" + "0".repeat(64)).then().statusCode(404);
+        given().when().get("/media/not-a-hash").then().statusCode(404);
+    }
+
+    @Test
+    void shouldServeTheOpenApiDocument() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", notNullValue());
+    }
+
+    static int create(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/accounts")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static void badRequest(String body, String field) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/accounts")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("field", equalTo(field))
+                .body("detail", notNullValue());
+    }
+}
