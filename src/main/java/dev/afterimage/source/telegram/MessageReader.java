@@ -43,7 +43,7 @@ final class MessageReader {
 
     /** Service messages ("channel photo updated" and the like) are not posts. */
     static boolean isServiceMessage(Element message) {
-        return message.hasClass("service_message") || message.closest(".service_message") != null;
+        return message.closest(".service_message") != null;
     }
 
     Optional<SourcePost> read(Element message) {
@@ -76,7 +76,7 @@ final class MessageReader {
     }
 
     /** The id after the slash of {@code data-post}, provided the part before it is this channel. */
-    Optional<String> postId(Element message) {
+    private Optional<String> postId(Element message) {
         String dataPost = message.attr("data-post");
         int slash = dataPost.lastIndexOf('/');
         if (slash < 0 || !dataPost.substring(0, slash).equalsIgnoreCase(channel)) {
@@ -144,7 +144,7 @@ final class MessageReader {
                 textOf(preview, ".link_preview_site_name").orElse(null),
                 textOf(preview, ".link_preview_title").orElse(null),
                 Optional.ofNullable(preview.selectFirst(".link_preview_description"))
-                        .map(description -> MessageText.plainOf(description, baseUri))
+                        .map(MessageText::plainOf)
                         .orElse(null));
     }
 

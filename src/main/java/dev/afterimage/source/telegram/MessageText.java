@@ -16,35 +16,47 @@ record MessageText(String plain, String html) {
 
     static final MessageText EMPTY = new MessageText("", "");
 
-    // Telegram's own formatting entities plus links; rel is forced so archived links pass no referrer trust on.
+    // Telegram's formatting entities plus links. The forced rel keeps archived links from lending the archive's
+    // standing (nofollow) or a handle on its window (noopener) to whatever a post links to.
     private static final Safelist SAFELIST = Safelist.basic()
             .addTags("s", "del", "ins")
             .addEnforcedAttribute("a", "rel", "nofollow noopener");
-
-    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
     /**
      * @param baseUri what relative links (e.g. hashtag searches) are resolved against before sanitising
      */
     static MessageText of(Element textElement, String baseUri) {
-        Element copy = detachedCopy(textElement, baseUri);
-        // An emoji is <i class="emoji" style="background-image:…"><b>😂</b></i>: only the character is content.
-        copy.select("i.emoji").forEach(emoji -> emoji.replaceWith(new TextNode(emoji.text())));
-        copy.select("tg-emoji").unwrap();
-        return new MessageText(copy.wholeText().strip(), Jsoup.clean(copy.html(), baseUri, SAFELIST, COMPACT).strip());
+        Element content = contentOnly(textElement, baseUri);
+        return new MessageText(plain(content), Jsoup.clean(content.html(), baseUri, SAFELIST, compact()).strip());
     }
 
-    /** The text of a block such as a link preview description, with {@code <br>} as line breaks. */
-    static String plainOf(Element element, String baseUri) {
-        return of(element, baseUri).plain();
+    /** The plain text of a block such as a link preview description. */
+    static String plainOf(Element element) {
+        return plain(contentOnly(element, ""));
     }
 
-    // The copy lives in its own compact document so that editing it leaves the page (and its evidence) untouched.
-    private static Element detachedCopy(Element element, String baseUri) {
+    // wholeText keeps the text's own spacing and turns each <br> into a line break.
+    private static String plain(Element content) {
+        return content.wholeText().strip();
+    }
+
+    /**
+     * A copy of the element with each emoji reduced to its character: Telegram draws an emoji as
+     * {@code <i class="emoji" style="background-image:…"><b>😂</b></i>}, often inside {@code <tg-emoji>}. The copy
+     * lives in its own compact document, so the page (and the evidence taken from it) stays untouched.
+     */
+    private static Element contentOnly(Element element, String baseUri) {
         Document shell = Document.createShell(baseUri);
-        shell.outputSettings(COMPACT.clone());
+        shell.outputSettings(compact());
         Element copy = element.clone();
         shell.body().appendChild(copy);
+        copy.select("i.emoji").forEach(emoji -> emoji.replaceWith(new TextNode(emoji.text())));
+        copy.select("tg-emoji").unwrap();
         return copy;
+    }
+
+    // A fresh instance each time: output settings carry per-use encoder state, so they are not shared.
+    private static Document.OutputSettings compact() {
+        return new Document.OutputSettings().prettyPrint(false);
     }
 }
