@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.afterimage.source.Attachment;
 import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** The listing parser against the real captures of {@code t.me/s/durov} and {@code t.me/s/kpszsu}, and variants. */
@@ -256,7 +258,7 @@ class ListingParsingTest {
     @Test
     void protocolRelativePhotoUrlsAreMadeHttps() {
         byte[] page = variant(RealFixtures.read(DUROV), doc -> {
-            var photo = doc.selectFirst("a.tgme_widget_message_photo_wrap");
+            Element photo = doc.selectFirst("a.tgme_widget_message_photo_wrap");
             photo.attr("style", photo.attr("style").replace("https://cdn4", "//cdn4"));
         });
 
@@ -271,6 +273,76 @@ class ListingParsingTest {
         SourceMedia still = post(durov(page), "523").media().getFirst();
         assertEquals(MediaKind.PHOTO, still.kind());
         assertTrue(still.url().startsWith("https://cdn4.telesco.pe/file/d7GubgXgA70QGeuaub"), still.url());
+    }
+
+    @Test
+    void anAlbumIsOnePostWithItsPhotosInOrder() {
+        byte[] page = variant(RealFixtures.read(DUROV), doc -> {
+            Element photo = doc.selectFirst("[data-post=durov/536] a.tgme_widget_message_photo_wrap");
+            photo.before("""
+                    <div class="tgme_widget_message_grouped_wrap js-message_grouped_wrap"><div \
+                    class="tgme_widget_message_grouped js-message_grouped"><div \
+                    class="tgme_widget_message_grouped_layer js-message_grouped_layer">\
+                    <a class="tgme_widget_message_photo_wrap grouped_media_wrap blured js-message_photo" \
+                    href="https://t.me/durov/536?single" \
+                    style="width:400px;background-image:url('//cdn.example/1.jpg')"></a>\
+                    <a class="tgme_widget_message_photo_wrap grouped_media_wrap blured js-message_photo" \
+                    href="https://t.me/durov/537?single" \
+                    style="width:400px;background-image:url('//cdn.example/2.jpg')"></a>\
+                    </div></div></div>""");
+            photo.remove();
+        });
+
+        ParsedListing.Listing listing = durov(page);
+
+        assertEquals(List.of("536", "535", "525", "524", "523"), ids(listing));
+        assertEquals(List.of(
+                new SourceMedia(MediaKind.PHOTO, "https://cdn.example/1.jpg"),
+                new SourceMedia(MediaKind.PHOTO, "https://cdn.example/2.jpg")), post(listing, "536").media());
+    }
+
+    @Test
+    void documentsAreAttachmentsWithTheirTitleAndSize() {
+        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.selectFirst("[data-post=durov/535]"
+                + " .tgme_widget_message_text").before("""
+                <div class="tgme_widget_message_document_wrap"><div class="tgme_widget_message_document">\
+                <div class="tgme_widget_message_document_title accent_color" dir="auto">report.pdf</div>\
+                <div class="tgme_widget_message_document_extra" dir="auto">1.2 MB</div></div></div>"""));
+
+        assertEquals(List.of(new Attachment("report.pdf", "1.2 MB")), post(durov(page), "535").attachments());
+    }
+
+    @Test
+    void aReplyLinksToTheCanonicalParentAndItsQuoteIsNotThePostsText() {
+        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.selectFirst("[data-post=durov/536]"
+                + " .tgme_widget_message_text").before("""
+                <a class="tgme_widget_message_reply" href="https://t.me/s/durov/525?single"><div \
+                class="tgme_widget_message_author accent_color"><span class="tgme_widget_message_author_name" \
+                dir="auto">Pavel Durov</span></div><div class="tgme_widget_message_metatext js-message_reply_text" \
+                dir="auto">Telegram’s new update is out.</div></a>"""));
+
+        SourcePost post = post(durov(page), "536");
+        assertEquals("https://t.me/durov/525", post.replyTo());
+        assertEquals("🇦🇫😈", post.text());
+    }
+
+    @Test
+    void relativeLinksInTheTextBecomeTelegramLinks() {
+        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.selectFirst("[data-post=kpszsu/82768]"
+                + " .js-message_text").append(" <a href=\"?q=%23ППО\">#ППО</a>"));
+
+        SourcePost post = post(kpszsu(page), "82768");
+        String link = "<a href=\"https://t.me/s/kpszsu?q=%23ППО\" rel=\"nofollow noopener\">#ППО</a>";
+        assertTrue(post.html().contains(link), post.html());
+        assertEquals("Реактивні БпЛА на півдні від Дніпра, курс на захід. #ППО", post.text());
+    }
+
+    @Test
+    void aTrailingSlashOnTheCanonicalBaseChangesNoUrl() {
+        ParsedListing listing = TelegramPageParser.parseListing(RealFixtures.read(DUROV), "durov", "https://t.me/");
+
+        assertEquals("https://t.me/durov/536",
+                assertInstanceOf(ParsedListing.Listing.class, listing).postsNewestFirst().getFirst().url());
     }
 
     @Test
