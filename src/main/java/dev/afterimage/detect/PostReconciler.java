@@ -62,11 +62,13 @@ public class PostReconciler {
         return Post.count("accountId = ?1 and state = ?2", accountId, PostState.LIVE) > 0;
     }
 
-    /** Live posts the listing did not cover whose decaying re-check is due. */
+    /** Live posts the listing did not show nor cover whose decaying re-check is due. */
     @Transactional
-    public List<Suspect> dueForRecheck(long accountId, Instant coveredFrom, Instant now) {
-        return Post.dueForRecheck(accountId, now, maxRechecksPerPoll).stream()
+    public List<Suspect> dueForRecheck(long accountId, Instant coveredFrom, Set<String> seenPostIds, Instant now) {
+        return Post.dueForRecheck(accountId, now, maxRechecksPerPoll + seenPostIds.size()).stream()
+                .filter(post -> !seenPostIds.contains(post.platformPostId))
                 .filter(post -> post.publishedAt == null || !post.publishedAt.isAfter(coveredFrom))
+                .limit(maxRechecksPerPoll)
                 .map(post -> new Suspect(post.id, post.platformPostId))
                 .toList();
     }

@@ -61,7 +61,51 @@ public final class WordDiff {
         while (j < b.size()) {
             chunks.add(new Chunk(Op.INSERT, b.get(j++)));
         }
-        return merge(chunks);
+        return merge(joinChanges(chunks));
+    }
+
+    /**
+     * Reads the way a person reads an edit: changes separated only by a space are one change ("near" became "far
+     * from"), and whitespace both sides of a change end with belongs to the unchanged text after it.
+     */
+    private static List<Chunk> joinChanges(List<Chunk> chunks) {
+        List<Chunk> joined = new ArrayList<>();
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        for (int k = 0; k < chunks.size(); k++) {
+            Chunk chunk = chunks.get(k);
+            boolean pending = !deleted.isEmpty() || !inserted.isEmpty();
+            boolean changeFollows = k + 1 < chunks.size() && chunks.get(k + 1).op() != Op.EQUAL;
+            if (chunk.op() == Op.DELETE) {
+                deleted.append(chunk.text());
+            } else if (chunk.op() == Op.INSERT) {
+                inserted.append(chunk.text());
+            } else if (pending && changeFollows && chunk.text().isBlank()) {
+                deleted.append(chunk.text());
+                inserted.append(chunk.text());
+            } else {
+                String carried = flush(joined, deleted, inserted);
+                joined.add(new Chunk(Op.EQUAL, carried + chunk.text()));
+            }
+        }
+        joined.add(new Chunk(Op.EQUAL, flush(joined, deleted, inserted)));
+        return joined;
+    }
+
+    /** Emits the pending change; returns the trailing whitespace both sides shared, for the text after it. */
+    private static String flush(List<Chunk> out, StringBuilder deleted, StringBuilder inserted) {
+        int shared = 0;
+        while (shared < deleted.length() && shared < inserted.length()
+                && Character.isWhitespace(deleted.charAt(deleted.length() - 1 - shared))
+                && deleted.charAt(deleted.length() - 1 - shared) == inserted.charAt(inserted.length() - 1 - shared)) {
+            shared++;
+        }
+        String carried = deleted.substring(deleted.length() - shared);
+        out.add(new Chunk(Op.DELETE, deleted.substring(0, deleted.length() - shared)));
+        out.add(new Chunk(Op.INSERT, inserted.substring(0, inserted.length() - shared)));
+        deleted.setLength(0);
+        inserted.setLength(0);
+        return carried;
     }
 
     private static List<String> tokens(String text) {

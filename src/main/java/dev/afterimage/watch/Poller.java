@@ -99,7 +99,7 @@ public class Poller {
             }
             Set<String> seenIds = walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
             List<Suspect> suspectList = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
-            List<Suspect> recheckList = reconciler.dueForRecheck(accountId, listed.coveredFrom(), startedAt);
+            List<Suspect> recheckList = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
             suspects = suspectList.size();
             rechecks = recheckList.size();
             for (Suspect suspect : suspectList) {

@@ -2,6 +2,7 @@ package dev.afterimage.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.watch.AccountNotFoundException;
 import dev.afterimage.watch.DuplicateAccountException;
@@ -31,6 +32,12 @@ public class ProblemMappers {
         return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
     }
 
+    /** Jackson's own mapper for this type would answer a non-problem body; ours is more specific than the built-in. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
@@ -46,6 +53,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json);
+            }
+        }
+        if (Problem.MEDIA_TYPE.equals(String.valueOf(e.getResponse().getMediaType()))) {
+            return e.getResponse();
+        }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         int code = e.getResponse().getStatus();
         String title = status != null ? status.getReasonPhrase() : "HTTP " + code;

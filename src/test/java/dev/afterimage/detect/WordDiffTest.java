@@ -27,6 +27,13 @@ class WordDiffTest {
     }
 
     @Test
+    void wordsReplacedAcrossASpaceAreOneChange() {
+        assertEquals(List.of(new Chunk(Op.EQUAL, "The convoy was seen "), new Chunk(Op.DELETE, "near"),
+                new Chunk(Op.INSERT, "far from"), new Chunk(Op.EQUAL, " the border")),
+                WordDiff.between("The convoy was seen near the border", "The convoy was seen far from the border"));
+    }
+
+    @Test
     void identicalTextsAreOneEqualRun() {
         assertEquals(List.of(new Chunk(Op.EQUAL, "same words")), WordDiff.between("same words", "same words"));
     }

@@ -15,7 +15,8 @@ final class EmbedPageReader {
 
     private EmbedPageReader() {}
 
-    static EmbedResult read(Document page, String channel, String id, TelegramUrls urls) {
+    static EmbedResult read(PageDocument received, String channel, String id, TelegramUrls urls) {
+        Document page = received.document();
         List<Element> messages = page.select("div.tgme_widget_message");
         if (messages.size() != 1) {
             return new EmbedResult.Unrecognised(messages.size() + " tgme_widget_message elements, expected one");
@@ -29,7 +30,7 @@ final class EmbedPageReader {
         if (!shown.equalsIgnoreCase(asked)) {
             return new EmbedResult.Unrecognised("the embed shows \"" + shown + "\", not " + asked);
         }
-        return new MessageReader(channel, urls).read(message)
+        return new MessageReader(channel, urls, received).read(message)
                 .<EmbedResult>map(EmbedResult.Found::new)
                 .orElseGet(() -> new EmbedResult.Unrecognised("the message " + asked + " is there but not readable"));
     }

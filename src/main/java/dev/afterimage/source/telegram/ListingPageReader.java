@@ -17,7 +17,8 @@ final class ListingPageReader {
 
     private ListingPageReader() {}
 
-    static ParsedListing read(Document page, String channel, TelegramUrls urls) {
+    static ParsedListing read(PageDocument received, String channel, TelegramUrls urls) {
+        Document page = received.document();
         if (page.selectFirst(".tgme_channel_info, .tgme_channel_history") == null) {
             return new ParsedListing.NotAChannelPage("no channel markup (tgme_channel_info, tgme_channel_history)");
         }
@@ -31,7 +32,7 @@ final class ListingPageReader {
             // Telegram links to older posts only from a page that shows some: an empty page with the link is not empty.
             return new ParsedListing.Unparseable("a load-more link (before=" + cursor.get() + ") but no messages");
         }
-        MessageReader reader = new MessageReader(channel, urls);
+        MessageReader reader = new MessageReader(channel, urls, received);
         List<SourcePost> posts = new ArrayList<>();
         int unreadable = 0;
         for (Element unit : units) {

@@ -5,7 +5,6 @@ import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -34,10 +33,12 @@ final class MessageReader {
     private final String channel;
     private final TelegramUrls urls;
     private final String baseUri;
+    private final PageDocument page;
 
-    MessageReader(String channel, TelegramUrls urls) {
+    MessageReader(String channel, TelegramUrls urls, PageDocument page) {
         this.channel = channel;
         this.urls = urls;
+        this.page = page;
         this.baseUri = urls.listing(channel);
     }
 
@@ -192,12 +193,11 @@ final class MessageReader {
 
     /**
      * The evidence is the message's {@code tgme_widget_message_wrap} (the message element itself on an embed page,
-     * which has no wrap) as jsoup re-serialises it: compact, UTF-8, entities normalised. It is the received markup
-     * after parsing, not a byte range of the response; the whole response is what to archive for byte fidelity.
+     * which has no wrap), cut out of the response as received.
      */
-    private static byte[] rawFragment(Element message) {
+    private byte[] rawFragment(Element message) {
         Element wrap = message.closest(".tgme_widget_message_wrap");
-        return (wrap != null ? wrap : message).outerHtml().getBytes(StandardCharsets.UTF_8);
+        return page.receivedBytesOf(wrap != null ? wrap : message);
     }
 
     private static Optional<Element> ownFirst(Element message, String cssQuery) {

@@ -1,28 +1,44 @@
 package dev.afterimage.source.telegram;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 
-/** Turns the bytes of a fetched page into a jsoup document that serialises back compactly and as UTF-8. */
-final class PageDocument {
+/**
+ * A fetched page: the jsoup document, and the text it was parsed from, so that an element's markup can be cut out
+ * of the response exactly as received, as evidence.
+ */
+record PageDocument(Document document, String source) {
 
-    private PageDocument() {}
+    PageDocument {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(source, "source");
+    }
 
-    static Document parse(byte[] html, String baseUri) {
+    /** t.me serves UTF-8; positions are tracked so elements can be mapped back to the received text. */
+    static PageDocument parse(byte[] html, String baseUri) {
         Objects.requireNonNull(html, "html");
-        try {
-            // A null charset lets jsoup honour a BOM or <meta charset>, falling back to UTF-8 as t.me serves.
-            Document document = Jsoup.parse(new ByteArrayInputStream(html), null, baseUri);
-            // Pretty-printing would re-indent the markup kept as evidence; UTF-8 output keeps non-ASCII unescaped.
-            document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-            return document;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading an in-memory page cannot fail", e);
+        String source = new String(html, StandardCharsets.UTF_8);
+        Document document = Jsoup.parse(source, baseUri, Parser.htmlParser().setTrackPosition(true));
+        // Compact UTF-8 output for the text and HTML derived from the page.
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        return new PageDocument(document, source);
+    }
+
+    /**
+     * The element's markup as received, from its start tag to its end tag; for a well-formed UTF-8 page these are
+     * the response's own bytes. An element whose end tag was implied by the parser falls back to jsoup's serialisation.
+     */
+    byte[] receivedBytesOf(Element element) {
+        Range start = element.sourceRange();
+        Range end = element.endSourceRange();
+        if (!start.isTracked() || !end.isTracked() || end.endPos() <= start.startPos() || end.endPos() > source.length()) {
+            return element.outerHtml().getBytes(StandardCharsets.UTF_8);
         }
+        return source.substring(start.startPos(), end.endPos()).getBytes(StandardCharsets.UTF_8);
     }
 }

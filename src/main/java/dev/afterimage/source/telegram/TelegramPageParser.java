@@ -43,7 +43,7 @@ public final class TelegramPageParser {
 
     /** Reads the landing page {@code t.me/<name>}, where {@code /s/<name>} redirects when there is no preview. */
     public static LandingResult parseLanding(byte[] html) {
-        return LandingPageReader.read(PageDocument.parse(html, ""));
+        return LandingPageReader.read(PageDocument.parse(html, "").document());
     }
 
     private static void requireName(String value, String parameter) {

@@ -163,6 +163,19 @@ class ListingParsingTest {
     }
 
     @Test
+    void rawFragmentIsTheExactBytesOfTheResponse() {
+        byte[] page = RealFixtures.read(DUROV);
+        ParsedListing.Listing listing = durov(page);
+
+        for (var post : listing.postsNewestFirst()) {
+            String received = new String(page, StandardCharsets.UTF_8);
+            String fragment = new String(post.rawFragment(), StandardCharsets.UTF_8);
+            assertTrue(received.contains(fragment), "fragment of " + post.platformPostId() + " is not a slice of the page");
+            assertTrue(fragment.endsWith("</div>"), fragment);
+        }
+    }
+
+    @Test
     void kpszsuPageListsItsThreePostsWithTheOlderPageCursor() {
         ParsedListing.Listing listing = kpszsu(RealFixtures.read(KPSZSU));
 

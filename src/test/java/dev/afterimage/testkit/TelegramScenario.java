@@ -1,0 +1,140 @@
+package dev.afterimage.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives one fake channel through time against the running service: the fake's pages and media on WireMock, polls
+ * and reads through the public API, time through the {@link MutableClock}.
+ */
+public final class TelegramScenario {
+
+    private static final AtomicInteger CHANNELS = new AtomicInteger();
+
+    public final FakeTelegram channel;
+    private final WireMockServer wireMock;
+    private final MutableClock clock;
+    private long accountId;
+
+    /**
+     * Starts a scenario a day after the previous one: the clock only moves forward, so nothing a previous scenario
+     * left (such as a host's back-off) lies in this one's future.
+     */
+    public TelegramScenario(WireMockServer wireMock, MutableClock clock) {
+        this.wireMock = wireMock;
+        this.clock = clock;
+        clock.advance(Duration.ofDays(1));
+        this.channel = new FakeTelegram("scenario_" + CHANNELS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36), "Ministry");
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** Publishes a post dated {@code age} before now. */
+    public FakeMessage post(long id, Duration age, String text) {
+        return channel.post(id, now().minus(age), text);
+    }
+
+    /** Serves a picture at a URL of the fake CDN: the same seed is the same scene, another quality a re-encode. */
+    public String picture(String name, long seed, float quality) {
+        String path = "/cdn/" + channel.channel() + "/" + name + ".jpg";
+        wireMock.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse()
+                .withHeader("Content-Type", "image/jpeg")
+                .withBody(Pictures.jpeg(seed, 800, 600, quality))));
+        return wireMock.baseUrl() + path;
+    }
+
+    public String picture(String name, long seed) {
+        return picture(name, seed, 0.9f);
+    }
+
+    /** Makes the service watch the channel; returns the account id. */
+    public long watch() {
+        channel.install(wireMock);
+        accountId = ((Number) given().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://t.me/" + channel.channel(), "label", "Ministry"))
+                .when().post("/api/accounts")
+                .then().statusCode(201)
+                .extract().path("id")).longValue();
+        return accountId;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    /** Publishes the fake's current state, then polls once through the API. */
+    public JsonPath poll() {
+        channel.install(wireMock);
+        return given().when().post("/api/accounts/" + accountId + "/poll")
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Polls every interval for the given time; returns the summaries. */
+    public List<JsonPath> pollEvery(Duration interval, Duration during) {
+        List<JsonPath> summaries = new java.util.ArrayList<>();
+        for (Duration elapsed = Duration.ZERO; elapsed.compareTo(during) < 0; elapsed = elapsed.plus(interval)) {
+            advance(interval);
+            summaries.add(poll());
+        }
+        return summaries;
+    }
+
+    /** Every event about this account so far, in id order. */
+    public List<Map<String, Object>> events() {
+        return given().when().get("/api/events?account=" + accountId + "&limit=1000")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
+    public List<String> eventTypes() {
+        return events().stream().map(event -> (String) event.get("type")).toList();
+    }
+
+    public JsonPath postByPlatformId(long platformPostId) {
+        List<Map<String, Object>> posts = given().when().get("/api/posts?account=" + accountId + "&limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        Object id = posts.stream()
+                .filter(post -> String.valueOf(platformPostId).equals(post.get("platformPostId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("post " + platformPostId + " is not archived"))
+                .get("id");
+        return given().when().get("/api/posts/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Makes every request to this path answer as given, ahead of the fake's own stubs, until {@link #heal}. */
+    public StubMapping fault(String path, ResponseDefinitionBuilder response) {
+        return wireMock.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(response));
+    }
+
+    public void heal(StubMapping fault) {
+        wireMock.removeStub(fault);
+    }
+
+    public String listingPath() {
+        return "/s/" + channel.channel();
+    }
+
+    public String embedPath(long id) {
+        return "/" + channel.channel() + "/" + id;
+    }
+}
