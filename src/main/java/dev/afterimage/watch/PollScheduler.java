@@ -77,7 +77,7 @@ public class PollScheduler {
         JobKey key = keyOf(accountId);
         JobDetail job = JobBuilder.newJob(PollJob.class)
                 .withIdentity(key)
-                .usingJobData(ACCOUNT_ID, accountId)
+                .usingJobData(ACCOUNT_ID, Long.toString(accountId))
                 .requestRecovery()
                 .build();
         long intervalMillis = interval.toMillis();
@@ -140,7 +140,8 @@ public class PollScheduler {
 
         @Override
         public void execute(JobExecutionContext context) {
-            long accountId = context.getMergedJobDataMap().getLong(ACCOUNT_ID);
+            // The JDBC job store keeps job data as strings (quarkus.quartz uses properties mode).
+            long accountId = Long.parseLong(context.getMergedJobDataMap().getString(ACCOUNT_ID));
             try {
                 poller.poll(accountId);
             } catch (AccountNotFoundException e) {

@@ -36,4 +36,8 @@ public interface WatchConfig {
 
     /** A YAML file listing accounts to watch, applied at start-up and whenever it changes. */
     Optional<Path> watchlist();
+
+    /** How often the watchlist file is looked at for changes: one cheap read, quick enough for a person editing it. */
+    @WithDefault("10s")
+    Duration watchlistCheckEvery();
 }

@@ -43,13 +43,18 @@ public class Watchlist {
         this.accounts = accounts;
     }
 
+    /** A watchlist that cannot be applied must not keep the service, and every other account, from running. */
     void onStart(@Observes StartupEvent event) {
-        reloadIfChanged();
+        try {
+            reloadIfChanged();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "watchlist %s could not be applied at start-up; retrying at the next check", config.watchlist().orElse(null));
+        }
     }
 
-    /** Checked every few seconds: cheap (one file read) and quick enough for a person editing the file. */
+    /** Synchronised: the start-up apply and the first scheduled check may otherwise both create the same accounts. */
     @Scheduled(every = "${afterimage.watch.watchlist-check-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void reloadIfChanged() {
+    synchronized void reloadIfChanged() {
         Path file = config.watchlist().orElse(null);
         if (file == null) {
             return;

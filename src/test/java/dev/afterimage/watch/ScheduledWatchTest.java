@@ -1,0 +1,128 @@
+package dev.afterimage.watch;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.afterimage.testkit.FakeTelegram;
+import dev.afterimage.testkit.WireMockResource;
+import dev.afterimage.testkit.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The service as it runs for real: Quartz polls accounts on their schedule, the watchlist file is followed. */
+@QuarkusTest
+@TestProfile(ScheduledWatchTest.Scheduling.class)
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+class ScheduledWatchTest {
+
+    /** One file per test JVM, so a file left by an earlier run is not applied at start-up. */
+    static final Path WATCHLIST = Path.of("target", "scheduled-watch-test", "watchlist-" + ProcessHandle.current().pid() + ".yaml");
+
+    /** Scheduler on, short intervals allowed, the watchlist file read every second. */
+    public static class Scheduling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "afterimage.watch.scheduler-enabled", "true",
+                    "afterimage.watch.min-poll-interval", "PT1S",
+                    "afterimage.watch.watchlist", WATCHLIST.toString(),
+                    "afterimage.watch.watchlist-check-every", "1s");
+        }
+    }
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @Inject
+    PollScheduler scheduler;
+
+    @Test
+    void accountIsPolledOnItsScheduleWithoutAnyoneAsking() {
+        FakeTelegram channel = new FakeTelegram("scheduled_channel", "Ministry");
+        channel.post(1, Instant.now().minus(Duration.ofHours(1)), "Scheduled statement");
+        channel.install(wireMock);
+        int id = given().contentType(ContentType.JSON).body("{\"url\":\"https://t.me/scheduled_channel\",\"pollInterval\":\"PT2S\"}")
+                .when().post("/api/accounts").then().statusCode(201).extract().path("id");
+
+        assertEquals(Optional.of(Duration.ofSeconds(2)), scheduler.scheduledInterval(id));
+        waitUntil(Duration.ofSeconds(20), () -> given().get("/api/accounts/" + id).path("lastPollOutcome") != null);
+        assertEquals("OK", given().get("/api/accounts/" + id).path("lastPollOutcome"));
+        assertEquals(1, given().get("/api/posts?account=" + id).jsonPath().getList("$").size());
+
+        given().contentType(ContentType.JSON).body("{\"enabled\":false}").patch("/api/accounts/" + id).then().statusCode(200);
+        assertEquals(Optional.empty(), scheduler.scheduledInterval(id));
+        given().contentType(ContentType.JSON).body("{\"enabled\":true,\"pollInterval\":\"PT5S\"}").patch("/api/accounts/" + id).then().statusCode(200);
+        assertEquals(Optional.of(Duration.ofSeconds(5)), scheduler.scheduledInterval(id));
+        given().delete("/api/accounts/" + id).then().statusCode(204);
+        assertEquals(Optional.empty(), scheduler.scheduledInterval(id));
+    }
+
+    @Test
+    void watchlistFileCreatesUpdatesAndDisablesAccounts() throws IOException {
+        Files.createDirectories(WATCHLIST.getParent());
+        Files.writeString(WATCHLIST, """
+                - url: https://t.me/listed_one
+                  label: First ministry
+                - platform: telegram
+                  handle: listed_two
+                  pollInterval: PT2M
+                - url: https://example.org/not-a-platform
+                """);
+
+        waitUntil(Duration.ofSeconds(20), () -> handles().containsAll(List.of("listed_one", "listed_two")));
+        Map<String, Object> first = account("listed_one");
+        assertEquals("WATCHLIST", first.get("origin"));
+        assertEquals("First ministry", first.get("label"));
+        assertEquals("PT2M", account("listed_two").get("pollInterval"));
+
+        Files.writeString(WATCHLIST, """
+                - url: https://t.me/listed_one
+                  label: Renamed ministry
+                """);
+
+        waitUntil(Duration.ofSeconds(20), () -> Boolean.FALSE.equals(account("listed_two").get("enabled")));
+        assertEquals("Renamed ministry", account("listed_one").get("label"));
+        assertTrue((Boolean) account("listed_one").get("enabled"));
+    }
+
+    private static List<String> handles() {
+        return given().get("/api/accounts").jsonPath().getList("handle");
+    }
+
+    private static Map<String, Object> account(String handle) {
+        List<Map<String, Object>> accounts = given().get("/api/accounts").jsonPath().getList("$");
+        return accounts.stream().filter(a -> handle.equals(a.get("handle"))).findFirst().orElseThrow();
+    }
+
+    private static void waitUntil(Duration limit, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + limit);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}
