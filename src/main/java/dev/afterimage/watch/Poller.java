@@ -1,6 +1,5 @@
 package dev.afterimage.watch;
 
-import dev.afterimage.archive.ObservedMedia;
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PollObservation;
@@ -11,7 +10,6 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
-import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -88,14 +86,17 @@ public class Poller {
             listing = new ListingOutcome.Unknown("the listing showed no posts where archived posts are live: taken as a failure, not as deletions");
         }
 
-        int[] mediaCounts = new int[2];
+        List<MediaCollector.Collected> collected = new ArrayList<>();
         List<ObservedPost> seen = new ArrayList<>();
         Map<String, PermalinkCheck> checks = new LinkedHashMap<>();
         int suspects = 0;
         int rechecks = 0;
         if (listing instanceof ListingOutcome.Listed listed) {
             for (SourcePost post : walk.posts()) {
-                seen.add(observe(post, walk.pageOf().get(post.platformPostId()), mediaCounts));
+                List<MediaCollector.Collected> items = post.media().stream().map(media::collect).toList();
+                collected.addAll(items);
+                seen.add(new ObservedPost(post, items.stream().map(MediaCollector.Collected::media).toList(),
+                        walk.pageOf().get(post.platformPostId())));
             }
             Set<String> seenIds = walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
             List<Suspect> suspectList = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
@@ -129,18 +130,8 @@ public class Poller {
         long unknownChecks = checks.values().stream().filter(PermalinkCheck.Unknown.class::isInstance).count();
         return new PollSummary(accountId, startedAt, clock.instant(), outcome, detail, walk.pagesFetched(),
                 walk.posts().size(), result.newPosts(), result.newVersions(), suspects, rechecks, result.deleted(),
-                result.restored(), (int) unknownChecks, mediaCounts[0], mediaCounts[1], result.events());
-    }
-
-    private ObservedPost observe(SourcePost post, String pageUrl, int[] mediaCounts) {
-        List<ObservedMedia> observed = new ArrayList<>();
-        for (SourceMedia item : post.media()) {
-            MediaCollector.Collected collected = media.collect(item);
-            observed.add(collected.media());
-            mediaCounts[0] += collected.downloaded() ? 1 : 0;
-            mediaCounts[1] += collected.failed() ? 1 : 0;
-        }
-        return new ObservedPost(post, observed, pageUrl);
+                result.restored(), (int) unknownChecks, (int) collected.stream().filter(MediaCollector.Collected::downloaded).count(),
+                (int) collected.stream().filter(MediaCollector.Collected::failed).count(), result.events());
     }
 
     @Transactional

@@ -15,7 +15,15 @@ import java.time.ZoneOffset;
 @Singleton
 public class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now;
+
+    public MutableClock() {
+        this(Instant.now());
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
 
     public void set(Instant instant) {
         now = instant;

@@ -2,6 +2,7 @@ package dev.afterimage.source.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.afterimage.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

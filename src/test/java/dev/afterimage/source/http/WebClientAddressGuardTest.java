@@ -8,20 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** WireMock listens on loopback, so with private networks disallowed every request to it must be refused. */
 class WebClientAddressGuardTest {
 
-    private static final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
     private static final String HINT = " (set afterimage.fetch.allow-private-networks=true to allow)";
 
     private final WebClient guarded = new WebClient(
@@ -29,16 +31,6 @@ class WebClientAddressGuardTest {
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void startServer() {
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void answerEverything() {
@@ -53,7 +45,7 @@ class WebClientAddressGuardTest {
     @Test
     void loopbackAddressIsRefusedWhenPrivateNetworksAreDisallowed() {
         HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, guarded.get("http://127.0.0.1:" + server.port() + "/"));
+                HttpOutcome.Failed.class, guarded.get("http://127.0.0.1:" + server.getPort() + "/"));
 
         assertEquals("refused: 127.0.0.1 is a private or loopback address" + HINT, failed.reason());
         assertNothingReachedTheServer();
@@ -62,7 +54,7 @@ class WebClientAddressGuardTest {
     @Test
     void nameResolvingToLoopbackIsRefused() {
         HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, guarded.get("http://localhost:" + server.port() + "/"));
+                HttpOutcome.Failed.class, guarded.get("http://localhost:" + server.getPort() + "/"));
 
         // Whether localhost answers ::1 or 127.0.0.1 first depends on the machine; both are refused.
         assertTrue(failed.reason().startsWith("refused: localhost resolves to "), failed.reason());
@@ -73,7 +65,7 @@ class WebClientAddressGuardTest {
     @Test
     void shorthandLoopbackLiteralIsRefused() {
         HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, guarded.get("http://127.1:" + server.port() + "/"));
+                HttpOutcome.Failed.class, guarded.get("http://127.1:" + server.getPort() + "/"));
 
         assertEquals("refused: 127.0.0.1 is a private or loopback address" + HINT, failed.reason());
         assertNothingReachedTheServer();
@@ -81,7 +73,7 @@ class WebClientAddressGuardTest {
 
     @Test
     void downloadFromLoopbackIsRefused() {
-        String url = "http://127.0.0.1:" + server.port() + "/a.jpg";
+        String url = "http://127.0.0.1:" + server.getPort() + "/a.jpg";
 
         DownloadOutcome.Failed failed = assertInstanceOf(
                 DownloadOutcome.Failed.class, guarded.download(url, directory));
@@ -95,7 +87,7 @@ class WebClientAddressGuardTest {
         WebClient open = new WebClient(FixedFetchConfig.forLocalServer(), Clock.systemUTC());
 
         HttpOutcome.Received page = assertInstanceOf(
-                HttpOutcome.Received.class, open.get("http://127.0.0.1:" + server.port() + "/"));
+                HttpOutcome.Received.class, open.get("http://127.0.0.1:" + server.getPort() + "/"));
 
         assertEquals(200, page.status());
     }

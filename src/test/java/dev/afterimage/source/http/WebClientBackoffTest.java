@@ -8,19 +8,21 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.afterimage.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class WebClientBackoffTest {
 
-    private static final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
     private static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
 
     private final MutableClock clock = new MutableClock(START);
@@ -29,23 +31,8 @@ class WebClientBackoffTest {
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void startServer() {
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
-
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return "http://127.0.0.1:" + server.getPort() + path;
     }
 
     @Test

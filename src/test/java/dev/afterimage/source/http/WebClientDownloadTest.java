@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +18,16 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class WebClientDownloadTest {
 
-    private static final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     /** Random but fixed bytes, so the hash cannot come out right by accident. */
     private static final byte[] IMAGE = randomBytes(200_000);
@@ -36,23 +37,8 @@ class WebClientDownloadTest {
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void startServer() {
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
-
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return "http://127.0.0.1:" + server.getPort() + path;
     }
 
     private static byte[] randomBytes(int size) {

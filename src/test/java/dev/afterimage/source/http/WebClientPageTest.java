@@ -11,41 +11,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebClientPageTest {
 
-    private static final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private final WebClient client = new WebClient(FixedFetchConfig.forLocalServer(), Clock.systemUTC());
 
-    @BeforeAll
-    static void startServer() {
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
-
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return "http://127.0.0.1:" + server.getPort() + path;
     }
 
     @Test
