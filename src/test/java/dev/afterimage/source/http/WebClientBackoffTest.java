@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.afterimage.testkit.FixedFetchConfig;
 import dev.afterimage.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,10 @@
-package dev.afterimage.source.http;
+package dev.afterimage.testkit;
 
+import dev.afterimage.source.http.FetchConfig;
 import java.time.Duration;
 
 /** A {@link FetchConfig} for plain unit tests: the production defaults, changed one key at a time. */
-record FixedFetchConfig(
+public record FixedFetchConfig(
         Duration connectTimeout,
         Duration readTimeout,
         Duration pageCallTimeout,
@@ -16,31 +17,31 @@ record FixedFetchConfig(
         Duration maxRetryAfter)
         implements FetchConfig {
 
-    static final String USER_AGENT = "Afterimage/0.1 (+https://afterimage.dev)";
+    public static final String USER_AGENT = "Afterimage/0.1 (+https://afterimage.dev)";
 
     /** The defaults of {@link FetchConfig}, except that a server on loopback (WireMock) may be reached. */
-    static FixedFetchConfig forLocalServer() {
+    public static FixedFetchConfig forLocalServer() {
         return new FixedFetchConfig(
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(10),
                 10_485_760, 104_857_600, true, USER_AGENT, Duration.ofSeconds(60), Duration.ofHours(1));
     }
 
-    FixedFetchConfig withReadTimeout(Duration value) {
+    public FixedFetchConfig withReadTimeout(Duration value) {
         return new FixedFetchConfig(connectTimeout, value, pageCallTimeout, mediaCallTimeout, maxPageBytes,
                 maxMediaBytes, allowPrivateNetworks, userAgent, defaultRetryAfter, maxRetryAfter);
     }
 
-    FixedFetchConfig withMaxPageBytes(long value) {
+    public FixedFetchConfig withMaxPageBytes(long value) {
         return new FixedFetchConfig(connectTimeout, readTimeout, pageCallTimeout, mediaCallTimeout, value,
                 maxMediaBytes, allowPrivateNetworks, userAgent, defaultRetryAfter, maxRetryAfter);
     }
 
-    FixedFetchConfig withMaxMediaBytes(long value) {
+    public FixedFetchConfig withMaxMediaBytes(long value) {
         return new FixedFetchConfig(connectTimeout, readTimeout, pageCallTimeout, mediaCallTimeout, maxPageBytes,
                 value, allowPrivateNetworks, userAgent, defaultRetryAfter, maxRetryAfter);
     }
 
-    FixedFetchConfig withAllowPrivateNetworks(boolean value) {
+    public FixedFetchConfig withAllowPrivateNetworks(boolean value) {
         return new FixedFetchConfig(connectTimeout, readTimeout, pageCallTimeout, mediaCallTimeout, maxPageBytes,
                 maxMediaBytes, value, userAgent, defaultRetryAfter, maxRetryAfter);
     }
