@@ -12,6 +12,7 @@ CREATE TABLE account (
     origin                VARCHAR(16)  NOT NULL,
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     last_poll_at          TIMESTAMP WITH TIME ZONE,
+    last_poll_started_at  TIMESTAMP WITH TIME ZONE,
     last_poll_outcome     VARCHAR(32),
     last_poll_detail      VARCHAR(2000),
     last_success_at       TIMESTAMP WITH TIME ZONE,

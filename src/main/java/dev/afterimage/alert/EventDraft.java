@@ -1,5 +1,7 @@
 package dev.afterimage.alert;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,7 +10,8 @@ public record EventDraft(EventType type, Long accountId, Long postId, String pos
 
     public EventDraft {
         Objects.requireNonNull(type, "type");
-        details = Map.copyOf(details);
+        // Insertion order kept for readers of the JSON; null values allowed (e.g. an unknown publication time).
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static EventDraft aboutAccount(EventType type, long accountId, Map<String, Object> details) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.source.SourcePost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes posts, versions and media records, always inside the caller's transaction. */
+/**
+ * Writes posts and versions, always inside the caller's transaction. The media they point at were recorded by
+ * {@link MediaCatalogue#register} when they were stored.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Archive {
@@ -21,27 +23,27 @@ public class Archive {
         this.json = json;
     }
 
-    public Post recordNewPost(long accountId, ObservedPost observed, Instant now) {
+    public Post recordNewPost(long accountId, ObservedPost observed) {
         SourcePost source = observed.post();
         Post post = new Post();
         post.accountId = accountId;
         post.platformPostId = source.platformPostId();
         post.url = source.url();
         post.publishedAt = source.publishedAt();
-        post.firstSeenAt = now;
-        post.lastSeenAt = now;
+        post.firstSeenAt = observed.observedAt();
+        post.lastSeenAt = observed.observedAt();
         post.state = PostState.LIVE;
         post.contentHash = observed.contentHash();
         post.persist();
-        recordVersion(post, observed, now);
+        recordVersion(post, observed);
         return post;
     }
 
-    public PostVersion recordVersion(Post post, ObservedPost observed, Instant now) {
+    public PostVersion recordVersion(Post post, ObservedPost observed) {
         SourcePost source = observed.post();
         PostVersion version = new PostVersion();
         version.postId = post.id;
-        version.observedAt = now;
+        version.observedAt = observed.observedAt();
         version.text = source.text();
         version.html = source.html();
         version.editedMarker = source.edited();
@@ -59,7 +61,7 @@ public class Archive {
             link.position = position;
             link.kind = item.source().kind();
             link.sourceUrl = item.source().url();
-            link.mediaSha256 = item.stored().map(stored -> register(stored, item.source().url(), now)).orElse(null);
+            link.mediaSha256 = item.sha256().orElse(null);
             link.persist();
         }
         post.contentHash = version.contentHash;
@@ -70,41 +72,15 @@ public class Archive {
      * Fills in the downloads a version still owes from an observation already judged to show the same content,
      * and re-hashes the version with them.
      */
-    public void fillMissingMedia(Post post, PostVersion version, List<VersionMedia> links, ObservedPost observed, Instant now) {
+    public void fillMissingMedia(Post post, PostVersion version, List<VersionMedia> links, ObservedPost observed) {
         List<ObservedMedia> media = observed.media();
         for (VersionMedia link : links) {
-            ObservedMedia seen = media.get(link.position);
-            if (link.mediaSha256 == null && seen.stored().isPresent()) {
-                link.mediaSha256 = register(seen.stored().get(), seen.source().url(), now);
+            if (link.mediaSha256 == null) {
+                link.mediaSha256 = media.get(link.position).sha256().orElse(null);
             }
         }
         version.contentHash = NormalisedContent.hash(observed.post(), links.stream().map(link -> link.mediaSha256).toList());
         post.contentHash = version.contentHash;
-    }
-
-    private String register(StoredMedia stored, String url, Instant now) {
-        if (Media.findById(stored.sha256()) == null) {
-            Media media = new Media();
-            media.sha256 = stored.sha256();
-            media.contentType = stored.contentType();
-            media.sizeBytes = stored.size();
-            stored.image().ifPresent(image -> {
-                media.width = image.width();
-                media.height = image.height();
-                media.perceptualHash = image.dHash();
-            });
-            media.firstSeenAt = now;
-            media.persist();
-        }
-        if (MediaSource.mediaFor(url).filter(stored.sha256()::equals).isEmpty()) {
-            MediaSource source = new MediaSource();
-            source.mediaSha256 = stored.sha256();
-            source.url = url;
-            source.urlSha256 = Sha256.ofText(url);
-            source.firstSeenAt = now;
-            source.persist();
-        }
-        return stored.sha256();
     }
 
     private String detailsOf(SourcePost post) {

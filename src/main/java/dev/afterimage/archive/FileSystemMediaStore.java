@@ -2,11 +2,13 @@ package dev.afterimage.archive;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /** Media files under {@code afterimage.archive.media-dir}, fanned out as {@code ab/cd/abcd…} to keep folders small. */
@@ -32,12 +34,26 @@ public class FileSystemMediaStore implements MediaStore {
             return;
         }
         Files.createDirectories(target.getParent());
+        // On disk before the database row that points at it is committed, even if the power goes.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(target.getParent());
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(file);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("media store " + root + " must be on the same file system as its incoming folder", e);
+        }
+    }
+
+    /** Makes the new directory entry durable; file systems that cannot open a directory for this need not. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Not supported on every platform; the data itself was already forced.
         }
     }
 

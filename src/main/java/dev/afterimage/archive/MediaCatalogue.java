@@ -2,6 +2,7 @@ package dev.afterimage.archive;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Finds media already archived, so a poll downloads only what is new. */
@@ -21,6 +22,42 @@ public class MediaCatalogue {
                 .filter(sha -> store.locate(sha).isPresent())
                 .map(sha -> Media.<Media>findById(sha))
                 .map(MediaCatalogue::stored);
+    }
+
+    /**
+     * Records stored media and the URL it came from, in a transaction of its own: these rows are facts that never
+     * change, so they are committed at once, and a conflict with another poll recording the same file cannot roll
+     * back a poll's posts and events.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void register(StoredMedia stored, String url, Instant now) {
+        if (Media.findById(stored.sha256()) == null) {
+            Media media = new Media();
+            media.sha256 = stored.sha256();
+            media.contentType = stored.contentType();
+            media.sizeBytes = stored.size();
+            stored.image().ifPresent(image -> {
+                media.width = image.width();
+                media.height = image.height();
+                media.perceptualHash = image.dHash();
+            });
+            media.firstSeenAt = now;
+            media.persist();
+        }
+        if (MediaSource.mediaFor(url).filter(stored.sha256()::equals).isEmpty()) {
+            MediaSource source = new MediaSource();
+            source.mediaSha256 = stored.sha256();
+            source.url = url;
+            source.urlSha256 = Sha256.ofText(url);
+            source.firstSeenAt = now;
+            source.persist();
+        }
+    }
+
+    /** Whether the media row exists: after a conflicting {@link #register}, it tells a lost race from a failure. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean isRegistered(String sha256) {
+        return Media.findById(sha256) != null;
     }
 
     private static StoredMedia stored(Media media) {

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,9 +38,5 @@ public class MediaSource extends PanacheEntityBase {
         return find("urlSha256 = ?1 and url = ?2", Sha256.ofText(url), url)
                 .firstResultOptional()
                 .map(source -> ((MediaSource) source).mediaSha256);
-    }
-
-    public static List<MediaSource> ofMedia(String sha256) {
-        return list("mediaSha256 = ?1 order by firstSeenAt", sha256);
     }
 }

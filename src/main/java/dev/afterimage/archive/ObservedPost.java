@@ -1,10 +1,16 @@
 package dev.afterimage.archive;
 
 import dev.afterimage.source.SourcePost;
+import java.time.Instant;
 import java.util.List;
 
-/** A post as one fetch saw it, with its media resolved to stored bytes where possible. */
-public record ObservedPost(SourcePost post, List<ObservedMedia> media, String sourceUrl) {
+/**
+ * A post as one fetch saw it, with its media resolved to stored bytes where possible.
+ *
+ * @param sourceUrl the URL of the page it was read from
+ * @param observedAt when that page was fetched
+ */
+public record ObservedPost(SourcePost post, List<ObservedMedia> media, String sourceUrl, Instant observedAt) {
 
     public ObservedPost {
         media = List.copyOf(media);
@@ -13,9 +19,5 @@ public record ObservedPost(SourcePost post, List<ObservedMedia> media, String so
     /** The hash versions are compared on. */
     public String contentHash() {
         return NormalisedContent.hash(post, media.stream().map(m -> m.sha256().orElse(null)).toList());
-    }
-
-    public boolean mediaComplete() {
-        return media.stream().allMatch(m -> m.stored().isPresent());
     }
 }

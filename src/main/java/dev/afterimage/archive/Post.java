@@ -81,8 +81,4 @@ public class Post extends PanacheEntityBase {
                 .page(0, limit)
                 .list();
     }
-
-    public static List<Post> deletedOf(long accountId) {
-        return list("accountId = ?1 and state = ?2", accountId, PostState.DELETED);
-    }
 }

@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One distinct content of a post, with the bytes it was read from. Never changed once written, but for media completed later. */
+/**
+ * One distinct content of a post, with the bytes it was read from. Written once; the one later change is filling
+ * in a media download that failed when it was archived, which also re-hashes it (an event raised before that names
+ * the hash as it then was).
+ */
 @Entity
 @Table(name = "post_version")
 public class PostVersion extends PanacheEntityBase {

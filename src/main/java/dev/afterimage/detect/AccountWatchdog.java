@@ -25,26 +25,35 @@ public class AccountWatchdog {
         this.config = config;
     }
 
+    /**
+     * @param unanswered permalink checks of this poll that got no answer: a watch whose suspects can never be
+     *     confirmed is as blind as one whose listing fails
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public WatchHealth assess(long accountId, WatchHealth before, ListingOutcome outcome, Instant now) {
-        return switch (outcome) {
-            case ListingOutcome.Unknown unknown -> unknownPoll(accountId, before, unknown.reason(), now);
+    public WatchHealth assess(long accountId, WatchHealth before, ListingOutcome outcome, long unanswered, Instant now) {
+        Availability availability = switch (outcome) {
+            case ListingOutcome.Unknown unknown -> before.availability();
             case ListingOutcome.AccountGone gone -> {
-                WatchHealth answered = answered(accountId, before, now);
-                if (answered.availability() == Availability.ACTIVE) {
+                if (before.availability() == Availability.ACTIVE) {
                     events.append(EventDraft.aboutAccount(EventType.ACCOUNT_UNAVAILABLE, accountId,
                             Map.of("evidence", gone.evidence(), "detectedAt", now)));
                 }
-                yield new WatchHealth(Availability.UNAVAILABLE, 0, null, false);
+                yield Availability.UNAVAILABLE;
             }
             case ListingOutcome.Listed listed -> {
-                WatchHealth answered = answered(accountId, before, now);
-                if (answered.availability() == Availability.UNAVAILABLE) {
+                if (before.availability() == Availability.UNAVAILABLE) {
                     events.append(EventDraft.aboutAccount(EventType.ACCOUNT_RESTORED, accountId, Map.of("detectedAt", now)));
                 }
-                yield WatchHealth.healthy();
+                yield Availability.ACTIVE;
             }
         };
+        String blindness = switch (outcome) {
+            case ListingOutcome.Unknown unknown -> unknown.reason();
+            case ListingOutcome.Listed listed when unanswered > 0 -> unanswered + " permalink checks got no answer";
+            default -> null;
+        };
+        WatchHealth health = blindness != null ? unknownPoll(accountId, before, blindness, now) : answered(accountId, before, now);
+        return new WatchHealth(availability, health.consecutiveUnknown(), health.unknownSince(), health.failing());
     }
 
     private WatchHealth unknownPoll(long accountId, WatchHealth before, String reason, Instant now) {

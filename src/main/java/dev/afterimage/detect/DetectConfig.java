@@ -21,6 +21,13 @@ public interface DetectConfig {
     @WithDefault("50")
     int maxRechecksPerPoll();
 
+    /**
+     * Suspects one poll may ask about. A listing whose markup changed can make every archived post look missing;
+     * asking about all of them at once would only get the host to rate-limit every account.
+     */
+    @WithDefault("100")
+    int maxSuspectsPerPoll();
+
     /** Consecutive polls that must end unknown before the watch is reported failing; one bad poll is noise. */
     @WithDefault("3")
     int failingAfterPolls();

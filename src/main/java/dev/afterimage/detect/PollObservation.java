@@ -1,7 +1,7 @@
 package dev.afterimage.detect;
 
 import dev.afterimage.archive.ObservedPost;
-import dev.afterimage.source.PermalinkCheck;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +9,19 @@ import java.util.Map;
  * Everything one poll of one account saw on the network, gathered before any database write so the writes
  * can be one short transaction.
  *
- * @param checks the permalink answers for suspects and due re-checks, by platform post id
+ * @param startedAt when the poll began: the listing was read from then on
+ * @param answers the permalink answers for suspects and due re-checks, by platform post id
  */
-public record PollObservation(long accountId, ListingOutcome listing, List<ObservedPost> seen, Map<String, PermalinkCheck> checks) {
+public record PollObservation(long accountId, Instant startedAt, ListingOutcome listing, List<ObservedPost> seen,
+        Map<String, PermalinkAnswer> answers) {
 
     public PollObservation {
         seen = List.copyOf(seen);
-        checks = Map.copyOf(checks);
+        answers = Map.copyOf(answers);
+    }
+
+    /** Permalink checks that got no answer: while there are any, the watch is not doing its job. */
+    public long unanswered() {
+        return answers.values().stream().filter(answer -> answer.check() instanceof dev.afterimage.source.PermalinkCheck.Unknown).count();
     }
 }

@@ -12,6 +12,7 @@ import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.archive.VersionMedia;
 import dev.afterimage.source.PermalinkCheck;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -27,12 +28,20 @@ import java.util.Set;
  * Absence from a listing only makes a post a {@link Suspect}; an unknown answer leaves it one.
  */
 @ApplicationScoped
+@Startup
 public class PostReconciler {
+
+    /**
+     * An unanswered re-check is asked again after this, not at every poll, so that a few posts the platform will
+     * not answer about cannot take every re-check slot of every poll.
+     */
+    private static final Duration UNANSWERED_RECHECK_RETRY = Duration.ofMinutes(15);
 
     private final Archive archive;
     private final EventLog events;
     private final RecheckSchedule recheckSchedule;
     private final int maxRechecksPerPoll;
+    private final int maxSuspectsPerPoll;
     private final int sameImageMaxDistance;
 
     public PostReconciler(Archive archive, EventLog events, DetectConfig detectConfig, ArchiveConfig archiveConfig) {
@@ -40,10 +49,14 @@ public class PostReconciler {
         this.events = events;
         this.recheckSchedule = new RecheckSchedule(detectConfig.recheckAges());
         this.maxRechecksPerPoll = detectConfig.maxRechecksPerPoll();
+        this.maxSuspectsPerPoll = detectConfig.maxSuspectsPerPoll();
         this.sameImageMaxDistance = archiveConfig.sameImageMaxDistance();
     }
 
-    /** Live posts the listing should have shown (published after {@code coveredFrom}) but did not. */
+    /**
+     * Live posts the listing should have shown (published after {@code coveredFrom}) but did not, newest first,
+     * at most {@code afterimage.detect.max-suspects-per-poll} of them: the rest are asked about at later polls.
+     */
     @Transactional
     public List<Suspect> suspects(long accountId, Instant coveredFrom, Set<String> seenPostIds) {
         if (coveredFrom.equals(Instant.MAX)) {
@@ -52,6 +65,8 @@ public class PostReconciler {
         return Post.liveSince(accountId, coveredFrom).stream()
                 .filter(post -> post.publishedAt.isAfter(coveredFrom))
                 .filter(post -> !seenPostIds.contains(post.platformPostId))
+                .sorted(java.util.Comparator.comparing((Post post) -> post.publishedAt).reversed())
+                .limit(maxSuspectsPerPoll)
                 .map(post -> new Suspect(post.id, post.platformPostId))
                 .toList();
     }
@@ -75,31 +90,32 @@ public class PostReconciler {
 
     /** Applies one poll's observation; must run inside the poll's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Reconciliation reconcile(PollObservation observation, Instant now) {
+    public Reconciliation reconcile(PollObservation observation) {
         Tally tally = new Tally();
         for (ObservedPost seen : observation.seen()) {
-            reconcileSeen(observation.accountId(), seen, now, tally);
+            reconcileSeen(observation.accountId(), seen, tally);
         }
-        observation.checks().forEach((platformPostId, check) ->
+        observation.answers().forEach((platformPostId, answer) ->
                 Post.find(observation.accountId(), platformPostId)
                         .filter(post -> post.state == PostState.LIVE)
-                        .ifPresent(post -> reconcileCheck(post, check, now, tally)));
+                        .ifPresent(post -> reconcileAnswer(post, answer, observation.startedAt(), tally)));
         return tally.result();
     }
 
-    private void reconcileSeen(long accountId, ObservedPost seen, Instant now, Tally tally) {
+    private void reconcileSeen(long accountId, ObservedPost seen, Tally tally) {
+        Instant seenAt = seen.observedAt();
         Post post = Post.find(accountId, seen.post().platformPostId()).orElse(null);
         if (post == null) {
-            post = archive.recordNewPost(accountId, seen, now);
-            post.nextRecheckAt = recheckSchedule.next(post.publishedAt, now);
+            post = archive.recordNewPost(accountId, seen);
+            post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
             tally.newPosts++;
             return;
         }
-        post.lastSeenAt = now;
+        post.lastSeenAt = seenAt;
         post.missingSince = null;
-        post.nextRecheckAt = recheckSchedule.next(post.publishedAt, now);
+        post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
         if (post.state == PostState.DELETED) {
-            restore(post, now, tally);
+            restore(post, seenAt, tally);
         }
         if (seen.contentHash().equals(post.contentHash)) {
             return;
@@ -107,10 +123,10 @@ public class PostReconciler {
         PostVersion newest = PostVersion.newestOf(post.id).orElseThrow();
         List<VersionMedia> newestMedia = VersionMedia.ofVersion(newest.id);
         if (onlyOwedDownloadsDiffer(newest, newestMedia, seen)) {
-            archive.fillMissingMedia(post, newest, newestMedia, seen, now);
+            archive.fillMissingMedia(post, newest, newestMedia, seen);
             return;
         }
-        PostVersion next = archive.recordVersion(post, seen, now);
+        PostVersion next = archive.recordVersion(post, seen);
         tally.newVersions++;
         boolean textChanged = !NormalisedContent.normaliseText(newest.text).equals(NormalisedContent.normaliseText(next.text));
         if (textChanged) {
@@ -139,28 +155,36 @@ public class PostReconciler {
         return true;
     }
 
-    private void reconcileCheck(Post post, PermalinkCheck check, Instant now, Tally tally) {
-        post.lastCheckedAt = now;
-        switch (check) {
+    /**
+     * A post the permalink showed is live; its content is not compared here, because the embed is another
+     * rendering of the post and a difference between renderings must never read as an edit.
+     */
+    private void reconcileAnswer(Post post, PermalinkAnswer answer, Instant listedAt, Tally tally) {
+        Instant askedAt = answer.askedAt();
+        post.lastCheckedAt = askedAt;
+        Instant missedAt = answer.missedByListing() ? listedAt : askedAt;
+        switch (answer.check()) {
             case PermalinkCheck.Found found -> {
-                post.lastSeenAt = now;
+                post.lastSeenAt = askedAt;
                 post.missingSince = null;
-                post.nextRecheckAt = recheckSchedule.next(post.publishedAt, now);
+                post.nextRecheckAt = recheckSchedule.next(post.publishedAt, askedAt);
             }
-            case PermalinkCheck.Gone gone -> declareDeleted(post, gone, now, tally);
+            case PermalinkCheck.Gone gone -> declareDeleted(post, gone, missedAt, askedAt, tally);
             case PermalinkCheck.Unknown unknown -> {
-                if (post.missingSince == null) {
-                    post.missingSince = now;
+                if (post.missingSince == null && answer.missedByListing()) {
+                    post.missingSince = missedAt;
                 }
-                tally.stillUnknown++;
+                if (!answer.missedByListing()) {
+                    post.nextRecheckAt = askedAt.plus(UNANSWERED_RECHECK_RETRY);
+                }
             }
         }
     }
 
-    private void declareDeleted(Post post, PermalinkCheck.Gone gone, Instant now, Tally tally) {
-        Instant firstMissed = post.missingSince != null ? post.missingSince : now;
+    private void declareDeleted(Post post, PermalinkCheck.Gone gone, Instant missedAt, Instant confirmedAt, Tally tally) {
+        Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
         post.state = PostState.DELETED;
-        post.deletedAt = now;
+        post.deletedAt = confirmedAt;
         post.missingSince = firstMissed;
         post.nextRecheckAt = null;
         tally.deleted++;
@@ -171,7 +195,7 @@ public class PostReconciler {
         details.put("firstSeenAt", post.firstSeenAt);
         details.put("lastSeenAt", post.lastSeenAt);
         details.put("firstMissedAt", firstMissed);
-        details.put("confirmedGoneAt", now);
+        details.put("confirmedGoneAt", confirmedAt);
         if (post.publishedAt != null) {
             Duration atLeast = Duration.between(post.publishedAt, post.lastSeenAt);
             Duration atMost = Duration.between(post.publishedAt, firstMissed);
@@ -240,11 +264,10 @@ public class PostReconciler {
         int newVersions;
         int deleted;
         int restored;
-        int stillUnknown;
         int events;
 
         Reconciliation result() {
-            return new Reconciliation(newPosts, newVersions, deleted, restored, stillUnknown, events);
+            return new Reconciliation(newPosts, newVersions, deleted, restored, events);
         }
     }
 }

@@ -59,6 +59,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "last_poll_at")
     public Instant lastPollAt;
 
+    /** When the last recorded poll began its network work; an older observation arriving later is stale. */
+    @Column(name = "last_poll_started_at")
+    public Instant lastPollStartedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "last_poll_outcome")
     public PollOutcome lastPollOutcome;

@@ -100,6 +100,16 @@ public class AccountService {
         return Account.list("order by id");
     }
 
+    @Transactional
+    public Optional<Account> find(AccountRef ref) {
+        return Account.findByHandle(ref.platform(), ref.handle());
+    }
+
+    @Transactional
+    public List<Account> listFrom(AccountOrigin origin) {
+        return Account.list("origin = ?1 order by id", origin);
+    }
+
     /** Which platform and handle a request names, validated. */
     public AccountRef resolve(AccountRequest request) {
         if (request.url() != null && !request.url().isBlank()) {
@@ -147,8 +157,9 @@ public class AccountService {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("pollInterval", "\"" + text + "\" is not an ISO-8601 duration such as PT60S");
         }
-        if (interval.compareTo(config.minPollInterval()) < 0) {
-            throw new InvalidFieldException("pollInterval", "the poll interval must be at least " + config.minPollInterval());
+        if (interval.compareTo(config.minPollInterval()) < 0 || interval.compareTo(config.maxPollInterval()) > 0) {
+            throw new InvalidFieldException("pollInterval",
+                    "the poll interval must be from " + config.minPollInterval() + " to " + config.maxPollInterval());
         }
         return Optional.of(interval);
     }

@@ -5,6 +5,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,17 +21,20 @@ import java.util.Optional;
 final class ListingWalker {
 
     private final int maxPages;
+    private final Clock clock;
 
-    ListingWalker(int maxPages) {
+    ListingWalker(int maxPages, Clock clock) {
         this.maxPages = maxPages;
+        this.clock = clock;
     }
 
     ListingWalk walk(PostSource source, AccountRef account, Instant windowStart) {
         Map<String, SourcePost> posts = new LinkedHashMap<>();
-        Map<String, String> pageOf = new HashMap<>();
+        Map<String, ListingWalk.Sighting> pageOf = new HashMap<>();
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         while (pages < maxPages) {
+            Instant fetchedAt = clock.instant();
             ListingResult result = source.listing(account, cursor);
             pages++;
             switch (result) {
@@ -47,7 +51,7 @@ final class ListingWalker {
                 case ListingResult.Page page -> {
                     for (SourcePost post : page.posts()) {
                         posts.putIfAbsent(post.platformPostId(), post);
-                        pageOf.putIfAbsent(post.platformPostId(), page.url());
+                        pageOf.putIfAbsent(post.platformPostId(), new ListingWalk.Sighting(page.url(), fetchedAt));
                     }
                     Optional<Instant> oldestOnPage = page.posts().stream()
                             .map(SourcePost::publishedAt)
@@ -80,7 +84,8 @@ final class ListingWalker {
         return new ListingOutcome.Listed(oldest, incompleteReason);
     }
 
-    private static ListingWalk finish(ListingOutcome outcome, Map<String, SourcePost> posts, Map<String, String> pageOf, int pages) {
+    private static ListingWalk finish(ListingOutcome outcome, Map<String, SourcePost> posts, Map<String, ListingWalk.Sighting> pageOf,
+            int pages) {
         return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages);
     }
 }

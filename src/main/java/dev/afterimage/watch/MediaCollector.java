@@ -10,6 +10,7 @@ import dev.afterimage.source.http.DownloadOutcome;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -25,11 +26,13 @@ class MediaCollector {
     private final MediaCatalogue catalogue;
     private final MediaStore store;
     private final WebClient web;
+    private final Clock clock;
 
-    MediaCollector(MediaCatalogue catalogue, MediaStore store, WebClient web) {
+    MediaCollector(MediaCatalogue catalogue, MediaStore store, WebClient web, Clock clock) {
         this.catalogue = catalogue;
         this.store = store;
         this.web = web;
+        this.clock = clock;
     }
 
     /** Result of collecting one item, and whether it took a download. */
@@ -47,7 +50,9 @@ class MediaCollector {
                     Optional<ImageFacts> image = isImage(file.contentType()) ? ImageFacts.read(file.file()) : Optional.empty();
                     store.put(file.sha256(), file.file());
                     StoredMedia stored = new StoredMedia(file.sha256(), contentType(file.contentType()), file.size(), image);
-                    yield new Collected(new ObservedMedia(media, Optional.of(stored)), true, false);
+                    yield registered(stored, media)
+                            ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false)
+                            : new Collected(new ObservedMedia(media, Optional.empty()), false, true);
                 }
                 case DownloadOutcome.Failed failed -> {
                     LOG.debugf("media not downloaded, owed to a later poll: %s (%s)", media.url(), failed.reason());
@@ -57,6 +62,20 @@ class MediaCollector {
         } catch (IOException e) {
             LOG.warnf(e, "media store could not take %s", media.url());
             return new Collected(new ObservedMedia(media, Optional.empty()), false, true);
+        }
+    }
+
+    /** A conflict means another poll registered the same file first, which is as good; anything else is owed. */
+    private boolean registered(StoredMedia stored, SourceMedia media) {
+        try {
+            catalogue.register(stored, media.url(), clock.instant());
+            return true;
+        } catch (RuntimeException e) {
+            if (catalogue.isRegistered(stored.sha256())) {
+                return true;
+            }
+            LOG.warnf(e, "media %s from %s could not be recorded; owed to a later poll", stored.sha256(), media.url());
+            return false;
         }
     }
 

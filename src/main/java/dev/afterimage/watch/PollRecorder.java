@@ -11,6 +11,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Writes everything one poll learnt in one transaction: if the process dies half-way, nothing of the poll is
@@ -18,6 +20,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 class PollRecorder {
+
+    private static final Logger LOG = Logger.getLogger(PollRecorder.class);
 
     private final PostReconciler reconciler;
     private final AccountWatchdog watchdog;
@@ -29,23 +33,33 @@ class PollRecorder {
         this.clock = clock;
     }
 
+    /**
+     * Records the poll, unless a poll that started later was recorded first (another node's, in a cluster): an
+     * older view of the account must not undo what a newer one established. Empty when it was discarded.
+     */
     @Transactional
-    Reconciliation record(PollObservation observation, PollOutcome outcome, String detail) {
+    Optional<Reconciliation> record(PollObservation observation, PollOutcome outcome, String detail) {
         Account account = Account.findById(observation.accountId(), LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw new AccountNotFoundException(observation.accountId());
         }
+        if (account.lastPollStartedAt != null && observation.startedAt().isBefore(account.lastPollStartedAt)) {
+            LOG.infof("poll of account %d that started at %s discarded: a poll that started at %s was recorded first",
+                    account.id, observation.startedAt(), account.lastPollStartedAt);
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        Reconciliation reconciliation = reconciler.reconcile(observation, now);
-        WatchHealth health = watchdog.assess(account.id, account.health(), observation.listing(), now);
+        Reconciliation reconciliation = reconciler.reconcile(observation);
+        WatchHealth health = watchdog.assess(account.id, account.health(), observation.listing(), observation.unanswered(), now);
         account.apply(health);
+        account.lastPollStartedAt = observation.startedAt();
         account.lastPollAt = now;
         account.lastPollOutcome = outcome;
         account.lastPollDetail = truncate(detail);
         if (!(observation.listing() instanceof ListingOutcome.Unknown)) {
             account.lastSuccessAt = now;
         }
-        return reconciliation;
+        return Optional.of(reconciliation);
     }
 
     private static String truncate(String detail) {

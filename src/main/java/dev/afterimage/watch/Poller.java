@@ -2,12 +2,12 @@ package dev.afterimage.watch;
 
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.detect.PermalinkAnswer;
 import dev.afterimage.detect.PollObservation;
 import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
-import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.SourcePost;
@@ -27,9 +27,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * One poll of one account: read the listing over the watch window, download new media, ask the permalinks of
- * suspects and of old posts due a re-check, then record it all in one transaction. All network work happens
- * before the transaction, so no database lock is held while a platform is slow.
+ * One poll of one account: read the listing over the watch window, ask the permalinks of suspects and of old
+ * posts due a re-check, download new media, then record it all in one transaction. All network work happens
+ * before the transaction, so no database lock is held while a platform is slow; the permalinks are asked before
+ * the media are downloaded, so a slow download cannot delay a deletion being confirmed.
  */
 @ApplicationScoped
 public class Poller {
@@ -55,7 +56,7 @@ public class Poller {
         this.recorder = recorder;
         this.config = config;
         this.clock = clock;
-        this.walker = new ListingWalker(config.maxPages());
+        this.walker = new ListingWalker(config.maxPages(), clock);
     }
 
     /** Polls the account now; when a poll of it is already running, waits for that one to finish first. */
@@ -63,75 +64,91 @@ public class Poller {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("a poll of account " + accountId + " has been running for over " + LOCK_WAIT_SECONDS + " s");
+                throw new PollInProgressException(accountId, LOCK_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to poll account " + accountId, e);
+            throw new PollInProgressException(accountId, 0);
         }
         try {
-            return pollLocked(accountId);
+            AccountRef account = target(accountId);
+            Instant startedAt = clock.instant();
+            try {
+                return pollOnce(accountId, account, startedAt);
+            } catch (AccountNotFoundException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "poll of account %d failed; recorded as unknown", accountId);
+                return recordFailure(accountId, startedAt, "the poll failed: " + e);
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    private PollSummary pollLocked(long accountId) {
-        AccountRef account = target(accountId);
+    private PollSummary pollOnce(long accountId, AccountRef account, Instant startedAt) {
         PostSource source = sources.of(account.platform());
-        Instant startedAt = clock.instant();
-        ListingWalk walk = walker.walk(source, account, startedAt.minus(config.window()));
+        Instant windowStart = startedAt.minus(config.window());
+        ListingWalk walk = walker.walk(source, account, windowStart);
         ListingOutcome listing = walk.outcome();
-        if (listing instanceof ListingOutcome.Listed && walk.posts().isEmpty() && reconciler.hasLivePosts(accountId)) {
-            listing = new ListingOutcome.Unknown("the listing showed no posts where archived posts are live: taken as a failure, not as deletions");
+        Set<String> seenIds = walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
+        List<Suspect> suspects = List.of();
+        List<Suspect> rechecks = List.of();
+        if (listing instanceof ListingOutcome.Listed listed) {
+            if (walk.posts().isEmpty() && reconciler.hasLivePosts(accountId)) {
+                // A parser that sees no posts is broken until the permalinks say otherwise: the poll failed, but
+                // the permalinks of the posts in the window are still asked, since a wiped channel is a real event.
+                listing = new ListingOutcome.Unknown("the listing showed no posts where archived posts are live");
+                suspects = reconciler.suspects(accountId, windowStart, Set.of());
+            } else {
+                suspects = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
+                rechecks = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
+            }
+        }
+        Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();
+        for (Suspect suspect : suspects) {
+            answers.put(suspect.platformPostId(), ask(source, account, suspect, true));
+        }
+        for (Suspect due : rechecks) {
+            answers.putIfAbsent(due.platformPostId(), ask(source, account, due, false));
         }
 
         List<MediaCollector.Collected> collected = new ArrayList<>();
         List<ObservedPost> seen = new ArrayList<>();
-        Map<String, PermalinkCheck> checks = new LinkedHashMap<>();
-        int suspects = 0;
-        int rechecks = 0;
-        if (listing instanceof ListingOutcome.Listed listed) {
+        if (listing instanceof ListingOutcome.Listed) {
             for (SourcePost post : walk.posts()) {
                 List<MediaCollector.Collected> items = post.media().stream().map(media::collect).toList();
                 collected.addAll(items);
+                ListingWalk.Sighting sighting = walk.pageOf().get(post.platformPostId());
                 seen.add(new ObservedPost(post, items.stream().map(MediaCollector.Collected::media).toList(),
-                        walk.pageOf().get(post.platformPostId())));
-            }
-            Set<String> seenIds = walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
-            List<Suspect> suspectList = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
-            List<Suspect> recheckList = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
-            suspects = suspectList.size();
-            rechecks = recheckList.size();
-            for (Suspect suspect : suspectList) {
-                checks.put(suspect.platformPostId(), source.check(account, suspect.platformPostId()));
-            }
-            for (Suspect due : recheckList) {
-                checks.putIfAbsent(due.platformPostId(), source.check(account, due.platformPostId()));
+                        sighting.pageUrl(), sighting.fetchedAt()));
             }
         }
 
         PollOutcome outcome = outcomeOf(listing);
         String detail = detailOf(listing);
-        Reconciliation result;
-        try {
-            result = recorder.record(new PollObservation(accountId, listing, seen, checks), outcome, detail);
-        } catch (AccountNotFoundException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "recording the poll of account %d failed; recording it as unknown", accountId);
-            outcome = PollOutcome.UNKNOWN;
-            detail = "recording the poll failed: " + e;
-            result = recorder.record(new PollObservation(accountId, new ListingOutcome.Unknown(detail), List.of(), Map.of()), outcome, detail);
-        }
+        PollObservation observation = new PollObservation(accountId, startedAt, listing, seen, answers);
+        Reconciliation result = recorder.record(observation, outcome, detail).orElse(Reconciliation.NOTHING);
         if (outcome != PollOutcome.OK) {
             LOG.infof("poll of %s/%s: %s (%s)", account.platform().apiName(), account.handle(), outcome, detail);
         }
-        long unknownChecks = checks.values().stream().filter(PermalinkCheck.Unknown.class::isInstance).count();
         return new PollSummary(accountId, startedAt, clock.instant(), outcome, detail, walk.pagesFetched(),
-                walk.posts().size(), result.newPosts(), result.newVersions(), suspects, rechecks, result.deleted(),
-                result.restored(), (int) unknownChecks, (int) collected.stream().filter(MediaCollector.Collected::downloaded).count(),
+                walk.posts().size(), result.newPosts(), result.newVersions(), suspects.size(), rechecks.size(),
+                result.deleted(), result.restored(), (int) observation.unanswered(),
+                (int) collected.stream().filter(MediaCollector.Collected::downloaded).count(),
                 (int) collected.stream().filter(MediaCollector.Collected::failed).count(), result.events());
+    }
+
+    private PermalinkAnswer ask(PostSource source, AccountRef account, Suspect suspect, boolean missedByListing) {
+        Instant askedAt = clock.instant();
+        return new PermalinkAnswer(source.check(account, suspect.platformPostId()), askedAt, missedByListing);
+    }
+
+    /** A poll that broke still counts, as unknown, so a watch that keeps breaking is reported as failing. */
+    private PollSummary recordFailure(long accountId, Instant startedAt, String detail) {
+        PollObservation failed = new PollObservation(accountId, startedAt, new ListingOutcome.Unknown(detail), List.of(), Map.of());
+        recorder.record(failed, PollOutcome.UNKNOWN, detail);
+        return new PollSummary(accountId, startedAt, clock.instant(), PollOutcome.UNKNOWN, detail, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Transactional

@@ -18,6 +18,10 @@ public interface WatchConfig {
     @WithDefault("PT10S")
     Duration minPollInterval();
 
+    /** The longest interval an account may ask for: a watch that looks once a week is no watch. */
+    @WithDefault("P1D")
+    Duration maxPollInterval();
+
     /** Share of the interval by which each account's schedule is shifted at random, so accounts do not poll in lockstep. */
     @WithDefault("0.2")
     double jitter();

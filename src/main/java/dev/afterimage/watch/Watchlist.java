@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,18 +81,20 @@ public class Watchlist {
         appliedContent = content;
     }
 
-    /** Applies a list of entries; an invalid entry is logged and skipped, the others still apply. */
-    @Transactional
+    /**
+     * Applies a list of entries, each in a transaction of its own: an invalid entry is logged and skipped, and
+     * cannot undo the others.
+     */
     public void apply(List<WatchlistEntry> entries) {
         Set<Long> named = new HashSet<>();
         for (WatchlistEntry entry : entries) {
             try {
                 named.add(applyEntry(entry).id);
-            } catch (InvalidFieldException e) {
-                LOG.errorf("watchlist entry %s skipped: %s: %s", entry, e.field(), e.getMessage());
+            } catch (InvalidFieldException | DuplicateAccountException e) {
+                LOG.errorf("watchlist entry %s skipped: %s", entry, e.getMessage());
             }
         }
-        for (Account account : Account.<Account>list("origin", AccountOrigin.WATCHLIST)) {
+        for (Account account : accounts.listFrom(AccountOrigin.WATCHLIST)) {
             if (!named.contains(account.id) && account.enabled) {
                 accounts.update(account.id, new AccountPatch(null, null, false));
                 LOG.infof("account %s/%s left the watchlist: disabled, archive kept", account.platform.apiName(), account.handle);
@@ -104,7 +105,7 @@ public class Watchlist {
     private Account applyEntry(WatchlistEntry entry) {
         AccountRequest request = entry.asRequest();
         AccountRef ref = accounts.resolve(request);
-        return Account.findByHandle(ref.platform(), ref.handle())
+        return accounts.find(ref)
                 .map(existing -> existing.origin == AccountOrigin.WATCHLIST
                         ? accounts.update(existing.id, new AccountPatch(request.label(), request.pollInterval(), entry.enabled() == null || entry.enabled()))
                         : existing)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.watch.AccountNotFoundException;
 import dev.afterimage.watch.DuplicateAccountException;
+import dev.afterimage.watch.PollInProgressException;
+import org.hibernate.exception.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
@@ -17,6 +19,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** About one poll's duration: when the running poll will likely be done. */
+    private static final int RETRY_POLL_AFTER_SECONDS = 30;
+
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e) {
         return Problem.response(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
@@ -25,6 +30,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response duplicate(DuplicateAccountException e) {
         return Problem.response(new Problem("about:blank", "Conflict", 409, e.getMessage(), null, e.existingId()));
+    }
+
+    @ServerExceptionMapper
+    public Response pollInProgress(PollInProgressException e) {
+        return Response.fromResponse(Problem.response(Response.Status.CONFLICT, e.getMessage(), null))
+                .header("Retry-After", RETRY_POLL_AFTER_SECONDS)
+                .build();
+    }
+
+    /** A unique key hit by two requests at once (e.g. the same account added twice in parallel) is a conflict, not a failure. */
+    @ServerExceptionMapper
+    public Response uniqueKey(ConstraintViolationException e) {
+        return Problem.response(Response.Status.CONFLICT, "this conflicts with something that already exists; reload and try again", null);
     }
 
     @ServerExceptionMapper

@@ -84,6 +84,8 @@ class ScheduledWatchTest {
                   handle: listed_two
                   pollInterval: PT2M
                 - url: https://example.org/not-a-platform
+                - url: https://t.me/listed_too_slow
+                  pollInterval: P30D
                 """);
 
         waitUntil(Duration.ofSeconds(20), () -> handles().containsAll(List.of("listed_one", "listed_two")));
@@ -91,6 +93,7 @@ class ScheduledWatchTest {
         assertEquals("WATCHLIST", first.get("origin"));
         assertEquals("First ministry", first.get("label"));
         assertEquals("PT2M", account("listed_two").get("pollInterval"));
+        assertTrue(!handles().contains("listed_too_slow"), "an invalid entry is skipped without undoing the others");
 
         Files.writeString(WATCHLIST, """
                 - url: https://t.me/listed_one

@@ -364,15 +364,54 @@ class TelegramWatchScenarioTest {
         scenario.post(2, Duration.ofHours(1), "Two");
         scenario.watch();
         scenario.poll();
-        scenario.channel.delete(1);
-        scenario.channel.delete(2);
+        FakeTelegram emptyLooking = new FakeTelegram(scenario.channel.channel(), "Ministry");
+        StubMapping broken = scenario.fault(scenario.listingPath(), html(emptyLooking.listingPage(java.util.Optional.empty(), 20)));
         scenario.advance(MINUTE);
 
         JsonPath summary = scenario.poll();
 
         assertEquals("UNKNOWN", summary.getString("outcome"));
-        assertEquals(0, summary.getInt("suspects"));
+        assertEquals(2, summary.getInt("suspects"), "the permalinks are asked all the same");
         assertEquals(List.of(), scenario.events());
+        scenario.heal(broken);
+    }
+
+    @Test
+    void wipedChannelIsReportedPostByPostFromThePermalinks() {
+        scenario.post(1, Duration.ofHours(2), "One");
+        scenario.post(2, Duration.ofHours(1), "Two");
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.delete(1);
+        scenario.channel.delete(2);
+        scenario.advance(MINUTE);
+
+        JsonPath summary = scenario.poll();
+        scenario.advance(MINUTE);
+        scenario.poll();
+
+        assertEquals("UNKNOWN", summary.getString("outcome"));
+        assertEquals(List.of("POST_DELETED", "POST_DELETED"), scenario.eventTypes());
+    }
+
+    @Test
+    void suspectThatNeverGetsAnAnswerMakesTheWatchFailing() {
+        scenario.post(1, Duration.ofHours(2), "Will be deleted");
+        scenario.post(2, Duration.ofHours(1), "Stays");
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.delete(1);
+        StubMapping blind = scenario.fault(scenario.embedPath(1), aResponse().withStatus(200).withBody("<html>a page we cannot read</html>"));
+
+        JsonPath last = scenario.pollEvery(MINUTE, Duration.ofMinutes(12)).getLast();
+
+        assertEquals("OK", last.getString("outcome"));
+        assertEquals(1, last.getInt("unknown"));
+        assertEquals(List.of("WATCH_FAILING"), scenario.eventTypes());
+        scenario.heal(blind);
+        scenario.advance(MINUTE);
+        scenario.poll();
+        assertEquals(List.of("WATCH_FAILING", "POST_DELETED", "WATCH_RECOVERED"), scenario.eventTypes());
     }
 
     @Test

@@ -65,6 +65,9 @@ class AccountApiTest {
         badRequest("{}", "url");
         badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"every minute\"}", "pollInterval");
         badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"PT5S\"}", "pollInterval");
+        badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"P30D\"}", "pollInterval");
+        badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"PT9223372036854775807S\"}", "pollInterval");
+        badRequest("{\"url\":\"https://t.me/api_badlabel\",\"label\":\"" + "x".repeat(256) + "\"}", "label");
         badRequest("{\"url\":\"https://t.me/api_badtype\",\"enabled\":\"perhaps\"}", "enabled");
     }
 
