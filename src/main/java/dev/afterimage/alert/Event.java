@@ -44,7 +44,9 @@ public class Event extends PanacheEntityBase {
         if (accountId == null) {
             return find("id > ?1 order by id", afterId).page(0, limit).list();
         }
-        return find("id > ?1 and accountId = ?2 order by id", afterId, accountId).page(0, limit).list();
+        return find("id > ?1 and accountId = ?2 order by id", afterId, accountId)
+                .page(0, limit)
+                .list();
     }
 
     public static List<Event> ofPost(long postId) {

@@ -45,7 +45,8 @@ public class EventLog {
     }
 
     private long nextId() {
-        EventSequence sequence = entityManager.find(EventSequence.class, EventSequence.EVENT, LockModeType.PESSIMISTIC_WRITE);
+        EventSequence sequence =
+                entityManager.find(EventSequence.class, EventSequence.EVENT, LockModeType.PESSIMISTIC_WRITE);
         sequence.lastValue++;
         return sequence.lastValue;
     }

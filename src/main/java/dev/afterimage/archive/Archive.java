@@ -79,7 +79,8 @@ public class Archive {
                 link.mediaSha256 = media.get(link.position).sha256().orElse(null);
             }
         }
-        version.contentHash = NormalisedContent.hash(observed.post(), links.stream().map(link -> link.mediaSha256).toList());
+        version.contentHash = NormalisedContent.hash(
+                observed.post(), links.stream().map(link -> link.mediaSha256).toList());
         post.contentHash = version.contentHash;
     }
 

@@ -70,6 +70,8 @@ public class FileSystemMediaStore implements MediaStore {
         if (!Sha256.isHex(sha256)) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits: " + sha256);
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 }

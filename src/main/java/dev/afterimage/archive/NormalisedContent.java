@@ -28,7 +28,11 @@ public final class NormalisedContent {
         List<SourceMedia> media = post.media();
         for (int i = 0; i < media.size(); i++) {
             String hash = i < mediaHashes.size() && mediaHashes.get(i) != null ? mediaHashes.get(i) : MISSING;
-            out.append("media:").append(media.get(i).kind()).append(' ').append(hash).append('\n');
+            out.append("media:")
+                    .append(media.get(i).kind())
+                    .append(' ')
+                    .append(hash)
+                    .append('\n');
         }
         for (Attachment attachment : post.attachments()) {
             out.append("attachment:").append(normaliseText(attachment.title())).append('\n');

@@ -18,6 +18,7 @@ public record ObservedPost(SourcePost post, List<ObservedMedia> media, String so
 
     /** The hash versions are compared on. */
     public String contentHash() {
-        return NormalisedContent.hash(post, media.stream().map(m -> m.sha256().orElse(null)).toList());
+        return NormalisedContent.hash(
+                post, media.stream().map(m -> m.sha256().orElse(null)).toList());
     }
 }

@@ -68,7 +68,8 @@ public class Post extends PanacheEntityBase {
     public String contentHash;
 
     public static Optional<Post> find(long accountId, String platformPostId) {
-        return find("accountId = ?1 and platformPostId = ?2", accountId, platformPostId).firstResultOptional();
+        return find("accountId = ?1 and platformPostId = ?2", accountId, platformPostId)
+                .firstResultOptional();
     }
 
     public static List<Post> liveSince(long accountId, Instant publishedFrom) {
@@ -76,8 +77,11 @@ public class Post extends PanacheEntityBase {
     }
 
     public static List<Post> dueForRecheck(long accountId, Instant now, int limit) {
-        return find("accountId = ?1 and state = ?2 and nextRecheckAt <= ?3 order by nextRecheckAt",
-                        accountId, PostState.LIVE, now)
+        return find(
+                        "accountId = ?1 and state = ?2 and nextRecheckAt <= ?3 order by nextRecheckAt",
+                        accountId,
+                        PostState.LIVE,
+                        now)
                 .page(0, limit)
                 .list();
     }

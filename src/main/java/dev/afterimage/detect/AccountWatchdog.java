@@ -30,29 +30,37 @@ public class AccountWatchdog {
      *     confirmed is as blind as one whose listing fails
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public WatchHealth assess(long accountId, WatchHealth before, ListingOutcome outcome, long unanswered, Instant now) {
-        Availability availability = switch (outcome) {
-            case ListingOutcome.Unknown unknown -> before.availability();
-            case ListingOutcome.AccountGone gone -> {
-                if (before.availability() == Availability.ACTIVE) {
-                    events.append(EventDraft.aboutAccount(EventType.ACCOUNT_UNAVAILABLE, accountId,
-                            Map.of("evidence", gone.evidence(), "detectedAt", now)));
-                }
-                yield Availability.UNAVAILABLE;
-            }
-            case ListingOutcome.Listed listed -> {
-                if (before.availability() == Availability.UNAVAILABLE) {
-                    events.append(EventDraft.aboutAccount(EventType.ACCOUNT_RESTORED, accountId, Map.of("detectedAt", now)));
-                }
-                yield Availability.ACTIVE;
-            }
-        };
-        String blindness = switch (outcome) {
-            case ListingOutcome.Unknown unknown -> unknown.reason();
-            case ListingOutcome.Listed listed when unanswered > 0 -> unanswered + " permalink checks got no answer";
-            default -> null;
-        };
-        WatchHealth health = blindness != null ? unknownPoll(accountId, before, blindness, now) : answered(accountId, before, now);
+    public WatchHealth assess(
+            long accountId, WatchHealth before, ListingOutcome outcome, long unanswered, Instant now) {
+        Availability availability =
+                switch (outcome) {
+                    case ListingOutcome.Unknown unknown -> before.availability();
+                    case ListingOutcome.AccountGone gone -> {
+                        if (before.availability() == Availability.ACTIVE) {
+                            events.append(EventDraft.aboutAccount(
+                                    EventType.ACCOUNT_UNAVAILABLE,
+                                    accountId,
+                                    Map.of("evidence", gone.evidence(), "detectedAt", now)));
+                        }
+                        yield Availability.UNAVAILABLE;
+                    }
+                    case ListingOutcome.Listed listed -> {
+                        if (before.availability() == Availability.UNAVAILABLE) {
+                            events.append(EventDraft.aboutAccount(
+                                    EventType.ACCOUNT_RESTORED, accountId, Map.of("detectedAt", now)));
+                        }
+                        yield Availability.ACTIVE;
+                    }
+                };
+        String blindness =
+                switch (outcome) {
+                    case ListingOutcome.Unknown unknown -> unknown.reason();
+                    case ListingOutcome.Listed listed
+                    when unanswered > 0 -> unanswered + " permalink checks got no answer";
+                    default -> null;
+                };
+        WatchHealth health =
+                blindness != null ? unknownPoll(accountId, before, blindness, now) : answered(accountId, before, now);
         return new WatchHealth(availability, health.consecutiveUnknown(), health.unknownSince(), health.failing());
     }
 
@@ -60,7 +68,8 @@ public class AccountWatchdog {
         Instant since = before.unknownSince() != null ? before.unknownSince() : now;
         int consecutive = before.consecutiveUnknown() + 1;
         boolean failing = before.failing();
-        if (!failing && consecutive >= config.failingAfterPolls()
+        if (!failing
+                && consecutive >= config.failingAfterPolls()
                 && !Duration.between(since, now).minus(config.failingAfter()).isNegative()) {
             failing = true;
             Map<String, Object> details = new LinkedHashMap<>();

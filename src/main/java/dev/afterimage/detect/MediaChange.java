@@ -18,8 +18,10 @@ final class MediaChange {
     private MediaChange() {}
 
     static boolean noticeable(List<VersionMedia> before, List<ObservedMedia> after, int sameImageMaxDistance) {
-        List<VersionMedia> shownBefore = before.stream().filter(m -> isShown(m.kind)).toList();
-        List<ObservedMedia> shownAfter = after.stream().filter(m -> isShown(m.source().kind())).toList();
+        List<VersionMedia> shownBefore =
+                before.stream().filter(m -> isShown(m.kind)).toList();
+        List<ObservedMedia> shownAfter =
+                after.stream().filter(m -> isShown(m.source().kind())).toList();
         if (shownBefore.size() != shownAfter.size()) {
             return true;
         }
@@ -29,7 +31,9 @@ final class MediaChange {
             if (old.kind != now.source().kind()) {
                 return true;
             }
-            if (old.mediaSha256 == null || now.stored().isEmpty() || old.mediaSha256.equals(now.sha256().orElseThrow())) {
+            if (old.mediaSha256 == null
+                    || now.stored().isEmpty()
+                    || old.mediaSha256.equals(now.sha256().orElseThrow())) {
                 continue;
             }
             if (!sameImage(old.mediaSha256, now, sameImageMaxDistance)) {

@@ -12,7 +12,11 @@ import java.util.Map;
  * @param startedAt when the poll began: the listing was read from then on
  * @param answers the permalink answers for suspects and due re-checks, by platform post id
  */
-public record PollObservation(long accountId, Instant startedAt, ListingOutcome listing, List<ObservedPost> seen,
+public record PollObservation(
+        long accountId,
+        Instant startedAt,
+        ListingOutcome listing,
+        List<ObservedPost> seen,
         Map<String, PermalinkAnswer> answers) {
 
     public PollObservation {
@@ -22,6 +26,8 @@ public record PollObservation(long accountId, Instant startedAt, ListingOutcome 
 
     /** Permalink checks that got no answer: while there are any, the watch is not doing its job. */
     public long unanswered() {
-        return answers.values().stream().filter(answer -> answer.check() instanceof dev.afterimage.source.PermalinkCheck.Unknown).count();
+        return answers.values().stream()
+                .filter(answer -> answer.check() instanceof dev.afterimage.source.PermalinkCheck.Unknown)
+                .count();
     }
 }

@@ -65,7 +65,8 @@ public class PostReconciler {
         return Post.liveSince(accountId, coveredFrom).stream()
                 .filter(post -> post.publishedAt.isAfter(coveredFrom))
                 .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .sorted(java.util.Comparator.comparing((Post post) -> post.publishedAt).reversed())
+                .sorted(java.util.Comparator.comparing((Post post) -> post.publishedAt)
+                        .reversed())
                 .limit(maxSuspectsPerPoll)
                 .map(post -> new Suspect(post.id, post.platformPostId))
                 .toList();
@@ -95,10 +96,9 @@ public class PostReconciler {
         for (ObservedPost seen : observation.seen()) {
             reconcileSeen(observation.accountId(), seen, tally);
         }
-        observation.answers().forEach((platformPostId, answer) ->
-                Post.find(observation.accountId(), platformPostId)
-                        .filter(post -> post.state == PostState.LIVE)
-                        .ifPresent(post -> reconcileAnswer(post, answer, observation.startedAt(), tally)));
+        observation.answers().forEach((platformPostId, answer) -> Post.find(observation.accountId(), platformPostId)
+                .filter(post -> post.state == PostState.LIVE)
+                .ifPresent(post -> reconcileAnswer(post, answer, observation.startedAt(), tally)));
         return tally.result();
     }
 
@@ -128,7 +128,8 @@ public class PostReconciler {
         }
         PostVersion next = archive.recordVersion(post, seen);
         tally.newVersions++;
-        boolean textChanged = !NormalisedContent.normaliseText(newest.text).equals(NormalisedContent.normaliseText(next.text));
+        boolean textChanged =
+                !NormalisedContent.normaliseText(newest.text).equals(NormalisedContent.normaliseText(next.text));
         if (textChanged) {
             raise(tally, EventType.POST_EDITED, post, edit(newest, next));
         }
@@ -143,7 +144,8 @@ public class PostReconciler {
      */
     private static boolean onlyOwedDownloadsDiffer(PostVersion newest, List<VersionMedia> media, ObservedPost seen) {
         List<String> stored = media.stream().map(link -> link.mediaSha256).toList();
-        if (!NormalisedContent.hash(seen.post(), stored).equals(newest.contentHash) || stored.size() != seen.media().size()) {
+        if (!NormalisedContent.hash(seen.post(), stored).equals(newest.contentHash)
+                || stored.size() != seen.media().size()) {
             return false;
         }
         for (int i = 0; i < stored.size(); i++) {
@@ -181,7 +183,8 @@ public class PostReconciler {
         }
     }
 
-    private void declareDeleted(Post post, PermalinkCheck.Gone gone, Instant missedAt, Instant confirmedAt, Tally tally) {
+    private void declareDeleted(
+            Post post, PermalinkCheck.Gone gone, Instant missedAt, Instant confirmedAt, Tally tally) {
         Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
         post.state = PostState.DELETED;
         post.deletedAt = confirmedAt;
@@ -234,7 +237,8 @@ public class PostReconciler {
         return details;
     }
 
-    private static Map<String, Object> mediaChange(PostVersion before, List<VersionMedia> beforeMedia, PostVersion after) {
+    private static Map<String, Object> mediaChange(
+            PostVersion before, List<VersionMedia> beforeMedia, PostVersion after) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("versionBefore", before.id);
         details.put("versionAfter", after.id);
@@ -246,12 +250,14 @@ public class PostReconciler {
     }
 
     private static List<Map<String, Object>> mediaSummary(List<VersionMedia> media) {
-        return media.stream().map(link -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("kind", link.kind);
-            item.put("sha256", link.mediaSha256);
-            return item;
-        }).toList();
+        return media.stream()
+                .map(link -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("kind", link.kind);
+                    item.put("sha256", link.mediaSha256);
+                    return item;
+                })
+                .toList();
     }
 
     private void raise(Tally tally, EventType type, Post post, Map<String, Object> details) {

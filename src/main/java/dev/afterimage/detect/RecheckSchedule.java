@@ -10,9 +10,11 @@ final class RecheckSchedule {
     private final List<Duration> ages;
 
     RecheckSchedule(List<Duration> ages) {
-        if (ages.isEmpty() || ages.stream().anyMatch(age -> age.isNegative() || age.isZero())
+        if (ages.isEmpty()
+                || ages.stream().anyMatch(age -> age.isNegative() || age.isZero())
                 || ages.stream().distinct().count() != ages.size()) {
-            throw new IllegalArgumentException("afterimage.detect.recheck-ages must be distinct positive durations, got " + ages);
+            throw new IllegalArgumentException(
+                    "afterimage.detect.recheck-ages must be distinct positive durations, got " + ages);
         }
         this.ages = ages.stream().sorted().toList();
     }

@@ -95,7 +95,8 @@ public final class WordDiff {
     /** Emits the pending change; returns the trailing whitespace both sides shared, for the text after it. */
     private static String flush(List<Chunk> out, StringBuilder deleted, StringBuilder inserted) {
         int shared = 0;
-        while (shared < deleted.length() && shared < inserted.length()
+        while (shared < deleted.length()
+                && shared < inserted.length()
                 && Character.isWhitespace(deleted.charAt(deleted.length() - 1 - shared))
                 && deleted.charAt(deleted.length() - 1 - shared) == inserted.charAt(inserted.length() - 1 - shared)) {
             shared++;

@@ -16,7 +16,8 @@ public class PostSources {
         for (PostSource source : sources) {
             PostSource previous = byPlatform.put(source.platform(), source);
             if (previous != null) {
-                throw new IllegalStateException("two sources for " + source.platform() + ": " + previous + ", " + source);
+                throw new IllegalStateException(
+                        "two sources for " + source.platform() + ": " + previous + ", " + source);
             }
         }
     }

@@ -5,4 +5,5 @@ package dev.afterimage.watch;
  *
  * @param pollInterval an ISO-8601 duration such as {@code PT60S}
  */
-public record AccountRequest(String url, String platform, String handle, String label, String pollInterval, Boolean enabled) {}
+public record AccountRequest(
+        String url, String platform, String handle, String label, String pollInterval, Boolean enabled) {}

@@ -48,7 +48,9 @@ public class AccountService {
         account.handle = ref.handle();
         account.canonicalUrl = sources.of(ref.platform()).canonicalAccountUrl(ref);
         account.label = label(request.label());
-        account.pollIntervalSeconds = interval(request.pollInterval()).orElse(config.defaultPollInterval()).toSeconds();
+        account.pollIntervalSeconds = interval(request.pollInterval())
+                .orElse(config.defaultPollInterval())
+                .toSeconds();
         account.enabled = request.enabled() == null || request.enabled();
         account.availability = Availability.ACTIVE;
         account.origin = origin;
@@ -116,17 +118,23 @@ public class AccountService {
             return fromUrl(request.url().strip());
         }
         if (request.platform() == null || request.platform().isBlank()) {
-            throw new InvalidFieldException("url", "give either the profile URL (\"url\") or a \"platform\" and a \"handle\"");
+            throw new InvalidFieldException(
+                    "url", "give either the profile URL (\"url\") or a \"platform\" and a \"handle\"");
         }
         Platform platform = Platform.fromApiName(request.platform().strip())
-                .orElseThrow(() -> new InvalidFieldException("platform", "unknown platform \"" + request.platform()
-                        + "\"; supported: " + Arrays.stream(Platform.values()).map(Platform::apiName).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new InvalidFieldException(
+                        "platform",
+                        "unknown platform \"" + request.platform() + "\"; supported: "
+                                + Arrays.stream(Platform.values())
+                                        .map(Platform::apiName)
+                                        .collect(Collectors.joining(", "))));
         if (request.handle() == null || request.handle().isBlank()) {
             throw new InvalidFieldException("handle", "a handle is required with \"platform\"");
         }
         PostSource source = sources.of(platform);
         String handle = source.normaliseHandle(request.handle().strip())
-                .orElseThrow(() -> new InvalidFieldException("handle", "\"" + request.handle() + "\" is not a valid " + platform.apiName() + " handle"));
+                .orElseThrow(() -> new InvalidFieldException(
+                        "handle", "\"" + request.handle() + "\" is not a valid " + platform.apiName() + " handle"));
         return new AccountRef(platform, handle);
     }
 
@@ -143,8 +151,8 @@ public class AccountService {
             throw new InvalidFieldException("url", "\"" + url + "\" is not an http(s) URL");
         }
         Optional<AccountRef> ref = sources.fromProfileUrl(uri);
-        return ref.orElseThrow(() -> new InvalidFieldException("url",
-                "\"" + url + "\" is not the profile URL of a supported platform (e.g. https://t.me/<channel>)"));
+        return ref.orElseThrow(() -> new InvalidFieldException(
+                "url", "\"" + url + "\" is not the profile URL of a supported platform (e.g. https://t.me/<channel>)"));
     }
 
     private Optional<Duration> interval(String text) {
@@ -155,10 +163,12 @@ public class AccountService {
         try {
             interval = Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("pollInterval", "\"" + text + "\" is not an ISO-8601 duration such as PT60S");
+            throw new InvalidFieldException(
+                    "pollInterval", "\"" + text + "\" is not an ISO-8601 duration such as PT60S");
         }
         if (interval.compareTo(config.minPollInterval()) < 0 || interval.compareTo(config.maxPollInterval()) > 0) {
-            throw new InvalidFieldException("pollInterval",
+            throw new InvalidFieldException(
+                    "pollInterval",
                     "the poll interval must be from " + config.minPollInterval() + " to " + config.maxPollInterval());
         }
         return Optional.of(interval);

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,14 +38,22 @@ final class ListingWalker {
             pages++;
             switch (result) {
                 case ListingResult.Unknown unknown -> {
-                    return finish(pages == 1
-                            ? new ListingOutcome.Unknown(unknown.reason())
-                            : listed(posts, "page " + pages + " failed: " + unknown.reason()), posts, pageOf, pages);
+                    return finish(
+                            pages == 1
+                                    ? new ListingOutcome.Unknown(unknown.reason())
+                                    : listed(posts, "page " + pages + " failed: " + unknown.reason()),
+                            posts,
+                            pageOf,
+                            pages);
                 }
                 case ListingResult.AccountGone gone -> {
-                    return finish(pages == 1
-                            ? new ListingOutcome.AccountGone(gone.evidence())
-                            : listed(posts, "page " + pages + " said the account is gone: " + gone.evidence()), posts, pageOf, pages);
+                    return finish(
+                            pages == 1
+                                    ? new ListingOutcome.AccountGone(gone.evidence())
+                                    : listed(posts, "page " + pages + " said the account is gone: " + gone.evidence()),
+                            posts,
+                            pageOf,
+                            pages);
                 }
                 case ListingResult.Page page -> {
                     for (SourcePost post : page.posts()) {
@@ -61,7 +68,8 @@ final class ListingWalker {
                         return finish(new ListingOutcome.Listed(Instant.EPOCH, null), posts, pageOf, pages);
                     }
                     if (page.posts().isEmpty() || page.olderPageCursor().equals(cursor)) {
-                        return finish(listed(posts, "page " + pages + " did not lead further back"), posts, pageOf, pages);
+                        return finish(
+                                listed(posts, "page " + pages + " did not lead further back"), posts, pageOf, pages);
                     }
                     if (oldestOnPage.isPresent() && oldestOnPage.get().isBefore(windowStart)) {
                         return finish(listed(posts, null), posts, pageOf, pages);
@@ -70,8 +78,11 @@ final class ListingWalker {
                 }
             }
         }
-        return finish(listed(posts, "stopped at the limit of " + maxPages + " pages before covering the watch window"),
-                posts, pageOf, pages);
+        return finish(
+                listed(posts, "stopped at the limit of " + maxPages + " pages before covering the watch window"),
+                posts,
+                pageOf,
+                pages);
     }
 
     /** Covered back to the oldest post seen; with nothing seen, nothing is covered. */
@@ -84,7 +95,10 @@ final class ListingWalker {
         return new ListingOutcome.Listed(oldest, incompleteReason);
     }
 
-    private static ListingWalk finish(ListingOutcome outcome, Map<String, SourcePost> posts, Map<String, ListingWalk.Sighting> pageOf,
+    private static ListingWalk finish(
+            ListingOutcome outcome,
+            Map<String, SourcePost> posts,
+            Map<String, ListingWalk.Sighting> pageOf,
             int pages) {
         return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages);
     }

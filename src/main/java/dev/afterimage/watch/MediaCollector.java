@@ -47,9 +47,11 @@ class MediaCollector {
             DownloadOutcome outcome = web.download(media.url(), store.incomingDir());
             return switch (outcome) {
                 case DownloadOutcome.Downloaded file -> {
-                    Optional<ImageFacts> image = isImage(file.contentType()) ? ImageFacts.read(file.file()) : Optional.empty();
+                    Optional<ImageFacts> image =
+                            isImage(file.contentType()) ? ImageFacts.read(file.file()) : Optional.empty();
                     store.put(file.sha256(), file.file());
-                    StoredMedia stored = new StoredMedia(file.sha256(), contentType(file.contentType()), file.size(), image);
+                    StoredMedia stored =
+                            new StoredMedia(file.sha256(), contentType(file.contentType()), file.size(), image);
                     yield registered(stored, media)
                             ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false)
                             : new Collected(new ObservedMedia(media, Optional.empty()), false, true);
@@ -80,7 +82,9 @@ class MediaCollector {
     }
 
     private static boolean isImage(String contentType) {
-        return contentType == null || contentType.startsWith("image/") || contentType.equals("application/octet-stream");
+        return contentType == null
+                || contentType.startsWith("image/")
+                || contentType.equals("application/octet-stream");
     }
 
     private static String contentType(String contentType) {

@@ -44,13 +44,15 @@ class PollRecorder {
             throw new AccountNotFoundException(observation.accountId());
         }
         if (account.lastPollStartedAt != null && observation.startedAt().isBefore(account.lastPollStartedAt)) {
-            LOG.infof("poll of account %d that started at %s discarded: a poll that started at %s was recorded first",
+            LOG.infof(
+                    "poll of account %d that started at %s discarded: a poll that started at %s was recorded first",
                     account.id, observation.startedAt(), account.lastPollStartedAt);
             return Optional.empty();
         }
         Instant now = clock.instant();
         Reconciliation reconciliation = reconciler.reconcile(observation);
-        WatchHealth health = watchdog.assess(account.id, account.health(), observation.listing(), observation.unanswered(), now);
+        WatchHealth health =
+                watchdog.assess(account.id, account.health(), observation.listing(), observation.unanswered(), now);
         account.apply(health);
         account.lastPollStartedAt = observation.startedAt();
         account.lastPollAt = now;

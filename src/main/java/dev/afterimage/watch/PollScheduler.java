@@ -113,7 +113,8 @@ public class PollScheduler {
     /** Whether polls of the account are scheduled, and at what interval. */
     public java.util.Optional<Duration> scheduledInterval(long accountId) {
         try {
-            Trigger trigger = quartz.getTrigger(new org.quartz.TriggerKey(keyOf(accountId).getName(), GROUP));
+            Trigger trigger =
+                    quartz.getTrigger(new org.quartz.TriggerKey(keyOf(accountId).getName(), GROUP));
             return trigger instanceof org.quartz.SimpleTrigger simple
                     ? java.util.Optional.of(Duration.ofMillis(simple.getRepeatInterval()))
                     : java.util.Optional.empty();

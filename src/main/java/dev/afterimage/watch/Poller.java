@@ -49,7 +49,13 @@ public class Poller {
     private final ListingWalker walker;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    Poller(PostSources sources, MediaCollector media, PostReconciler reconciler, PollRecorder recorder, WatchConfig config, Clock clock) {
+    Poller(
+            PostSources sources,
+            MediaCollector media,
+            PostReconciler reconciler,
+            PollRecorder recorder,
+            WatchConfig config,
+            Clock clock) {
         this.sources = sources;
         this.media = media;
         this.reconciler = reconciler;
@@ -91,7 +97,8 @@ public class Poller {
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
         ListingOutcome listing = walk.outcome();
-        Set<String> seenIds = walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
+        Set<String> seenIds =
+                walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
         List<Suspect> suspects = List.of();
         List<Suspect> rechecks = List.of();
         if (listing instanceof ListingOutcome.Listed listed) {
@@ -117,11 +124,15 @@ public class Poller {
         List<ObservedPost> seen = new ArrayList<>();
         if (listing instanceof ListingOutcome.Listed) {
             for (SourcePost post : walk.posts()) {
-                List<MediaCollector.Collected> items = post.media().stream().map(media::collect).toList();
+                List<MediaCollector.Collected> items =
+                        post.media().stream().map(media::collect).toList();
                 collected.addAll(items);
                 ListingWalk.Sighting sighting = walk.pageOf().get(post.platformPostId());
-                seen.add(new ObservedPost(post, items.stream().map(MediaCollector.Collected::media).toList(),
-                        sighting.pageUrl(), sighting.fetchedAt()));
+                seen.add(new ObservedPost(
+                        post,
+                        items.stream().map(MediaCollector.Collected::media).toList(),
+                        sighting.pageUrl(),
+                        sighting.fetchedAt()));
             }
         }
 
@@ -132,11 +143,28 @@ public class Poller {
         if (outcome != PollOutcome.OK) {
             LOG.infof("poll of %s/%s: %s (%s)", account.platform().apiName(), account.handle(), outcome, detail);
         }
-        return new PollSummary(accountId, startedAt, clock.instant(), outcome, detail, walk.pagesFetched(),
-                walk.posts().size(), result.newPosts(), result.newVersions(), suspects.size(), rechecks.size(),
-                result.deleted(), result.restored(), (int) observation.unanswered(),
-                (int) collected.stream().filter(MediaCollector.Collected::downloaded).count(),
-                (int) collected.stream().filter(MediaCollector.Collected::failed).count(), result.events());
+        return new PollSummary(
+                accountId,
+                startedAt,
+                clock.instant(),
+                outcome,
+                detail,
+                walk.pagesFetched(),
+                walk.posts().size(),
+                result.newPosts(),
+                result.newVersions(),
+                suspects.size(),
+                rechecks.size(),
+                result.deleted(),
+                result.restored(),
+                (int) observation.unanswered(),
+                (int) collected.stream()
+                        .filter(MediaCollector.Collected::downloaded)
+                        .count(),
+                (int) collected.stream()
+                        .filter(MediaCollector.Collected::failed)
+                        .count(),
+                result.events());
     }
 
     private PermalinkAnswer ask(PostSource source, AccountRef account, Suspect suspect, boolean missedByListing) {
@@ -146,9 +174,11 @@ public class Poller {
 
     /** A poll that broke still counts, as unknown, so a watch that keeps breaking is reported as failing. */
     private PollSummary recordFailure(long accountId, Instant startedAt, String detail) {
-        PollObservation failed = new PollObservation(accountId, startedAt, new ListingOutcome.Unknown(detail), List.of(), Map.of());
+        PollObservation failed =
+                new PollObservation(accountId, startedAt, new ListingOutcome.Unknown(detail), List.of(), Map.of());
         recorder.record(failed, PollOutcome.UNKNOWN, detail);
-        return new PollSummary(accountId, startedAt, clock.instant(), PollOutcome.UNKNOWN, detail, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new PollSummary(
+                accountId, startedAt, clock.instant(), PollOutcome.UNKNOWN, detail, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Transactional

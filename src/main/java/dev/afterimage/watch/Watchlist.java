@@ -33,8 +33,8 @@ public class Watchlist {
 
     private final WatchConfig config;
     private final AccountService accounts;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private final ObjectMapper yaml =
+            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private volatile String appliedContent;
 
     Watchlist(WatchConfig config, AccountService accounts) {
@@ -47,12 +47,17 @@ public class Watchlist {
         try {
             reloadIfChanged();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "watchlist %s could not be applied at start-up; retrying at the next check", config.watchlist().orElse(null));
+            LOG.errorf(
+                    e,
+                    "watchlist %s could not be applied at start-up; retrying at the next check",
+                    config.watchlist().orElse(null));
         }
     }
 
     /** Synchronised: the start-up apply and the first scheduled check may otherwise both create the same accounts. */
-    @Scheduled(every = "${afterimage.watch.watchlist-check-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${afterimage.watch.watchlist-check-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void reloadIfChanged() {
         Path file = config.watchlist().orElse(null);
         if (file == null) {
@@ -72,11 +77,14 @@ public class Watchlist {
             return;
         }
         try {
-            WatchlistEntry[] entries = content.isBlank() ? new WatchlistEntry[0] : yaml.readValue(content, WatchlistEntry[].class);
+            WatchlistEntry[] entries =
+                    content.isBlank() ? new WatchlistEntry[0] : yaml.readValue(content, WatchlistEntry[].class);
             apply(Arrays.asList(entries));
             LOG.infof("watchlist %s applied: %d accounts", file, entries.length);
         } catch (IOException e) {
-            LOG.errorf("watchlist %s is not a YAML list of accounts (%s); accounts stay as they are", file, e.getMessage());
+            LOG.errorf(
+                    "watchlist %s is not a YAML list of accounts (%s); accounts stay as they are",
+                    file, e.getMessage());
         }
         appliedContent = content;
     }
@@ -97,7 +105,9 @@ public class Watchlist {
         for (Account account : accounts.listFrom(AccountOrigin.WATCHLIST)) {
             if (!named.contains(account.id) && account.enabled) {
                 accounts.update(account.id, new AccountPatch(null, null, false));
-                LOG.infof("account %s/%s left the watchlist: disabled, archive kept", account.platform.apiName(), account.handle);
+                LOG.infof(
+                        "account %s/%s left the watchlist: disabled, archive kept",
+                        account.platform.apiName(), account.handle);
             }
         }
     }
@@ -107,13 +117,19 @@ public class Watchlist {
         AccountRef ref = accounts.resolve(request);
         return accounts.find(ref)
                 .map(existing -> existing.origin == AccountOrigin.WATCHLIST
-                        ? accounts.update(existing.id, new AccountPatch(request.label(), request.pollInterval(), entry.enabled() == null || entry.enabled()))
+                        ? accounts.update(
+                                existing.id,
+                                new AccountPatch(
+                                        request.label(),
+                                        request.pollInterval(),
+                                        entry.enabled() == null || entry.enabled()))
                         : existing)
                 .orElseGet(() -> accounts.create(request, AccountOrigin.WATCHLIST));
     }
 
     /** One account of the watchlist file. */
-    public record WatchlistEntry(String url, String platform, String handle, String label, String pollInterval, Boolean enabled) {
+    public record WatchlistEntry(
+            String url, String platform, String handle, String label, String pollInterval, Boolean enabled) {
         AccountRequest asRequest() {
             return new AccountRequest(url, platform, handle, label, pollInterval, enabled);
         }

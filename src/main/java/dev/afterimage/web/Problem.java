@@ -14,10 +14,14 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Response response(Response.Status status, String detail, String field) {
-        return response(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, field, null));
+        return response(
+                new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, field, null));
     }
 
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

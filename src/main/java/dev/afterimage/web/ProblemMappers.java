@@ -7,10 +7,10 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.watch.AccountNotFoundException;
 import dev.afterimage.watch.DuplicateAccountException;
 import dev.afterimage.watch.PollInProgressException;
-import org.hibernate.exception.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -42,7 +42,10 @@ public class ProblemMappers {
     /** A unique key hit by two requests at once (e.g. the same account added twice in parallel) is a conflict, not a failure. */
     @ServerExceptionMapper
     public Response uniqueKey(ConstraintViolationException e) {
-        return Problem.response(Response.Status.CONFLICT, "this conflicts with something that already exists; reload and try again", null);
+        return Problem.response(
+                Response.Status.CONFLICT,
+                "this conflicts with something that already exists; reload and try again",
+                null);
     }
 
     @ServerExceptionMapper
@@ -58,7 +61,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        String field = e instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining("."))
@@ -88,6 +92,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("request failed unexpectedly", e);
-        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged", null);
+        return Problem.response(
+                Response.Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged", null);
     }
 }

@@ -25,23 +25,30 @@ class ImageFactsTest {
 
     @Test
     void reEncodedPictureKeepsNearlyTheSameHash() throws Exception {
-        ImageFacts original = ImageFacts.read(Files.write(dir.resolve("a.jpg"), Pictures.jpeg(7, 800, 600, 0.95f))).orElseThrow();
-        ImageFacts reEncoded = ImageFacts.read(Files.write(dir.resolve("b.jpg"), Pictures.jpeg(7, 640, 480, 0.5f))).orElseThrow();
-        assertTrue(ImageFacts.distance(original.dHash(), reEncoded.dHash()) <= 4,
+        ImageFacts original = ImageFacts.read(Files.write(dir.resolve("a.jpg"), Pictures.jpeg(7, 800, 600, 0.95f)))
+                .orElseThrow();
+        ImageFacts reEncoded = ImageFacts.read(Files.write(dir.resolve("b.jpg"), Pictures.jpeg(7, 640, 480, 0.5f)))
+                .orElseThrow();
+        assertTrue(
+                ImageFacts.distance(original.dHash(), reEncoded.dHash()) <= 4,
                 "distance " + ImageFacts.distance(original.dHash(), reEncoded.dHash()));
     }
 
     @Test
     void differentPictureHasAFarHash() throws Exception {
-        ImageFacts one = ImageFacts.read(Files.write(dir.resolve("a.jpg"), Pictures.jpeg(1, 800, 600, 0.9f))).orElseThrow();
-        ImageFacts other = ImageFacts.read(Files.write(dir.resolve("b.jpg"), Pictures.jpeg(2, 800, 600, 0.9f))).orElseThrow();
-        assertTrue(ImageFacts.distance(one.dHash(), other.dHash()) > 10,
+        ImageFacts one = ImageFacts.read(Files.write(dir.resolve("a.jpg"), Pictures.jpeg(1, 800, 600, 0.9f)))
+                .orElseThrow();
+        ImageFacts other = ImageFacts.read(Files.write(dir.resolve("b.jpg"), Pictures.jpeg(2, 800, 600, 0.9f)))
+                .orElseThrow();
+        assertTrue(
+                ImageFacts.distance(one.dHash(), other.dHash()) > 10,
                 "distance " + ImageFacts.distance(one.dHash(), other.dHash()));
     }
 
     @Test
     void bytesThatAreNoPictureHaveNoFacts() throws Exception {
-        assertTrue(ImageFacts.read(Files.write(dir.resolve("v.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'})).isEmpty());
+        assertTrue(ImageFacts.read(Files.write(dir.resolve("v.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}))
+                .isEmpty());
         assertNotEquals(0, Pictures.jpeg(3, 10, 10, 0.9f).length);
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class RecheckScheduleTest {
 
     private static final Instant PUBLISHED = Instant.parse("2017-11-14T10:00:00Z");
-    private final RecheckSchedule schedule = new RecheckSchedule(
-            List.of(Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)));
+    private final RecheckSchedule schedule = new RecheckSchedule(List.of(
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)));
 
     @Test
     void nextCheckIsTheFirstAgeStillAhead() {
@@ -23,8 +23,10 @@ class RecheckScheduleTest {
 
     @Test
     void afterTheLastAgeChecksKeepTheLastSpacing() {
-        assertEquals(PUBLISHED.plus(Duration.ofDays(53)), schedule.next(PUBLISHED, PUBLISHED.plus(Duration.ofDays(30))));
-        assertEquals(PUBLISHED.plus(Duration.ofDays(76)), schedule.next(PUBLISHED, PUBLISHED.plus(Duration.ofDays(60))));
+        assertEquals(
+                PUBLISHED.plus(Duration.ofDays(53)), schedule.next(PUBLISHED, PUBLISHED.plus(Duration.ofDays(30))));
+        assertEquals(
+                PUBLISHED.plus(Duration.ofDays(76)), schedule.next(PUBLISHED, PUBLISHED.plus(Duration.ofDays(60))));
     }
 
     @Test

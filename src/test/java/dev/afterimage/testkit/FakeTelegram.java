@@ -1,7 +1,7 @@
 package dev.afterimage.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -83,8 +83,8 @@ public final class FakeTelegram {
             throw new IllegalArgumentException("id must be positive, got " + id);
         }
         if (everPosted.contains(id)) {
-            throw new IllegalArgumentException("id " + id + " was already used in @" + channel
-                    + ": Telegram never reuses a message id");
+            throw new IllegalArgumentException(
+                    "id " + id + " was already used in @" + channel + ": Telegram never reuses a message id");
         }
         FakeMessage message = new FakeMessage(id, published, text);
         messages.put(id, message);
@@ -147,16 +147,20 @@ public final class FakeTelegram {
         if (messagesPerPage <= 0) {
             throw new IllegalArgumentException("messagesPerPage must be positive, got " + messagesPerPage);
         }
-        NavigableMap<Long, FakeMessage> candidates = before.map(id -> messages.headMap(id, false)).orElse(messages);
-        List<FakeMessage> page = candidates.descendingMap().values().stream().limit(messagesPerPage).toList()
+        NavigableMap<Long, FakeMessage> candidates =
+                before.map(id -> messages.headMap(id, false)).orElse(messages);
+        List<FakeMessage> page = candidates.descendingMap().values().stream()
+                .limit(messagesPerPage)
+                .toList()
                 .reversed();
-        Optional<Long> olderCursor = page.isEmpty() || candidates.firstKey() >= page.getFirst().id()
-                ? Optional.empty()
-                : Optional.of(page.getFirst().id());
-        boolean newerExist = !page.isEmpty() && messages.higherKey(page.getLast().id()) != null;
-        Optional<Long> newerCursor = before.isPresent() && newerExist
-                ? Optional.of(page.getLast().id())
-                : Optional.empty();
+        Optional<Long> olderCursor =
+                page.isEmpty() || candidates.firstKey() >= page.getFirst().id()
+                        ? Optional.empty()
+                        : Optional.of(page.getFirst().id());
+        boolean newerExist =
+                !page.isEmpty() && messages.higherKey(page.getLast().id()) != null;
+        Optional<Long> newerCursor =
+                before.isPresent() && newerExist ? Optional.of(page.getLast().id()) : Optional.empty();
         return FakeTelegramPages.listing(channel, title, page, olderCursor, newerCursor);
     }
 
@@ -189,20 +193,26 @@ public final class FakeTelegram {
     public void install(WireMock client, String baseUrl) {
         client.removeStubsByMetadataPattern(matchingJsonPath("$." + METADATA_KEY, equalTo(channel)));
         if (gone) {
-            stub(client, get(urlPathEqualTo("/s/" + channel))
-                    .willReturn(aResponse().withStatus(302).withHeader("Location", baseUrl + "/" + channel)));
+            stub(
+                    client,
+                    get(urlPathEqualTo("/s/" + channel))
+                            .willReturn(aResponse().withStatus(302).withHeader("Location", baseUrl + "/" + channel)));
         } else {
             installListing(client);
             for (FakeMessage message : messages.values()) {
-                stub(client, get(urlPathEqualTo("/" + channel + "/" + message.id()))
-                        .withQueryParam("embed", equalTo("1"))
-                        .willReturn(html(embedPage(message.id()))));
+                stub(
+                        client,
+                        get(urlPathEqualTo("/" + channel + "/" + message.id()))
+                                .withQueryParam("embed", equalTo("1"))
+                                .willReturn(html(embedPage(message.id()))));
             }
         }
-        stub(client, get(urlPathMatching("/" + channel + "/\\d+"))
-                .withQueryParam("embed", equalTo("1"))
-                .atPriority(FALLBACK_PRIORITY)
-                .willReturn(html(FakeTelegramPages.embedNotFound())));
+        stub(
+                client,
+                get(urlPathMatching("/" + channel + "/\\d+"))
+                        .withQueryParam("embed", equalTo("1"))
+                        .atPriority(FALLBACK_PRIORITY)
+                        .willReturn(html(FakeTelegramPages.embedNotFound())));
         stub(client, get(urlPathEqualTo("/" + channel)).willReturn(html(landingPage())));
     }
 
@@ -211,18 +221,26 @@ public final class FakeTelegram {
      * and it keeps working after that message is deleted, as on Telegram.
      */
     private void installListing(WireMock client) {
-        stub(client, get(urlPathEqualTo("/s/" + channel))
-                .withQueryParam("before", absent())
-                .willReturn(html(listingPage(Optional.empty(), pageSize))));
+        stub(
+                client,
+                get(urlPathEqualTo("/s/" + channel))
+                        .withQueryParam("before", absent())
+                        .willReturn(html(listingPage(Optional.empty(), pageSize))));
         for (long before : everPosted) {
-            stub(client, get(urlPathEqualTo("/s/" + channel))
-                    .withQueryParam("before", equalTo(Long.toString(before)))
-                    .willReturn(html(listingPage(Optional.of(before), pageSize))));
+            stub(
+                    client,
+                    get(urlPathEqualTo("/s/" + channel))
+                            .withQueryParam("before", equalTo(Long.toString(before)))
+                            .willReturn(html(listingPage(Optional.of(before), pageSize))));
         }
-        stub(client, get(urlPathEqualTo("/s/" + channel))
-                .atPriority(FALLBACK_PRIORITY)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/plain; charset=utf-8")
-                        .withBody("FakeTelegram serves ?before= only for ids posted in @" + channel)));
+        stub(
+                client,
+                get(urlPathEqualTo("/s/" + channel))
+                        .atPriority(FALLBACK_PRIORITY)
+                        .willReturn(aResponse()
+                                .withStatus(404)
+                                .withHeader("Content-Type", "text/plain; charset=utf-8")
+                                .withBody("FakeTelegram serves ?before= only for ids posted in @" + channel)));
     }
 
     private void stub(WireMock client, MappingBuilder mapping) {

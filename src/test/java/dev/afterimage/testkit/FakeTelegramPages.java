@@ -20,30 +20,43 @@ import java.util.stream.Collectors;
  */
 final class FakeTelegramPages {
 
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final String T_ME = "https://t.me";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private FakeTelegramPages() {}
 
     /** A {@code /s/<channel>} page: header, the messages oldest first, load-more links to older and newer pages. */
-    static String listing(String channel, String title, List<FakeMessage> oldestFirst, Optional<Long> olderCursor,
+    static String listing(
+            String channel,
+            String title,
+            List<FakeMessage> oldestFirst,
+            Optional<Long> olderCursor,
             Optional<Long> newerCursor) {
-        String prev = olderCursor.map(before -> "<link rel=\"prev\" href=\"/s/" + channel + "?before=" + before + "\">")
+        String prev = olderCursor
+                .map(before -> "<link rel=\"prev\" href=\"/s/" + channel + "?before=" + before + "\">")
                 .orElse("");
-        String older = olderCursor.map(before -> "<div class=\"tgme_widget_message_centered js-messages_more_wrap\">"
-                + "<a href=\"/s/" + channel + "?before=" + before + "\" class=\"tme_messages_more js-messages_more\""
-                + " data-before=\"" + before + "\"></a></div>").orElse("");
-        String newer = newerCursor.map(after -> "<div class=\"tgme_widget_message_centered js-messages_more_wrap\">"
-                + "<a href=\"/s/" + channel + "?after=" + after + "\" class=\"tme_messages_more js-messages_more\""
-                + " data-after=\"" + after + "\"></a></div>").orElse("");
+        String older = olderCursor
+                .map(before -> "<div class=\"tgme_widget_message_centered js-messages_more_wrap\">"
+                        + "<a href=\"/s/" + channel + "?before=" + before
+                        + "\" class=\"tme_messages_more js-messages_more\""
+                        + " data-before=\"" + before + "\"></a></div>")
+                .orElse("");
+        String newer = newerCursor
+                .map(after -> "<div class=\"tgme_widget_message_centered js-messages_more_wrap\">"
+                        + "<a href=\"/s/" + channel + "?after=" + after
+                        + "\" class=\"tme_messages_more js-messages_more\""
+                        + " data-after=\"" + after + "\"></a></div>")
+                .orElse("");
         String messages = oldestFirst.stream()
                 .map(message -> "<div class=\"tgme_widget_message_wrap js-widget_message_wrap\">"
                         + message(channel, title, message, false) + "</div>")
                 .collect(Collectors.joining());
-        return fill("""
+        return fill(
+                """
                 <!DOCTYPE html>
                 <html>
                   <head>
@@ -87,8 +100,21 @@ final class FakeTelegramPages {
                 </main>
                   </body>
                 </html>
-                """, "title", escape(title), "prev", prev, "channel", channel, "initial", initial(title),
-                "older", older, "messages", messages, "newer", newer);
+                """,
+                "title",
+                escape(title),
+                "prev",
+                prev,
+                "channel",
+                channel,
+                "initial",
+                initial(title),
+                "older",
+                older,
+                "messages",
+                messages,
+                "newer",
+                newer);
     }
 
     /** A {@code /<channel>/<id>?embed=1} page showing the message. */
@@ -98,7 +124,8 @@ final class FakeTelegramPages {
 
     /** The {@code ?embed=1} page Telegram answers (HTTP 200) for a message that does not exist. */
     static String embedNotFound() {
-        return embedPage("""
+        return embedPage(
+                """
                 <div class="tgme_widget_message text_not_supported_wrap err_message js-widget_message">
                   <div class="tgme_widget_message_user"><i class="tgme_widget_message_user_photo" \
                 data-content="!"></i></div>
@@ -111,7 +138,8 @@ final class FakeTelegramPages {
 
     /** The landing page of a name nobody holds: "Telegram: Contact @name", no account title. */
     static String landingOfNobody(String name) {
-        return fill("""
+        return fill(
+                """
                 <!DOCTYPE html>
                 <html>
                   <head>
@@ -144,7 +172,9 @@ final class FakeTelegramPages {
                     </div>
                   </body>
                 </html>
-                """, "name", name);
+                """,
+                "name",
+                name);
     }
 
     /**
@@ -152,7 +182,8 @@ final class FakeTelegramPages {
      * capture plus the account title, counter and "Preview channel" button public channels show.
      */
     static String landingOfPublicChannel(String channel, String title) {
-        return fill("""
+        return fill(
+                """
                 <!DOCTYPE html>
                 <html>
                   <head>
@@ -179,11 +210,18 @@ final class FakeTelegramPages {
                     </div>
                   </body>
                 </html>
-                """, "channel", channel, "title", escape(title), "initial", initial(title));
+                """,
+                "channel",
+                channel,
+                "title",
+                escape(title),
+                "initial",
+                initial(title));
     }
 
     private static String embedPage(String message) {
-        return fill("""
+        return fill(
+                """
                 <!DOCTYPE html>
                 <html>
                   <head>
@@ -196,12 +234,15 @@ final class FakeTelegramPages {
                     {message}
                   </body>
                 </html>
-                """, "message", message);
+                """,
+                "message",
+                message);
     }
 
     private static String message(String channel, String title, FakeMessage message, boolean embed) {
         String postUrl = T_ME + "/" + channel + "/" + message.id();
-        return fill("""
+        return fill(
+                """
                 <div class="tgme_widget_message text_not_supported_wrap js-widget_message" \
                 data-post="{channel}/{id}"{postId}>
                   <div class="tgme_widget_message_user"><a href="https://t.me/{channel}"><i \
@@ -226,25 +267,49 @@ final class FakeTelegramPages {
                 </div>
                   </div>
                 </div>""",
-                "channel", channel, "id", Long.toString(message.id()),
-                "postId", embed ? " data-post-id=\"" + message.id() + "\"" : "",
-                "initial", initial(title), "title", escape(title),
-                "forwarded", forwarded(message),
-                "media", media(postUrl, message.media()),
-                "text", message.text().isEmpty() ? "" : "<div class=\"tgme_widget_message_text js-message_text\""
-                        + " dir=\"auto\">" + escape(message.text()).replace("\n", "<br/>") + "</div>",
-                "preview", linkPreview(message),
-                "link", embed ? permalinkLine(postUrl) : "",
+                "channel",
+                channel,
+                "id",
+                Long.toString(message.id()),
+                "postId",
+                embed ? " data-post-id=\"" + message.id() + "\"" : "",
+                "initial",
+                initial(title),
+                "title",
+                escape(title),
+                "forwarded",
+                forwarded(message),
+                "media",
+                media(postUrl, message.media()),
+                "text",
+                message.text().isEmpty()
+                        ? ""
+                        : "<div class=\"tgme_widget_message_text js-message_text\"" + " dir=\"auto\">"
+                                + escape(message.text()).replace("\n", "<br/>") + "</div>",
+                "preview",
+                linkPreview(message),
+                "link",
+                embed ? permalinkLine(postUrl) : "",
                 // The listing's footer is the compact one; the embed's has the permalink line instead.
-                "compact", embed ? "" : " compact",
-                "short", embed ? "" : " short",
-                "views", message.views() == null ? "" : "<span class=\"tgme_widget_message_views\">"
-                        + escape(message.views()) + "</span><span class=\"copyonly\"> views</span>",
-                "edited", message.isEdited() ? "edited &nbsp;" : "",
-                "datetime", DATETIME.format(message.published()),
-                "timeClass", embed ? "datetime" : "time",
-                "clock", CLOCK.format(message.published()),
-                "postUrl", postUrl);
+                "compact",
+                embed ? "" : " compact",
+                "short",
+                embed ? "" : " short",
+                "views",
+                message.views() == null
+                        ? ""
+                        : "<span class=\"tgme_widget_message_views\">" + escape(message.views())
+                                + "</span><span class=\"copyonly\"> views</span>",
+                "edited",
+                message.isEdited() ? "edited &nbsp;" : "",
+                "datetime",
+                DATETIME.format(message.published()),
+                "timeClass",
+                embed ? "datetime" : "time",
+                "clock",
+                CLOCK.format(message.published()),
+                "postUrl",
+                postUrl);
     }
 
     private static String permalinkLine(String postUrl) {
@@ -253,9 +318,11 @@ final class FakeTelegramPages {
     }
 
     private static String forwarded(FakeMessage message) {
-        return message.forwardedFrom() == null ? "" : "<div class=\"tgme_widget_message_forwarded_from accent_color\">"
-                + "Forwarded from <span class=\"tgme_widget_message_forwarded_from_name\" dir=\"auto\">"
-                + escape(message.forwardedFrom()) + "</span></div>";
+        return message.forwardedFrom() == null
+                ? ""
+                : "<div class=\"tgme_widget_message_forwarded_from accent_color\">"
+                        + "Forwarded from <span class=\"tgme_widget_message_forwarded_from_name\" dir=\"auto\">"
+                        + escape(message.forwardedFrom()) + "</span></div>";
     }
 
     /** One item stands alone; several are an album in Telegram's grouped layout, each linking to {@code ?single}. */
@@ -295,8 +362,10 @@ final class FakeTelegramPages {
         LinkPreview card = message.linkPreview();
         return "<a class=\"tgme_widget_message_link_preview\" href=\"" + escape(card.url()) + "\">"
                 + optionalDiv("link_preview_site_name accent_color", card.siteName())
-                + (message.linkPreviewImage() == null ? "" : "<i class=\"link_preview_image\" style=\"background-image:"
-                        + "url('" + escape(message.linkPreviewImage()) + "');padding-top:50%\"></i>")
+                + (message.linkPreviewImage() == null
+                        ? ""
+                        : "<i class=\"link_preview_image\" style=\"background-image:" + "url('"
+                                + escape(message.linkPreviewImage()) + "');padding-top:50%\"></i>")
                 + optionalDiv("link_preview_title", card.title())
                 + optionalDiv("link_preview_description", card.description())
                 + "</a>";
@@ -311,7 +380,10 @@ final class FakeTelegramPages {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 
@@ -324,7 +396,9 @@ final class FakeTelegramPages {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             values.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return PLACEHOLDER.matcher(template).replaceAll(placeholder -> Matcher.quoteReplacement(
-                values.getOrDefault(placeholder.group(1), placeholder.group())));
+        return PLACEHOLDER
+                .matcher(template)
+                .replaceAll(placeholder ->
+                        Matcher.quoteReplacement(values.getOrDefault(placeholder.group(1), placeholder.group())));
     }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class FakeTelegramServedTest {
 
     private final FakeTelegram channel = new FakeTelegram("mod_russia", "Ministry of Defence").pageSize(2);
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private WireMockServer server;
 
     @BeforeEach
@@ -53,7 +54,8 @@ class FakeTelegramServedTest {
         List<String> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            String path = "/s/mod_russia" + cursor.map(before -> "?before=" + before).orElse("");
+            String path =
+                    "/s/mod_russia" + cursor.map(before -> "?before=" + before).orElse("");
             ParsedListing.Listing page = listing(fetch(path).body());
             seen.addAll(ids(page));
             cursor = page.olderPageCursor();
@@ -67,15 +69,18 @@ class FakeTelegramServedTest {
         channel.post(10, MORNING, "Ten");
         channel.post(11, MORNING.plusSeconds(1), "Eleven");
         channel.install(server);
-        assertInstanceOf(EmbedResult.Found.class, embed(fetch("/mod_russia/10?embed=1").body(), 10));
+        assertInstanceOf(
+                EmbedResult.Found.class, embed(fetch("/mod_russia/10?embed=1").body(), 10));
 
         channel.delete(10);
         channel.install(server);
 
         assertEquals(List.of("11"), ids(listing(fetch("/s/mod_russia").body())));
-        assertEquals(new EmbedResult.NotFound("Post not found"),
+        assertEquals(
+                new EmbedResult.NotFound("Post not found"),
                 embed(fetch("/mod_russia/10?embed=1").body(), 10));
-        assertEquals(new EmbedResult.NotFound("Post not found"),
+        assertEquals(
+                new EmbedResult.NotFound("Post not found"),
                 embed(fetch("/mod_russia/999?embed=1").body(), 999));
     }
 
@@ -88,7 +93,9 @@ class FakeTelegramServedTest {
         channel.delete(Long.parseLong(cursor));
         channel.install(server);
 
-        assertEquals(List.of("2", "1"), ids(listing(fetch("/s/mod_russia?before=" + cursor).body())));
+        assertEquals(
+                List.of("2", "1"),
+                ids(listing(fetch("/s/mod_russia?before=" + cursor).body())));
     }
 
     @Test
@@ -100,13 +107,18 @@ class FakeTelegramServedTest {
         HttpResponse<byte[]> listing = fetch("/s/mod_russia");
 
         assertEquals(302, listing.statusCode());
-        assertEquals(Optional.of(server.baseUrl() + "/mod_russia"), listing.headers().firstValue("Location"));
-        assertInstanceOf(LandingResult.NoSuchAccount.class, landing(fetch("/mod_russia").body()));
-        assertInstanceOf(EmbedResult.NotFound.class, embed(fetch("/mod_russia/1?embed=1").body(), 1));
+        assertEquals(
+                Optional.of(server.baseUrl() + "/mod_russia"), listing.headers().firstValue("Location"));
+        assertInstanceOf(
+                LandingResult.NoSuchAccount.class, landing(fetch("/mod_russia").body()));
+        assertInstanceOf(
+                EmbedResult.NotFound.class, embed(fetch("/mod_russia/1?embed=1").body(), 1));
     }
 
     private HttpResponse<byte[]> fetch(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 }

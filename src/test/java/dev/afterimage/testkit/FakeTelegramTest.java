@@ -31,13 +31,15 @@ class FakeTelegramTest {
     @Test
     void newestPageParsesIntoExactlyTheModel() {
         channel.post(101, MORNING, "Сводка за сутки.\nПодробности — ниже 🚀").views("1.2K");
-        channel.post(102, MORNING.plusSeconds(60), "<script>alert(1)</script> & \"quoted\"").edited();
+        channel.post(102, MORNING.plusSeconds(60), "<script>alert(1)</script> & \"quoted\"")
+                .edited();
         channel.post(103, MORNING.plusSeconds(120), "").photo("https://cdn.example/103.jpg");
         channel.post(104, MORNING.plusSeconds(180), "Смотрите видео").video("https://cdn.example/104.mp4?token=x");
         channel.post(105, MORNING.plusSeconds(240), "Reposted").forwardedFrom("Another Channel");
-        channel.post(106, MORNING.plusSeconds(300), "Read this").linkPreview(
-                new LinkPreview("https://news.example/a", "News", "A headline", "A description"),
-                "https://cdn.example/card.jpg");
+        channel.post(106, MORNING.plusSeconds(300), "Read this")
+                .linkPreview(
+                        new LinkPreview("https://news.example/a", "News", "A headline", "A description"),
+                        "https://cdn.example/card.jpg");
 
         ParsedListing.Listing listing = listing(channel.listingPage(Optional.empty(), 20));
 
@@ -55,12 +57,16 @@ class FakeTelegramTest {
                 .video("https://cdn.example/b.mp4")
                 .photo("https://cdn.example/c.jpg");
 
-        SourcePost album = listing(channel.listingPage(Optional.empty(), 20)).postsNewestFirst().getFirst();
+        SourcePost album = listing(channel.listingPage(Optional.empty(), 20))
+                .postsNewestFirst()
+                .getFirst();
 
-        assertEquals(List.of(
-                new SourceMedia(MediaKind.PHOTO, "https://cdn.example/a.jpg"),
-                new SourceMedia(MediaKind.VIDEO, "https://cdn.example/b.mp4"),
-                new SourceMedia(MediaKind.PHOTO, "https://cdn.example/c.jpg")), album.media());
+        assertEquals(
+                List.of(
+                        new SourceMedia(MediaKind.PHOTO, "https://cdn.example/a.jpg"),
+                        new SourceMedia(MediaKind.VIDEO, "https://cdn.example/b.mp4"),
+                        new SourceMedia(MediaKind.PHOTO, "https://cdn.example/c.jpg")),
+                album.media());
         assertEquals("Альбом", album.text());
     }
 
@@ -85,7 +91,9 @@ class FakeTelegramTest {
         channel.post(7, MORNING, "Before");
         channel.edit(7, "After");
 
-        SourcePost post = listing(channel.listingPage(Optional.empty(), 20)).postsNewestFirst().getFirst();
+        SourcePost post = listing(channel.listingPage(Optional.empty(), 20))
+                .postsNewestFirst()
+                .getFirst();
 
         assertEquals("After", post.text());
         assertEquals(true, post.edited());
@@ -96,7 +104,9 @@ class FakeTelegramTest {
         channel.post(8, MORNING, "Photo").photo("https://cdn.example/old.jpg");
         channel.message(8).clearMedia().photo("https://cdn.example/new.jpg").edited();
 
-        SourcePost post = listing(channel.listingPage(Optional.empty(), 20)).postsNewestFirst().getFirst();
+        SourcePost post = listing(channel.listingPage(Optional.empty(), 20))
+                .postsNewestFirst()
+                .getFirst();
 
         assertEquals(List.of(new SourceMedia(MediaKind.PHOTO, "https://cdn.example/new.jpg")), post.media());
     }
@@ -114,9 +124,13 @@ class FakeTelegramTest {
 
     @Test
     void embedShowsTheSamePostAsTheListing() {
-        channel.post(9, MORNING, "Same\ntext").photo("https://cdn.example/9.jpg").views("5").edited();
+        channel.post(9, MORNING, "Same\ntext")
+                .photo("https://cdn.example/9.jpg")
+                .views("5")
+                .edited();
 
-        SourcePost embedded = assertInstanceOf(EmbedResult.Found.class, embed(channel.embedPage(9), 9)).post();
+        SourcePost embedded = assertInstanceOf(EmbedResult.Found.class, embed(channel.embedPage(9), 9))
+                .post();
 
         assertMatchesModel(channel.message(9), embedded);
     }
@@ -189,10 +203,14 @@ class FakeTelegramTest {
     }
 
     static List<String> ids(ParsedListing.Listing listing) {
-        return listing.postsNewestFirst().stream().map(SourcePost::platformPostId).toList();
+        return listing.postsNewestFirst().stream()
+                .map(SourcePost::platformPostId)
+                .toList();
     }
 
     static List<String> range(long newest, long oldest) {
-        return LongStream.iterate(newest, id -> id >= oldest, id -> id - 1).mapToObj(Long::toString).toList();
+        return LongStream.iterate(newest, id -> id >= oldest, id -> id - 1)
+                .mapToObj(Long::toString)
+                .toList();
     }
 }

@@ -22,27 +22,71 @@ public record FixedFetchConfig(
     /** The defaults of {@link FetchConfig}, except that a server on loopback (WireMock) may be reached. */
     public static FixedFetchConfig forLocalServer() {
         return new FixedFetchConfig(
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(10),
-                10_485_760, 104_857_600, true, USER_AGENT, Duration.ofSeconds(60), Duration.ofHours(1));
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10),
+                10_485_760,
+                104_857_600,
+                true,
+                USER_AGENT,
+                Duration.ofSeconds(60),
+                Duration.ofHours(1));
     }
 
     public FixedFetchConfig withReadTimeout(Duration value) {
-        return new FixedFetchConfig(connectTimeout, value, pageCallTimeout, mediaCallTimeout, maxPageBytes,
-                maxMediaBytes, allowPrivateNetworks, userAgent, defaultRetryAfter, maxRetryAfter);
+        return new FixedFetchConfig(
+                connectTimeout,
+                value,
+                pageCallTimeout,
+                mediaCallTimeout,
+                maxPageBytes,
+                maxMediaBytes,
+                allowPrivateNetworks,
+                userAgent,
+                defaultRetryAfter,
+                maxRetryAfter);
     }
 
     public FixedFetchConfig withMaxPageBytes(long value) {
-        return new FixedFetchConfig(connectTimeout, readTimeout, pageCallTimeout, mediaCallTimeout, value,
-                maxMediaBytes, allowPrivateNetworks, userAgent, defaultRetryAfter, maxRetryAfter);
+        return new FixedFetchConfig(
+                connectTimeout,
+                readTimeout,
+                pageCallTimeout,
+                mediaCallTimeout,
+                value,
+                maxMediaBytes,
+                allowPrivateNetworks,
+                userAgent,
+                defaultRetryAfter,
+                maxRetryAfter);
     }
 
     public FixedFetchConfig withMaxMediaBytes(long value) {
-        return new FixedFetchConfig(connectTimeout, readTimeout, pageCallTimeout, mediaCallTimeout, maxPageBytes,
-                value, allowPrivateNetworks, userAgent, defaultRetryAfter, maxRetryAfter);
+        return new FixedFetchConfig(
+                connectTimeout,
+                readTimeout,
+                pageCallTimeout,
+                mediaCallTimeout,
+                maxPageBytes,
+                value,
+                allowPrivateNetworks,
+                userAgent,
+                defaultRetryAfter,
+                maxRetryAfter);
     }
 
     public FixedFetchConfig withAllowPrivateNetworks(boolean value) {
-        return new FixedFetchConfig(connectTimeout, readTimeout, pageCallTimeout, mediaCallTimeout, maxPageBytes,
-                maxMediaBytes, value, userAgent, defaultRetryAfter, maxRetryAfter);
+        return new FixedFetchConfig(
+                connectTimeout,
+                readTimeout,
+                pageCallTimeout,
+                mediaCallTimeout,
+                maxPageBytes,
+                maxMediaBytes,
+                value,
+                userAgent,
+                defaultRetryAfter,
+                maxRetryAfter);
     }
 }

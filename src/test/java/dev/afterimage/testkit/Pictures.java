@@ -29,8 +29,11 @@ public final class Pictures {
         g.fillRect(0, 0, width, height);
         for (int i = 0; i < 12; i++) {
             g.setColor(new Color(random.nextInt(0xffffff)));
-            g.fillOval((int) (random.nextDouble() * width * 0.8), (int) (random.nextDouble() * height * 0.8),
-                    (int) (width * (0.1 + random.nextDouble() * 0.4)), (int) (height * (0.1 + random.nextDouble() * 0.4)));
+            g.fillOval(
+                    (int) (random.nextDouble() * width * 0.8),
+                    (int) (random.nextDouble() * height * 0.8),
+                    (int) (width * (0.1 + random.nextDouble() * 0.4)),
+                    (int) (height * (0.1 + random.nextDouble() * 0.4)));
         }
         g.dispose();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

@@ -31,7 +31,8 @@ public final class RealFixtures {
     /** Skips the calling test (a JUnit assumption) when the folder of real captures is absent. */
     public static void assumePresent() {
         Path directory = directory();
-        assumeTrue(Files.isDirectory(directory),
+        assumeTrue(
+                Files.isDirectory(directory),
                 () -> "real fixtures not found at " + directory.toAbsolutePath().normalize() + ": skipping");
     }
 
@@ -45,7 +46,8 @@ public final class RealFixtures {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the real fixture " + file.toAbsolutePath().normalize(), e);
+            throw new UncheckedIOException(
+                    "cannot read the real fixture " + file.toAbsolutePath().normalize(), e);
         }
     }
 }

@@ -30,8 +30,8 @@ class RealFixturesTest {
     void readingFromAnAbsentFolderSkipsTheTestSayingWhere() {
         System.setProperty(RealFixtures.PROPERTY, "/nonexistent/afterimage/fixtures");
 
-        TestAbortedException skipped = assertThrows(TestAbortedException.class,
-                () -> RealFixtures.read("telegram/channel-page-kpszsu.html"));
+        TestAbortedException skipped =
+                assertThrows(TestAbortedException.class, () -> RealFixtures.read("telegram/channel-page-kpszsu.html"));
         assertTrue(skipped.getMessage().contains("/nonexistent/afterimage/fixtures"), skipped.getMessage());
         assertTrue(skipped.getMessage().contains("skipping"), skipped.getMessage());
     }

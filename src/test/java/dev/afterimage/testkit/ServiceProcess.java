@@ -39,7 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void start() {
-        Path jar = Path.of(System.getProperty("afterimage.test.app-jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("afterimage.test.app-jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Dquarkus.http.port=" + port);
@@ -48,8 +49,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         try {
             Path log = workDir.resolve("service-" + (++starts) + ".log");
-            process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             awaitReady(log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + jar, e);
@@ -90,7 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the service exited at start-up:\n" + Files.readString(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection)
+                        URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 if (connection.getResponseCode() == 200) {
                     return;
@@ -105,7 +110,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while the service started", e);
             }
         }
-        throw new IllegalStateException("the service was not ready within " + START_LIMIT + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "the service was not ready within " + START_LIMIT + ":\n" + Files.readString(log));
     }
 
     private static int freePort() {

@@ -37,7 +37,9 @@ public final class TelegramScenario {
         this.wireMock = wireMock;
         this.clock = clock;
         clock.advance(Duration.ofDays(1));
-        this.channel = new FakeTelegram("scenario_" + CHANNELS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36), "Ministry");
+        this.channel = new FakeTelegram(
+                "scenario_" + CHANNELS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36),
+                "Ministry");
     }
 
     public Instant now() {
@@ -56,9 +58,10 @@ public final class TelegramScenario {
     /** Serves a picture at a URL of the fake CDN: the same seed is the same scene, another quality a re-encode. */
     public String picture(String name, long seed, float quality) {
         String path = "/cdn/" + channel.channel() + "/" + name + ".jpg";
-        wireMock.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse()
-                .withHeader("Content-Type", "image/jpeg")
-                .withBody(Pictures.jpeg(seed, 800, 600, quality))));
+        wireMock.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "image/jpeg")
+                        .withBody(Pictures.jpeg(seed, 800, 600, quality))));
         return wireMock.baseUrl() + path;
     }
 
@@ -70,10 +73,14 @@ public final class TelegramScenario {
     public long watch() {
         channel.install(wireMock);
         accountId = ((Number) given().contentType(ContentType.JSON)
-                .body(Map.of("url", "https://t.me/" + channel.channel(), "label", "Ministry"))
-                .when().post("/api/accounts")
-                .then().statusCode(201)
-                .extract().path("id")).longValue();
+                        .body(Map.of("url", "https://t.me/" + channel.channel(), "label", "Ministry"))
+                        .when()
+                        .post("/api/accounts")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
         return accountId;
     }
 
@@ -84,9 +91,12 @@ public final class TelegramScenario {
     /** Publishes the fake's current state, then polls once through the API. */
     public JsonPath poll() {
         channel.install(wireMock);
-        return given().when().post("/api/accounts/" + accountId + "/poll")
-                .then().statusCode(200)
-                .extract().jsonPath();
+        return given().when()
+                .post("/api/accounts/" + accountId + "/poll")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Polls every interval for the given time; returns the summaries. */
@@ -101,9 +111,13 @@ public final class TelegramScenario {
 
     /** Every event about this account so far, in id order. */
     public List<Map<String, Object>> events() {
-        return given().when().get("/api/events?account=" + accountId + "&limit=1000")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        return given().when()
+                .get("/api/events?account=" + accountId + "&limit=1000")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     public List<String> eventTypes() {
@@ -111,14 +125,24 @@ public final class TelegramScenario {
     }
 
     public JsonPath postByPlatformId(long platformPostId) {
-        List<Map<String, Object>> posts = given().when().get("/api/posts?account=" + accountId + "&limit=1000")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> posts = given().when()
+                .get("/api/posts?account=" + accountId + "&limit=1000")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         Object id = posts.stream()
                 .filter(post -> String.valueOf(platformPostId).equals(post.get("platformPostId")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("post " + platformPostId + " is not archived"))
                 .get("id");
-        return given().when().get("/api/posts/" + id).then().statusCode(200).extract().jsonPath();
+        return given().when()
+                .get("/api/posts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Makes every request to this path answer as given, ahead of the fake's own stubs, until {@link #heal}. */

@@ -65,7 +65,8 @@ class Evidence2017ScenarioTest {
         }
 
         assertEquals(List.of("POST_DELETED"), scenario.eventTypes());
-        assertTrue(Duration.between(deletedAt, reportedAt).compareTo(Duration.ofMinutes(2)) <= 0,
+        assertTrue(
+                Duration.between(deletedAt, reportedAt).compareTo(Duration.ofMinutes(2)) <= 0,
                 "deleted at " + deletedAt + ", reported at " + reportedAt);
         Map<String, Object> event = scenario.events().getFirst();
         @SuppressWarnings("unchecked")
@@ -79,7 +80,11 @@ class Evidence2017ScenarioTest {
         List<String> hashes = post.getList("versions[0].media.sha256");
         assertEquals(4, hashes.size());
         for (String sha : hashes) {
-            byte[] bytes = given().get("/media/" + sha).then().statusCode(200).extract().asByteArray();
+            byte[] bytes = given().get("/media/" + sha)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
             assertEquals(sha, Sha256.of(bytes));
         }
         assertEquals(4, hashes.stream().distinct().count());

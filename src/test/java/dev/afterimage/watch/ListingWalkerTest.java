@@ -32,36 +32,48 @@ class ListingWalkerTest {
                 "", page(List.of(post(30, 1), post(29, 2)), "29"),
                 "29", page(List.of(post(28, 3), post(27, 9)), "27"),
                 "27", page(List.of(post(26, 10)), "26")));
-        ListingWalk walk = new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)));
+        ListingWalk walk =
+                new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)));
         assertEquals(2, walk.pagesFetched());
         assertEquals(List.of("30", "29", "28", "27"), ids(walk));
         ListingOutcome.Listed listed = assertInstanceOf(ListingOutcome.Listed.class, walk.outcome());
         assertEquals(NOW.minus(Duration.ofDays(9)), listed.coveredFrom());
         assertEquals(true, listed.complete());
-        assertEquals(new ListingWalk.Sighting("https://t.me/s/mod_russia", NOW), walk.pageOf().get("27"));
+        assertEquals(
+                new ListingWalk.Sighting("https://t.me/s/mod_russia", NOW),
+                walk.pageOf().get("27"));
     }
 
     @Test
     void lastPageCoversTheWholeAccount() {
         ScriptedSource source = new ScriptedSource(Map.of("", page(List.of(post(2, 1), post(1, 2)), null)));
-        ListingOutcome.Listed listed = assertInstanceOf(ListingOutcome.Listed.class,
-                new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+        ListingOutcome.Listed listed = assertInstanceOf(
+                ListingOutcome.Listed.class,
+                new ListingWalker(20, new MutableClock(NOW))
+                        .walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)))
+                        .outcome());
         assertEquals(Instant.EPOCH, listed.coveredFrom());
     }
 
     @Test
     void failedFirstPageIsUnknown() {
         ScriptedSource source = new ScriptedSource(Map.of("", new ListingResult.Unknown("HTTP 502")));
-        assertInstanceOf(ListingOutcome.Unknown.class, new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+        assertInstanceOf(
+                ListingOutcome.Unknown.class,
+                new ListingWalker(20, new MutableClock(NOW))
+                        .walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)))
+                        .outcome());
     }
 
     @Test
     void failedLaterPageCoversOnlyWhatWasRead() {
-        ScriptedSource source = new ScriptedSource(Map.of(
-                "", page(List.of(post(30, 1), post(29, 2)), "29"),
-                "29", new ListingResult.Unknown("timeout")));
-        ListingOutcome.Listed listed = assertInstanceOf(ListingOutcome.Listed.class,
-                new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+        ScriptedSource source = new ScriptedSource(
+                Map.of("", page(List.of(post(30, 1), post(29, 2)), "29"), "29", new ListingResult.Unknown("timeout")));
+        ListingOutcome.Listed listed = assertInstanceOf(
+                ListingOutcome.Listed.class,
+                new ListingWalker(20, new MutableClock(NOW))
+                        .walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)))
+                        .outcome());
         assertEquals(NOW.minus(Duration.ofDays(2)), listed.coveredFrom());
         assertNotNull(listed.incompleteReason());
     }
@@ -72,7 +84,8 @@ class ListingWalkerTest {
         for (long id = 100; id > 0; id--) {
             pages.put(id == 100 ? "" : String.valueOf(id + 1), page(List.of(post(id, 0)), String.valueOf(id)));
         }
-        ListingWalk walk = new ListingWalker(5, new MutableClock(NOW)).walk(new ScriptedSource(pages), ACCOUNT, NOW.minus(Duration.ofDays(7)));
+        ListingWalk walk = new ListingWalker(5, new MutableClock(NOW))
+                .walk(new ScriptedSource(pages), ACCOUNT, NOW.minus(Duration.ofDays(7)));
         assertEquals(5, walk.pagesFetched());
         assertNotNull(((ListingOutcome.Listed) walk.outcome()).incompleteReason());
     }
@@ -80,7 +93,11 @@ class ListingWalkerTest {
     @Test
     void accountGoneOnFirstPageIsAccountLevel() {
         ScriptedSource source = new ScriptedSource(Map.of("", new ListingResult.AccountGone("no such channel")));
-        assertInstanceOf(ListingOutcome.AccountGone.class, new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7))).outcome());
+        assertInstanceOf(
+                ListingOutcome.AccountGone.class,
+                new ListingWalker(20, new MutableClock(NOW))
+                        .walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)))
+                        .outcome());
     }
 
     private static List<String> ids(ListingWalk walk) {
@@ -92,8 +109,21 @@ class ListingWalkerTest {
     }
 
     private static SourcePost post(long id, int daysOld) {
-        return new SourcePost(String.valueOf(id), "https://t.me/mod_russia/" + id, NOW.minus(Duration.ofDays(daysOld)), "text " + id,
-                "text " + id, false, List.of(), null, List.of(), null, null, null, null, new byte[0]);
+        return new SourcePost(
+                String.valueOf(id),
+                "https://t.me/mod_russia/" + id,
+                NOW.minus(Duration.ofDays(daysOld)),
+                "text " + id,
+                "text " + id,
+                false,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                new byte[0]);
     }
 
     /** A source that answers listing pages from a script keyed by cursor ("" for the newest page). */

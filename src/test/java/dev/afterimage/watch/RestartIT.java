@@ -48,7 +48,8 @@ class RestartIT {
 
     @BeforeEach
     void start() throws Exception {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wireMock =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         wireMock.start();
         Map<String, String> properties = new HashMap<>(Map.of(
                 "afterimage.platforms.telegram.base-url", wireMock.baseUrl(),
@@ -56,7 +57,8 @@ class RestartIT {
                 "afterimage.watch.scheduler-enabled", "false"));
         if ("postgresql".equals(System.getProperty("afterimage.test.db-kind"))) {
             String url = System.getProperty("afterimage.test.jdbc-url");
-            try (Connection connection = DriverManager.getConnection(url, System.getProperty("afterimage.test.db-user"), "");
+            try (Connection connection =
+                            DriverManager.getConnection(url, System.getProperty("afterimage.test.db-user"), "");
                     Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
                 statement.execute("CREATE SCHEMA " + SCHEMA);
@@ -77,20 +79,35 @@ class RestartIT {
     void serviceKilledMidPollLosesNothingAndReportsTheDeletionOnce() throws Exception {
         FakeTelegram channel = new FakeTelegram("restart_channel", "Ministry");
         wireMock.stubFor(get(urlPathEqualTo("/cdn/evidence.jpg"))
-                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(Pictures.jpeg(2017, 800, 600, 0.9f))));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "image/jpeg")
+                        .withBody(Pictures.jpeg(2017, 800, 600, 0.9f))));
         Instant now = Instant.now();
         channel.post(1, now.minus(Duration.ofHours(3)), "Evidence").photo(wireMock.baseUrl() + "/cdn/evidence.jpg");
         channel.post(2, now.minus(Duration.ofHours(2)), "Will be deleted");
         channel.post(3, now.minus(Duration.ofHours(1)), "Stays");
         channel.install(wireMock);
         service.start();
-        long account = ((Number) api().contentType(ContentType.JSON).body("{\"url\":\"https://t.me/restart_channel\"}")
-                .post("/api/accounts").then().statusCode(201).extract().path("id")).longValue();
-        assertEquals(3, api().post("/api/accounts/" + account + "/poll").then().statusCode(200).extract().<Integer>path("newPosts"));
+        long account = ((Number) api().contentType(ContentType.JSON)
+                        .body("{\"url\":\"https://t.me/restart_channel\"}")
+                        .post("/api/accounts")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        assertEquals(
+                3,
+                api().post("/api/accounts/" + account + "/poll")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("newPosts"));
 
         channel.delete(2);
         channel.install(wireMock);
-        StubMapping slowPermalink = wireMock.stubFor(get(urlPathEqualTo("/restart_channel/2")).atPriority(1)
+        StubMapping slowPermalink = wireMock.stubFor(get(urlPathEqualTo("/restart_channel/2"))
+                .atPriority(1)
                 .willReturn(aResponse().withFixedDelay(20_000).withBody(channel.embedPage(2))));
         CompletableFuture.runAsync(() -> api().post("/api/accounts/" + account + "/poll"));
         awaitRequest("/restart_channel/2");
@@ -99,24 +116,48 @@ class RestartIT {
 
         service.start();
         assertEquals(List.of(), eventTypes(account), "the killed poll committed nothing");
-        String afterCrash = api().post("/api/accounts/" + account + "/poll").then().statusCode(200).extract().asString();
+        String afterCrash = api().post("/api/accounts/" + account + "/poll")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(List.of("POST_DELETED"), eventTypes(account), afterCrash);
 
         service.stop();
         service.start();
         api().post("/api/accounts/" + account + "/poll").then().statusCode(200);
         assertEquals(List.of("POST_DELETED"), eventTypes(account), "nothing reported twice after a restart");
-        List<String> states = api().get("/api/posts?account=" + account).then().statusCode(200).extract().jsonPath().getList("state");
+        List<String> states = api().get("/api/posts?account=" + account)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("state");
         assertEquals(List.of("LIVE", "DELETED", "LIVE"), states);
-        int evidenceId = api().get("/api/posts?account=" + account).then().extract().path("find { it.platformPostId == '1' }.id");
-        String sha = api().get("/api/posts/" + evidenceId).then().statusCode(200).extract().path("versions[0].media[0].sha256");
-        byte[] bytes = api().get("/media/" + sha).then().statusCode(200).extract().asByteArray();
+        int evidenceId = api().get("/api/posts?account=" + account)
+                .then()
+                .extract()
+                .path("find { it.platformPostId == '1' }.id");
+        String sha = api().get("/api/posts/" + evidenceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("versions[0].media[0].sha256");
+        byte[] bytes =
+                api().get("/media/" + sha).then().statusCode(200).extract().asByteArray();
         assertEquals(sha, Sha256.of(bytes));
-        assertTrue(Files.isDirectory(workDir.resolve("data/media")), "media are kept under ./data of the folder the service runs in");
+        assertTrue(
+                Files.isDirectory(workDir.resolve("data/media")),
+                "media are kept under ./data of the folder the service runs in");
     }
 
     private List<String> eventTypes(long account) {
-        return api().get("/api/events?account=" + account).then().statusCode(200).extract().jsonPath().getList("type");
+        return api().get("/api/events?account=" + account)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("type");
     }
 
     private io.restassured.specification.RequestSpecification api() {

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 class ScheduledWatchTest {
 
     /** One file per test JVM, so a file left by an earlier run is not applied at start-up. */
-    static final Path WATCHLIST = Path.of("target", "scheduled-watch-test", "watchlist-" + ProcessHandle.current().pid() + ".yaml");
+    static final Path WATCHLIST = Path.of(
+            "target",
+            "scheduled-watch-test",
+            "watchlist-" + ProcessHandle.current().pid() + ".yaml");
 
     /** Scheduler on, short intervals allowed, the watchlist file read every second. */
     public static class Scheduling implements QuarkusTestProfile {
@@ -58,17 +61,34 @@ class ScheduledWatchTest {
         FakeTelegram channel = new FakeTelegram("scheduled_channel", "Ministry");
         channel.post(1, Instant.now().minus(Duration.ofHours(1)), "Scheduled statement");
         channel.install(wireMock);
-        int id = given().contentType(ContentType.JSON).body("{\"url\":\"https://t.me/scheduled_channel\",\"pollInterval\":\"PT2S\"}")
-                .when().post("/api/accounts").then().statusCode(201).extract().path("id");
+        int id = given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://t.me/scheduled_channel\",\"pollInterval\":\"PT2S\"}")
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         assertEquals(Optional.of(Duration.ofSeconds(2)), scheduler.scheduledInterval(id));
-        waitUntil(Duration.ofSeconds(20), () -> given().get("/api/accounts/" + id).path("lastPollOutcome") != null);
+        waitUntil(
+                Duration.ofSeconds(20), () -> given().get("/api/accounts/" + id).path("lastPollOutcome") != null);
         assertEquals("OK", given().get("/api/accounts/" + id).path("lastPollOutcome"));
-        assertEquals(1, given().get("/api/posts?account=" + id).jsonPath().getList("$").size());
+        assertEquals(
+                1,
+                given().get("/api/posts?account=" + id).jsonPath().getList("$").size());
 
-        given().contentType(ContentType.JSON).body("{\"enabled\":false}").patch("/api/accounts/" + id).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"enabled\":false}")
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200);
         assertEquals(Optional.empty(), scheduler.scheduledInterval(id));
-        given().contentType(ContentType.JSON).body("{\"enabled\":true,\"pollInterval\":\"PT5S\"}").patch("/api/accounts/" + id).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"enabled\":true,\"pollInterval\":\"PT5S\"}")
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200);
         assertEquals(Optional.of(Duration.ofSeconds(5)), scheduler.scheduledInterval(id));
         given().delete("/api/accounts/" + id).then().statusCode(204);
         assertEquals(Optional.empty(), scheduler.scheduledInterval(id));
@@ -77,7 +97,9 @@ class ScheduledWatchTest {
     @Test
     void watchlistFileCreatesUpdatesAndDisablesAccounts() throws IOException {
         Files.createDirectories(WATCHLIST.getParent());
-        Files.writeString(WATCHLIST, """
+        Files.writeString(
+                WATCHLIST,
+                """
                 - url: https://t.me/listed_one
                   label: First ministry
                 - platform: telegram
@@ -95,12 +117,16 @@ class ScheduledWatchTest {
         assertEquals("PT2M", account("listed_two").get("pollInterval"));
         assertTrue(!handles().contains("listed_too_slow"), "an invalid entry is skipped without undoing the others");
 
-        Files.writeString(WATCHLIST, """
+        Files.writeString(
+                WATCHLIST,
+                """
                 - url: https://t.me/listed_one
                   label: Renamed ministry
                 """);
 
-        waitUntil(Duration.ofSeconds(20), () -> Boolean.FALSE.equals(account("listed_two").get("enabled")));
+        waitUntil(
+                Duration.ofSeconds(20),
+                () -> Boolean.FALSE.equals(account("listed_two").get("enabled")));
         assertEquals("Renamed ministry", account("listed_one").get("label"));
         assertTrue((Boolean) account("listed_one").get("enabled"));
     }
@@ -110,8 +136,12 @@ class ScheduledWatchTest {
     }
 
     private static Map<String, Object> account(String handle) {
-        List<Map<String, Object>> accounts = given().get("/api/accounts").jsonPath().getList("$");
-        return accounts.stream().filter(a -> handle.equals(a.get("handle"))).findFirst().orElseThrow();
+        List<Map<String, Object>> accounts =
+                given().get("/api/accounts").jsonPath().getList("$");
+        return accounts.stream()
+                .filter(a -> handle.equals(a.get("handle")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void waitUntil(Duration limit, BooleanSupplier condition) {

@@ -47,7 +47,9 @@ class TelegramWatchScenarioTest {
 
     @Test
     void firstPollArchivesEveryPostWithItsMediaAndHashes() {
-        scenario.post(10, Duration.ofHours(3), "Morning briefing").photo(scenario.picture("a", 1)).photo(scenario.picture("b", 2));
+        scenario.post(10, Duration.ofHours(3), "Morning briefing")
+                .photo(scenario.picture("a", 1))
+                .photo(scenario.picture("b", 2));
         scenario.post(11, Duration.ofHours(2), "Second statement");
         scenario.watch();
 
@@ -66,8 +68,13 @@ class TelegramWatchScenarioTest {
         assertEquals(List.of("PHOTO", "PHOTO"), post.getList("versions[0].media.kind"));
         assertEquals(800, post.getInt("versions[0].media[0].width"));
         String sha = post.getString("versions[0].media[0].sha256");
-        byte[] served = io.restassured.RestAssured.given().get("/media/" + sha).then().statusCode(200)
-                .contentType("image/jpeg").extract().asByteArray();
+        byte[] served = io.restassured.RestAssured.given()
+                .get("/media/" + sha)
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .extract()
+                .asByteArray();
         assertEquals(sha, dev.afterimage.archive.Sha256.of(served));
     }
 
@@ -111,7 +118,9 @@ class TelegramWatchScenarioTest {
         assertNotNull(details.get("lastSeenAt"));
         assertNotNull(details.get("firstMissedAt"));
         assertNotNull(details.get("confirmedGoneAt"));
-        assertTrue(String.valueOf(details.get("evidence")).contains("Post not found"), String.valueOf(details.get("evidence")));
+        assertTrue(
+                String.valueOf(details.get("evidence")).contains("Post not found"),
+                String.valueOf(details.get("evidence")));
         assertEquals("DELETED", scenario.postByPlatformId(21).getString("post.state"));
         assertEquals("LIVE", scenario.postByPlatformId(20).getString("post.state"));
     }
@@ -158,7 +167,9 @@ class TelegramWatchScenarioTest {
         scenario.post(40, Duration.ofHours(2), "Stays");
         scenario.watch();
         scenario.poll();
-        StubMapping slow = scenario.fault(scenario.listingPath(), aResponse().withStatus(200).withFixedDelay(3_000).withBody("late"));
+        StubMapping slow = scenario.fault(
+                scenario.listingPath(),
+                aResponse().withStatus(200).withFixedDelay(3_000).withBody("late"));
 
         scenario.advance(MINUTE);
         JsonPath during = scenario.poll();
@@ -178,7 +189,8 @@ class TelegramWatchScenarioTest {
         scenario.watch();
         scenario.poll();
         scenario.channel.delete(50);
-        StubMapping limited = scenario.fault(scenario.listingPath(), aResponse().withStatus(429).withHeader("Retry-After", "120"));
+        StubMapping limited = scenario.fault(
+                scenario.listingPath(), aResponse().withStatus(429).withHeader("Retry-After", "120"));
 
         scenario.advance(MINUTE);
         assertEquals("UNKNOWN", scenario.poll().getString("outcome"));
@@ -210,7 +222,8 @@ class TelegramWatchScenarioTest {
         assertEquals(List.of(), scenario.events());
         assertEquals("LIVE", scenario.postByPlatformId(60).getString("post.state"));
         scenario.heal(broken);
-        StubMapping blank = scenario.fault(scenario.embedPath(60), aResponse().withStatus(200).withBody(""));
+        StubMapping blank = scenario.fault(
+                scenario.embedPath(60), aResponse().withStatus(200).withBody(""));
         scenario.advance(MINUTE);
         scenario.poll();
         assertEquals(List.of(), scenario.events());
@@ -283,7 +296,8 @@ class TelegramWatchScenarioTest {
         scenario.poll();
         FakeTelegram withoutFive = new FakeTelegram(scenario.channel.channel(), "Ministry");
         withoutFive.post(6, scenario.channel.message(6).published(), "Stays");
-        StubMapping listing = scenario.fault(scenario.listingPath(), html(withoutFive.listingPage(java.util.Optional.empty(), 20)));
+        StubMapping listing =
+                scenario.fault(scenario.listingPath(), html(withoutFive.listingPage(java.util.Optional.empty(), 20)));
         StubMapping embed = scenario.fault(scenario.embedPath(5), html(withoutFive.embedPage(5)));
         scenario.advance(MINUTE);
         scenario.poll();
@@ -315,7 +329,9 @@ class TelegramWatchScenarioTest {
 
         assertEquals("ACCOUNT_GONE", whileGone.getLast().getString("outcome"));
         assertEquals(List.of("ACCOUNT_UNAVAILABLE"), scenario.eventTypes());
-        io.restassured.RestAssured.given().get("/api/accounts/" + scenario.accountId()).then()
+        io.restassured.RestAssured.given()
+                .get("/api/accounts/" + scenario.accountId())
+                .then()
                 .body("availability", org.hamcrest.Matchers.equalTo("UNAVAILABLE"));
         scenario.channel.setGone(false);
         scenario.advance(MINUTE);
@@ -333,7 +349,9 @@ class TelegramWatchScenarioTest {
         scenario.post(1, Duration.ofHours(1), "Statement");
         scenario.watch();
         scenario.poll();
-        StubMapping broken = scenario.fault(scenario.listingPath(), aResponse().withStatus(200).withBody("<html><body>Please log in</body></html>"));
+        StubMapping broken = scenario.fault(
+                scenario.listingPath(),
+                aResponse().withStatus(200).withBody("<html><body>Please log in</body></html>"));
 
         List<JsonPath> failing = scenario.pollEvery(MINUTE, Duration.ofMinutes(15));
 
@@ -365,7 +383,8 @@ class TelegramWatchScenarioTest {
         scenario.watch();
         scenario.poll();
         FakeTelegram emptyLooking = new FakeTelegram(scenario.channel.channel(), "Ministry");
-        StubMapping broken = scenario.fault(scenario.listingPath(), html(emptyLooking.listingPage(java.util.Optional.empty(), 20)));
+        StubMapping broken =
+                scenario.fault(scenario.listingPath(), html(emptyLooking.listingPage(java.util.Optional.empty(), 20)));
         scenario.advance(MINUTE);
 
         JsonPath summary = scenario.poll();
@@ -401,7 +420,8 @@ class TelegramWatchScenarioTest {
         scenario.watch();
         scenario.poll();
         scenario.channel.delete(1);
-        StubMapping blind = scenario.fault(scenario.embedPath(1), aResponse().withStatus(200).withBody("<html>a page we cannot read</html>"));
+        StubMapping blind = scenario.fault(
+                scenario.embedPath(1), aResponse().withStatus(200).withBody("<html>a page we cannot read</html>"));
 
         JsonPath last = scenario.pollEvery(MINUTE, Duration.ofMinutes(12)).getLast();
 
@@ -458,13 +478,17 @@ class TelegramWatchScenarioTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String page) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(page);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(page);
     }
 
     @Test
     void failedMediaDownloadIsCompletedLaterWithoutAnEvent() {
         String url = scenario.picture("flaky", 41);
-        StubMapping cdnDown = scenario.fault(url.substring(url.indexOf("/cdn/")), aResponse().withStatus(503));
+        StubMapping cdnDown =
+                scenario.fault(url.substring(url.indexOf("/cdn/")), aResponse().withStatus(503));
         scenario.post(1, Duration.ofHours(1), "Photo of the day").photo(url);
         scenario.watch();
 

@@ -70,7 +70,8 @@ final class HostBackoff {
             return Optional.of(value.length() > 18 ? maxWait : Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            Instant date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return Optional.of(Duration.between(now, date));
         } catch (DateTimeParseException e) {
             return Optional.empty();

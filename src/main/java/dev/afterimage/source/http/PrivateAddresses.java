@@ -48,8 +48,11 @@ public final class PrivateAddresses {
         // These forms carry an IPv4 address that the kernel or a NAT64 gateway will connect to.
         boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
         boolean compatible = isZero(b, 0, 12);
-        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-                && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12);
+        boolean nat64 = (b[0] & 0xff) == 0x00
+                && (b[1] & 0xff) == 0x64
+                && (b[2] & 0xff) == 0xff
+                && (b[3] & 0xff) == 0x9b
+                && isZero(b, 4, 12);
         return (mapped || compatible || nat64) && isPrivateIpv4(Arrays.copyOfRange(b, 12, 16));
     }
 

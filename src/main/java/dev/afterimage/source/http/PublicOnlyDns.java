@@ -25,7 +25,9 @@ final class PublicOnlyDns implements Dns {
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
         List<InetAddress> all = delegate.lookup(hostname);
-        List<InetAddress> usable = all.stream().filter(address -> !PrivateAddresses.isPrivate(address)).toList();
+        List<InetAddress> usable = all.stream()
+                .filter(address -> !PrivateAddresses.isPrivate(address))
+                .toList();
         if (usable.isEmpty()) {
             if (all.isEmpty()) {
                 throw new UnknownHostException(hostname);

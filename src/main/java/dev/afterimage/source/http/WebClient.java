@@ -173,7 +173,8 @@ public class WebClient {
             return new DownloadOutcome.Failed(url, "cannot create a temporary file in " + directory + ": " + e);
         }
         boolean keep = false;
-        try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = body.byteStream();
+                OutputStream out = Files.newOutputStream(file)) {
             MessageDigest sha256 = sha256();
             byte[] buffer = new byte[64 * 1024];
             long size = 0;
@@ -209,7 +210,10 @@ public class WebClient {
     }
 
     private Request request(HttpUrl target) {
-        return new Request.Builder().url(target).header("User-Agent", config.userAgent()).build();
+        return new Request.Builder()
+                .url(target)
+                .header("User-Agent", config.userAgent())
+                .build();
     }
 
     private String describe(IOException e, HttpUrl target, Duration callTimeout) {
@@ -220,8 +224,8 @@ public class WebClient {
         }
         String where = target.host() + ":" + target.port();
         return switch (e) {
-            case SocketTimeoutException t when isConnectTimeout(t) ->
-                    "connect timeout after " + human(config.connectTimeout()) + " to " + where;
+            case SocketTimeoutException t
+            when isConnectTimeout(t) -> "connect timeout after " + human(config.connectTimeout()) + " to " + where;
             case SocketTimeoutException t -> "read timeout after " + human(config.readTimeout()) + " from " + where;
             // OkHttp reports its whole-call timeout as a plain InterruptedIOException.
             case InterruptedIOException t -> "timeout after " + human(callTimeout) + " (whole call) to " + where;
@@ -239,7 +243,9 @@ public class WebClient {
 
     private static String unusable(String url) {
         Matcher scheme = SCHEME.matcher(url);
-        if (scheme.find() && !scheme.group(1).equalsIgnoreCase("http") && !scheme.group(1).equalsIgnoreCase("https")) {
+        if (scheme.find()
+                && !scheme.group(1).equalsIgnoreCase("http")
+                && !scheme.group(1).equalsIgnoreCase("https")) {
             return "unsupported scheme '" + scheme.group(1) + "': only http and https URLs are fetched";
         }
         return "malformed URL: " + url;

@@ -30,7 +30,8 @@ final class EmbedPageReader {
         if (!shown.equalsIgnoreCase(asked)) {
             return new EmbedResult.Unrecognised("the embed shows \"" + shown + "\", not " + asked);
         }
-        return new MessageReader(channel, urls, received).read(message)
+        return new MessageReader(channel, urls, received)
+                .read(message)
                 .<EmbedResult>map(EmbedResult.Found::new)
                 .orElseGet(() -> new EmbedResult.Unrecognised("the message " + asked + " is there but not readable"));
     }

@@ -24,14 +24,17 @@ final class LandingPageReader {
         Element accountTitle = page.selectFirst(".tgme_page_title");
         if (accountTitle != null) {
             Element extra = page.selectFirst(".tgme_page_extra");
-            return new LandingResult.NotPublic("tgme_page_title \"" + accountTitle.text().strip() + "\""
-                    + (extra == null ? "" : ", tgme_page_extra \"" + extra.text().strip() + "\"")
-                    + ", no public preview");
+            return new LandingResult.NotPublic(
+                    "tgme_page_title \"" + accountTitle.text().strip() + "\""
+                            + (extra == null
+                                    ? ""
+                                    : ", tgme_page_extra \"" + extra.text().strip() + "\"")
+                            + ", no public preview");
         }
         if (title.startsWith(CONTACT_TITLE) && page.selectFirst(".tgme_page_extra") == null) {
             return new LandingResult.NoSuchAccount("<title>" + title + "</title> and no tgme_page_title");
         }
-        return new LandingResult.Unrecognised("a landing page with neither an account title nor the contact title: \""
-                + title + "\"");
+        return new LandingResult.Unrecognised(
+                "a landing page with neither an account title nor the contact title: \"" + title + "\"");
     }
 }

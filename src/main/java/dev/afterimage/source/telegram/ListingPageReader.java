@@ -51,7 +51,8 @@ final class ListingPageReader {
             return new ParsedListing.Unparseable(unreadable + " message(s) on the page, none readable (each needs"
                     + " data-post=\"" + channel + "/<id>\" and a tgme_widget_message_date with time[datetime])");
         }
-        posts.sort(Comparator.comparingLong((SourcePost post) -> Long.parseLong(post.platformPostId())).reversed());
+        posts.sort(Comparator.comparingLong((SourcePost post) -> Long.parseLong(post.platformPostId()))
+                .reversed());
         return new ParsedListing.Listing(posts, cursor);
     }
 

@@ -131,7 +131,8 @@ final class MessageReader {
         }
         Element video = item.selectFirst("video[src]");
         if (video != null && !video.attr("src").isBlank()) {
-            return Optional.of(new SourceMedia(MediaKind.VIDEO, CssUrl.https(video.attr("src").strip())));
+            return Optional.of(new SourceMedia(
+                    MediaKind.VIDEO, CssUrl.https(video.attr("src").strip())));
         }
         Element still = item.selectFirst("[style*=background-image]");
         return still == null
@@ -213,6 +214,7 @@ final class MessageReader {
     }
 
     private static Optional<String> textOf(Element scope, String cssQuery) {
-        return Optional.ofNullable(scope.selectFirst(cssQuery)).map(element -> element.text().strip());
+        return Optional.ofNullable(scope.selectFirst(cssQuery))
+                .map(element -> element.text().strip());
     }
 }

@@ -18,16 +18,17 @@ record MessageText(String plain, String html) {
 
     // Telegram's formatting entities plus links. The forced rel keeps archived links from lending the archive's
     // standing (nofollow) or a handle on its window (noopener) to whatever a post links to.
-    private static final Safelist SAFELIST = Safelist.basic()
-            .addTags("s", "del", "ins")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener");
+    private static final Safelist SAFELIST =
+            Safelist.basic().addTags("s", "del", "ins").addEnforcedAttribute("a", "rel", "nofollow noopener");
 
     /**
      * @param baseUri what relative links (e.g. hashtag searches) are resolved against before sanitising
      */
     static MessageText of(Element textElement, String baseUri) {
         Element content = contentOnly(textElement, baseUri);
-        return new MessageText(plain(content), Jsoup.clean(content.html(), baseUri, SAFELIST, compact()).strip());
+        return new MessageText(
+                plain(content),
+                Jsoup.clean(content.html(), baseUri, SAFELIST, compact()).strip());
     }
 
     /** The plain text of a block such as a link preview description. */

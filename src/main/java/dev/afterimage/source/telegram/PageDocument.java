@@ -36,7 +36,10 @@ record PageDocument(Document document, String source) {
     byte[] receivedBytesOf(Element element) {
         Range start = element.sourceRange();
         Range end = element.endSourceRange();
-        if (!start.isTracked() || !end.isTracked() || end.endPos() <= start.startPos() || end.endPos() > source.length()) {
+        if (!start.isTracked()
+                || !end.isTracked()
+                || end.endPos() <= start.startPos()
+                || end.endPos() > source.length()) {
             return element.outerHtml().getBytes(StandardCharsets.UTF_8);
         }
         return source.substring(start.startPos(), end.endPos()).getBytes(StandardCharsets.UTF_8);

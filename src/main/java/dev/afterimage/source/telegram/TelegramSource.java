@@ -32,10 +32,26 @@ public class TelegramSource implements PostSource {
     private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9_]{3,31}");
 
     /** First path segments of t.me that are services, not accounts. */
-    private static final Set<String> RESERVED = Set.of("joinchat", "addstickers", "addemoji", "addtheme", "addlist",
-            "proxy", "socks", "share", "setlanguage", "login", "confirmphone", "invoice", "boost", "contact", "iv", "bg");
+    private static final Set<String> RESERVED = Set.of(
+            "joinchat",
+            "addstickers",
+            "addemoji",
+            "addtheme",
+            "addlist",
+            "proxy",
+            "socks",
+            "share",
+            "setlanguage",
+            "login",
+            "confirmphone",
+            "invoice",
+            "boost",
+            "contact",
+            "iv",
+            "bg");
 
-    private static final Set<String> HOSTS = Set.of("t.me", "www.t.me", "telegram.me", "www.telegram.me", "telegram.dog");
+    private static final Set<String> HOSTS =
+            Set.of("t.me", "www.t.me", "telegram.me", "www.telegram.me", "telegram.dog");
 
     private final WebClient web;
     private final String base;
@@ -52,11 +68,14 @@ public class TelegramSource implements PostSource {
 
     @Override
     public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
-        String url = base + "/s/" + account.handle() + olderPageCursor.map(before -> "?before=" + before).orElse("");
+        String url = base + "/s/" + account.handle()
+                + olderPageCursor.map(before -> "?before=" + before).orElse("");
         return switch (web.get(url)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page when page.isSuccessful() -> listingPage(url, page, account);
-            case HttpOutcome.Received redirect when redirect.isRedirect() && olderPageCursor.isEmpty()
+            case HttpOutcome.Received redirect
+            when redirect.isRedirect()
+                    && olderPageCursor.isEmpty()
                     && pointsToLanding(redirect.header("location"), account.handle()) -> landing(account);
             case HttpOutcome.Received other -> new ListingResult.Unknown(url + " answered HTTP " + other.status());
         };
@@ -67,12 +86,15 @@ public class TelegramSource implements PostSource {
         String url = base + "/" + account.handle() + "/" + platformPostId + "?embed=1";
         return switch (web.get(url)) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
-            case HttpOutcome.Received page when page.isSuccessful() ->
+            case HttpOutcome.Received page
+            when page.isSuccessful() ->
                 switch (TelegramPageParser.parseEmbed(page.body(), account.handle(), platformPostId, CANONICAL_BASE)) {
                     case EmbedResult.Found found -> new PermalinkCheck.Found(found.post());
-                    case EmbedResult.NotFound notFound -> new PermalinkCheck.Gone(
-                            canonicalPostUrl(account, platformPostId) + "?embed=1 shows \"" + notFound.evidence() + "\"");
-                    case EmbedResult.Unrecognised unrecognised -> new PermalinkCheck.Unknown(url + ": " + unrecognised.why());
+                    case EmbedResult.NotFound notFound ->
+                        new PermalinkCheck.Gone(canonicalPostUrl(account, platformPostId) + "?embed=1 shows \""
+                                + notFound.evidence() + "\"");
+                    case EmbedResult.Unrecognised unrecognised ->
+                        new PermalinkCheck.Unknown(url + ": " + unrecognised.why());
                 };
             case HttpOutcome.Received other -> new PermalinkCheck.Unknown(url + " answered HTTP " + other.status());
         };
@@ -91,13 +113,16 @@ public class TelegramSource implements PostSource {
         if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
-        List<String> segments = List.of(Optional.ofNullable(url.getPath()).orElse("").split("/")).stream()
+        List<String> segments = List.of(
+                        Optional.ofNullable(url.getPath()).orElse("").split("/"))
+                .stream()
                 .filter(segment -> !segment.isEmpty())
                 .toList();
         if (!segments.isEmpty() && segments.get(0).equals("s")) {
             segments = segments.subList(1, segments.size());
         }
-        boolean profileOrPost = segments.size() == 1 || (segments.size() == 2 && segments.get(1).matches("\\d+"));
+        boolean profileOrPost =
+                segments.size() == 1 || (segments.size() == 2 && segments.get(1).matches("\\d+"));
         return profileOrPost ? normaliseHandle(segments.get(0)) : Optional.empty();
     }
 
@@ -113,7 +138,8 @@ public class TelegramSource implements PostSource {
 
     private static ListingResult listingPage(String url, HttpOutcome.Received page, AccountRef account) {
         return switch (TelegramPageParser.parseListing(page.body(), account.handle(), CANONICAL_BASE)) {
-            case ParsedListing.Listing listing -> new ListingResult.Page(url, listing.postsNewestFirst(), listing.olderPageCursor());
+            case ParsedListing.Listing listing ->
+                new ListingResult.Page(url, listing.postsNewestFirst(), listing.olderPageCursor());
             case ParsedListing.NotAChannelPage notChannel -> new ListingResult.Unknown(url + ": " + notChannel.why());
             case ParsedListing.Unparseable unparseable -> new ListingResult.Unknown(url + ": " + unparseable.why());
         };
@@ -136,13 +162,18 @@ public class TelegramSource implements PostSource {
         String url = base + "/" + account.handle();
         return switch (web.get(url)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
-            case HttpOutcome.Received page when page.isSuccessful() -> switch (TelegramPageParser.parseLanding(page.body())) {
-                case LandingResult.NoSuchAccount none -> new ListingResult.AccountGone(
-                        "t.me/s/" + account.handle() + " redirects to a page saying: " + none.evidence());
-                case LandingResult.NotPublic notPublic -> new ListingResult.AccountGone(
-                        "t.me/s/" + account.handle() + " has no public preview any more: " + notPublic.evidence());
-                case LandingResult.Unrecognised unrecognised -> new ListingResult.Unknown(url + ": " + unrecognised.why());
-            };
+            case HttpOutcome.Received page
+            when page.isSuccessful() ->
+                switch (TelegramPageParser.parseLanding(page.body())) {
+                    case LandingResult.NoSuchAccount none ->
+                        new ListingResult.AccountGone(
+                                "t.me/s/" + account.handle() + " redirects to a page saying: " + none.evidence());
+                    case LandingResult.NotPublic notPublic ->
+                        new ListingResult.AccountGone("t.me/s/" + account.handle() + " has no public preview any more: "
+                                + notPublic.evidence());
+                    case LandingResult.Unrecognised unrecognised ->
+                        new ListingResult.Unknown(url + ": " + unrecognised.why());
+                };
             case HttpOutcome.Received other -> new ListingResult.Unknown(url + " answered HTTP " + other.status());
         };
     }

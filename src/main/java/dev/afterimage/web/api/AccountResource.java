@@ -38,7 +38,11 @@ public class AccountResource {
     @POST
     public Response create(AccountRequest request, UriInfo uri) {
         AccountView created = AccountView.of(accounts.create(requireBody(request), AccountOrigin.API));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -76,7 +80,8 @@ public class AccountResource {
 
     private static <T> T requireBody(T body) {
         if (body == null) {
-            throw new BadRequestException(Problem.response(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "a JSON body is required", null));
+            throw new BadRequestException(
+                    Problem.response(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "a JSON body is required", null));
         }
         return body;
     }

@@ -25,8 +25,21 @@ public record AccountView(
         boolean watchFailing) {
 
     static AccountView of(Account account) {
-        return new AccountView(account.id, account.platform.apiName(), account.handle, account.canonicalUrl, account.label,
-                account.pollInterval().toString(), account.enabled, account.availability, account.origin, account.createdAt,
-                account.lastPollAt, account.lastPollOutcome, account.lastPollDetail, account.lastSuccessAt, account.watchFailing);
+        return new AccountView(
+                account.id,
+                account.platform.apiName(),
+                account.handle,
+                account.canonicalUrl,
+                account.label,
+                account.pollInterval().toString(),
+                account.enabled,
+                account.availability,
+                account.origin,
+                account.createdAt,
+                account.lastPollAt,
+                account.lastPollOutcome,
+                account.lastPollDetail,
+                account.lastSuccessAt,
+                account.watchFailing);
     }
 }

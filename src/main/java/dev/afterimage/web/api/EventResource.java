@@ -23,14 +23,17 @@ public class EventResource {
 
     @GET
     @Transactional
-    public List<EventView> list(@QueryParam("after") String afterParam, @QueryParam("account") String accountParam,
+    public List<EventView> list(
+            @QueryParam("after") String afterParam,
+            @QueryParam("account") String accountParam,
             @QueryParam("limit") String limit) {
         Long after = QueryParameters.number(afterParam, "after");
         Long accountId = QueryParameters.number(accountParam, "account");
         if (after != null && after < 0) {
             throw new InvalidFieldException("after", "after must be an event id (0 or more)");
         }
-        return Event.after(after == null ? 0 : after, accountId, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)).stream()
+        return Event.after(after == null ? 0 : after, accountId, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))
+                .stream()
                 .map(EventView::of)
                 .toList();
     }

@@ -6,9 +6,17 @@ import dev.afterimage.alert.EventType;
 import java.time.Instant;
 
 /** An event as the API shows it; {@code details} is the JSON object stored with it. */
-public record EventView(long id, EventType type, Long accountId, Long postId, String postUrl, Instant detectedAt, @JsonRawValue String details) {
+public record EventView(
+        long id,
+        EventType type,
+        Long accountId,
+        Long postId,
+        String postUrl,
+        Instant detectedAt,
+        @JsonRawValue String details) {
 
     static EventView of(Event event) {
-        return new EventView(event.id, event.type, event.accountId, event.postId, event.postUrl, event.detectedAt, event.details);
+        return new EventView(
+                event.id, event.type, event.accountId, event.postId, event.postUrl, event.detectedAt, event.details);
     }
 }

@@ -26,9 +26,20 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
             List<MediaView> media) {
 
         static VersionView of(PostVersion version) {
-            List<MediaView> media = VersionMedia.ofVersion(version.id).stream().map(MediaView::of).toList();
-            return new VersionView(version.id, version.observedAt, version.text, version.html, version.editedMarker,
-                    version.contentHash, version.rawSha256, version.sourceUrl, version.detailsJson, media);
+            List<MediaView> media = VersionMedia.ofVersion(version.id).stream()
+                    .map(MediaView::of)
+                    .toList();
+            return new VersionView(
+                    version.id,
+                    version.observedAt,
+                    version.text,
+                    version.html,
+                    version.editedMarker,
+                    version.contentHash,
+                    version.rawSha256,
+                    version.sourceUrl,
+                    version.detailsJson,
+                    media);
         }
     }
 
@@ -53,10 +64,19 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
         static MediaView of(VersionMedia link) {
             Media media = link.mediaSha256 == null ? null : Media.findById(link.mediaSha256);
             if (media == null) {
-                return new MediaView(link.position, link.kind, null, null, null, null, null, null, null, link.sourceUrl);
+                return new MediaView(
+                        link.position, link.kind, null, null, null, null, null, null, null, link.sourceUrl);
             }
-            return new MediaView(link.position, link.kind, media.sha256, "/media/" + media.sha256, media.contentType, media.sizeBytes,
-                    media.width, media.height, media.perceptualHash == null ? null : HexFormat.of().toHexDigits(media.perceptualHash),
+            return new MediaView(
+                    link.position,
+                    link.kind,
+                    media.sha256,
+                    "/media/" + media.sha256,
+                    media.contentType,
+                    media.sizeBytes,
+                    media.width,
+                    media.height,
+                    media.perceptualHash == null ? null : HexFormat.of().toHexDigits(media.perceptualHash),
                     link.sourceUrl);
         }
     }

@@ -6,7 +6,6 @@ import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.watch.Account;
-import io.quarkus.panache.common.Parameters;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -31,23 +30,28 @@ public class PostResource {
 
     @GET
     @Transactional
-    public List<PostView> list(@QueryParam("account") String accountParam, @QueryParam("state") String state,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+    public List<PostView> list(
+            @QueryParam("account") String accountParam,
+            @QueryParam("state") String state,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
         Long accountId = QueryParameters.number(accountParam, "account");
         List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        Map<String, Object> parameters = new HashMap<>();
         if (accountId != null) {
             where.add("accountId = :account");
-            parameters.and("account", accountId);
+            parameters.put("account", accountId);
         }
         if (state != null && !state.isBlank()) {
             where.add("state = :state");
-            parameters.and("state", parseState(state));
+            parameters.put("state", parseState(state));
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
+        String query =
+                (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
         int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         int from = QueryParameters.offset(offset);
-        List<Post> posts = Post.<Post>find(query, parameters).range(from, from + size - 1).list();
+        List<Post> posts =
+                Post.<Post>find(query, parameters).range(from, from + size - 1).list();
         Map<Long, String> platforms = new HashMap<>();
         return posts.stream()
                 .map(post -> PostView.of(post, platforms.computeIfAbsent(post.accountId, PostResource::platformOf)))
@@ -62,8 +66,11 @@ public class PostResource {
         if (post == null) {
             throw new NotFoundException("no post with id " + id);
         }
-        List<PostDetailView.VersionView> versions = PostVersion.ofPost(post.id).stream().map(PostDetailView.VersionView::of).toList();
-        List<EventView> events = Event.ofPost(post.id).stream().map(EventView::of).toList();
+        List<PostDetailView.VersionView> versions = PostVersion.ofPost(post.id).stream()
+                .map(PostDetailView.VersionView::of)
+                .toList();
+        List<EventView> events =
+                Event.ofPost(post.id).stream().map(EventView::of).toList();
         return new PostDetailView(PostView.of(post, platformOf(post.accountId)), versions, events);
     }
 

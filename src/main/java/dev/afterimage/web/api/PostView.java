@@ -20,7 +20,18 @@ public record PostView(
         String contentHash) {
 
     static PostView of(Post post, String platform) {
-        return new PostView(post.id, post.accountId, platform, post.platformPostId, post.url, post.state, post.publishedAt,
-                post.firstSeenAt, post.lastSeenAt, post.missingSince, post.deletedAt, post.contentHash);
+        return new PostView(
+                post.id,
+                post.accountId,
+                platform,
+                post.platformPostId,
+                post.url,
+                post.state,
+                post.publishedAt,
+                post.firstSeenAt,
+                post.lastSeenAt,
+                post.missingSince,
+                post.deletedAt,
+                post.contentHash);
     }
 }

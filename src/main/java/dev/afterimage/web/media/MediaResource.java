@@ -46,6 +46,8 @@ public class MediaResource {
 
     private static String safeType(String contentType) {
         String lower = contentType.toLowerCase(Locale.ROOT);
-        return SAFE_PREFIXES.stream().anyMatch(lower::startsWith) && !lower.contains("svg") ? contentType : "application/octet-stream";
+        return SAFE_PREFIXES.stream().anyMatch(lower::startsWith) && !lower.contains("svg")
+                ? contentType
+                : "application/octet-stream";
     }
 }

@@ -25,8 +25,10 @@ class PublicOnlyDnsTest {
 
         UnknownHostException refused = assertThrows(UnknownHostException.class, () -> dns.lookup("rebind.example"));
 
-        assertEquals("refused: rebind.example resolves to 127.0.0.1, which is a private or loopback address"
-                + " (set afterimage.fetch.allow-private-networks=true to allow)", refused.getMessage());
+        assertEquals(
+                "refused: rebind.example resolves to 127.0.0.1, which is a private or loopback address"
+                        + " (set afterimage.fetch.allow-private-networks=true to allow)",
+                refused.getMessage());
     }
 
     @Test

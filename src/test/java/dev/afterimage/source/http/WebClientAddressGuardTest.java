@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.afterimage.testkit.FixedFetchConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,10 +25,11 @@ class WebClientAddressGuardTest {
     static final WireMockExtension server = WireMockExtension.newInstance()
             .options(options().dynamicPort().bindAddress("127.0.0.1"))
             .build();
+
     private static final String HINT = " (set afterimage.fetch.allow-private-networks=true to allow)";
 
-    private final WebClient guarded = new WebClient(
-            FixedFetchConfig.forLocalServer().withAllowPrivateNetworks(false), Clock.systemUTC());
+    private final WebClient guarded =
+            new WebClient(FixedFetchConfig.forLocalServer().withAllowPrivateNetworks(false), Clock.systemUTC());
 
     @TempDir
     Path directory;
@@ -45,8 +46,8 @@ class WebClientAddressGuardTest {
 
     @Test
     void loopbackAddressIsRefusedWhenPrivateNetworksAreDisallowed() {
-        HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, guarded.get("http://127.0.0.1:" + server.getPort() + "/"));
+        HttpOutcome.Failed failed =
+                assertInstanceOf(HttpOutcome.Failed.class, guarded.get("http://127.0.0.1:" + server.getPort() + "/"));
 
         assertEquals("refused: 127.0.0.1 is a private or loopback address" + HINT, failed.reason());
         assertNothingReachedTheServer();
@@ -54,8 +55,8 @@ class WebClientAddressGuardTest {
 
     @Test
     void nameResolvingToLoopbackIsRefused() {
-        HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, guarded.get("http://localhost:" + server.getPort() + "/"));
+        HttpOutcome.Failed failed =
+                assertInstanceOf(HttpOutcome.Failed.class, guarded.get("http://localhost:" + server.getPort() + "/"));
 
         // Whether localhost answers ::1 or 127.0.0.1 first depends on the machine; both are refused.
         assertTrue(failed.reason().startsWith("refused: localhost resolves to "), failed.reason());
@@ -65,8 +66,8 @@ class WebClientAddressGuardTest {
 
     @Test
     void shorthandLoopbackLiteralIsRefused() {
-        HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, guarded.get("http://127.1:" + server.getPort() + "/"));
+        HttpOutcome.Failed failed =
+                assertInstanceOf(HttpOutcome.Failed.class, guarded.get("http://127.1:" + server.getPort() + "/"));
 
         assertEquals("refused: 127.0.0.1 is a private or loopback address" + HINT, failed.reason());
         assertNothingReachedTheServer();
@@ -76,8 +77,8 @@ class WebClientAddressGuardTest {
     void downloadFromLoopbackIsRefused() {
         String url = "http://127.0.0.1:" + server.getPort() + "/a.jpg";
 
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, guarded.download(url, directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, guarded.download(url, directory));
 
         assertEquals("refused: 127.0.0.1 is a private or loopback address" + HINT, failed.reason());
         assertNothingReachedTheServer();
@@ -87,8 +88,8 @@ class WebClientAddressGuardTest {
     void loopbackAddressIsReachedWhenPrivateNetworksAreAllowed() {
         WebClient open = new WebClient(FixedFetchConfig.forLocalServer(), Clock.systemUTC());
 
-        HttpOutcome.Received page = assertInstanceOf(
-                HttpOutcome.Received.class, open.get("http://127.0.0.1:" + server.getPort() + "/"));
+        HttpOutcome.Received page =
+                assertInstanceOf(HttpOutcome.Received.class, open.get("http://127.0.0.1:" + server.getPort() + "/"));
 
         assertEquals(200, page.status());
     }

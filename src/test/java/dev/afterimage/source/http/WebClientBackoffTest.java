@@ -24,6 +24,7 @@ class WebClientBackoffTest {
     static final WireMockExtension server = WireMockExtension.newInstance()
             .options(options().dynamicPort().bindAddress("127.0.0.1"))
             .build();
+
     private static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
 
     private final MutableClock clock = new MutableClock(START);
@@ -56,9 +57,8 @@ class WebClientBackoffTest {
 
     @Test
     void retryAfterHttpDateBlocksHostUntilThatDate() {
-        server.stubFor(get("/feed").willReturn(aResponse()
-                .withStatus(503)
-                .withHeader("Retry-After", "Sun, 01 Jun 2025 12:05:00 GMT")));
+        server.stubFor(get("/feed")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Sun, 01 Jun 2025 12:05:00 GMT")));
 
         assertInstanceOf(HttpOutcome.Received.class, client.get(url("/feed")));
         clock.advance(Duration.ofMinutes(4));
@@ -75,8 +75,8 @@ class WebClientBackoffTest {
         server.stubFor(get("/feed").willReturn(aResponse().withStatus(429)));
 
         client.get(url("/feed"));
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, client.download(url("/a.jpg"), directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/a.jpg"), directory));
 
         assertEquals("rate limited: 127.0.0.1 asked us to wait until 2025-06-01T12:01:00Z", failed.reason());
         server.verify(0, getRequestedFor(urlEqualTo("/a.jpg")));
@@ -86,10 +86,10 @@ class WebClientBackoffTest {
     void tooManyRequestsDuringDownloadBlocksTheHostToo() {
         server.stubFor(get("/a.jpg").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
-        DownloadOutcome.Failed first = assertInstanceOf(
-                DownloadOutcome.Failed.class, client.download(url("/a.jpg"), directory));
-        DownloadOutcome.Failed second = assertInstanceOf(
-                DownloadOutcome.Failed.class, client.download(url("/a.jpg"), directory));
+        DownloadOutcome.Failed first =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/a.jpg"), directory));
+        DownloadOutcome.Failed second =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/a.jpg"), directory));
 
         assertEquals("HTTP 429 from " + url("/a.jpg"), first.reason());
         assertEquals("rate limited: 127.0.0.1 asked us to wait until 2025-06-01T12:00:30Z", second.reason());

@@ -61,13 +61,14 @@ class WebClientDownloadTest {
     @Test
     void downloadFollowsRedirectAndHashesTheBytes() throws Exception {
         server.stubFor(get("/media/1").willReturn(aResponse().withStatus(302).withHeader("Location", "/cdn/1.jpg")));
-        server.stubFor(get("/cdn/1.jpg").willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "image/jpeg")
-                .withBody(IMAGE)));
+        server.stubFor(get("/cdn/1.jpg")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/jpeg")
+                        .withBody(IMAGE)));
 
-        DownloadOutcome.Downloaded downloaded = assertInstanceOf(
-                DownloadOutcome.Downloaded.class, client.download(url("/media/1"), directory));
+        DownloadOutcome.Downloaded downloaded =
+                assertInstanceOf(DownloadOutcome.Downloaded.class, client.download(url("/media/1"), directory));
 
         assertEquals(url("/media/1"), downloaded.url());
         assertEquals(IMAGE.length, downloaded.size());
@@ -79,25 +80,26 @@ class WebClientDownloadTest {
 
     @Test
     void contentTypeParametersAreDropped() {
-        server.stubFor(get("/clip").willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "video/mp4; codecs=\"avc1.42E01E\"")
-                .withBody(IMAGE)));
+        server.stubFor(get("/clip")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4; codecs=\"avc1.42E01E\"")
+                        .withBody(IMAGE)));
 
-        DownloadOutcome.Downloaded downloaded = assertInstanceOf(
-                DownloadOutcome.Downloaded.class, client.download(url("/clip"), directory));
+        DownloadOutcome.Downloaded downloaded =
+                assertInstanceOf(DownloadOutcome.Downloaded.class, client.download(url("/clip"), directory));
 
         assertEquals("video/mp4", downloaded.contentType());
     }
 
     @Test
     void mediaOverSizeLimitFailsAndLeavesNoFile() throws IOException {
-        WebClient small = new WebClient(
-                FixedFetchConfig.forLocalServer().withMaxMediaBytes(IMAGE.length - 1), Clock.systemUTC());
+        WebClient small =
+                new WebClient(FixedFetchConfig.forLocalServer().withMaxMediaBytes(IMAGE.length - 1), Clock.systemUTC());
         server.stubFor(get("/huge").willReturn(aResponse().withStatus(200).withBody(IMAGE)));
 
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, small.download(url("/huge"), directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, small.download(url("/huge"), directory));
 
         assertTrue(failed.reason().contains("max-media-bytes"), failed.reason());
         assertEquals(0, filesIn(directory));
@@ -105,15 +107,13 @@ class WebClientDownloadTest {
 
     @Test
     void mediaWithoutContentLengthIsStoppedAtSizeLimitAndLeavesNoFile() throws IOException {
-        WebClient small = new WebClient(
-                FixedFetchConfig.forLocalServer().withMaxMediaBytes(IMAGE.length - 1), Clock.systemUTC());
-        server.stubFor(get("/huge").willReturn(aResponse()
-                .withStatus(200)
-                .withBody(IMAGE)
-                .withChunkedDribbleDelay(10, 100)));
+        WebClient small =
+                new WebClient(FixedFetchConfig.forLocalServer().withMaxMediaBytes(IMAGE.length - 1), Clock.systemUTC());
+        server.stubFor(get("/huge")
+                .willReturn(aResponse().withStatus(200).withBody(IMAGE).withChunkedDribbleDelay(10, 100)));
 
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, small.download(url("/huge"), directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, small.download(url("/huge"), directory));
 
         assertTrue(failed.reason().contains("max-media-bytes"), failed.reason());
         assertEquals(0, filesIn(directory));
@@ -121,10 +121,11 @@ class WebClientDownloadTest {
 
     @Test
     void errorStatusFailsWithTheStatusAndLeavesNoFile() throws IOException {
-        server.stubFor(get("/missing.jpg").willReturn(aResponse().withStatus(404).withBody("not here")));
+        server.stubFor(
+                get("/missing.jpg").willReturn(aResponse().withStatus(404).withBody("not here")));
 
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, client.download(url("/missing.jpg"), directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/missing.jpg"), directory));
 
         assertTrue(failed.reason().startsWith("HTTP 404"), failed.reason());
         assertEquals(0, filesIn(directory));
@@ -134,16 +135,16 @@ class WebClientDownloadTest {
     void redirectLoopFails() {
         server.stubFor(get("/loop").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
 
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, client.download(url("/loop"), directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/loop"), directory));
 
         assertEquals("more than 20 redirects", failed.reason());
     }
 
     @Test
     void nonHttpSchemeFails() {
-        DownloadOutcome.Failed failed = assertInstanceOf(
-                DownloadOutcome.Failed.class, client.download("ftp://example.com/a.jpg", directory));
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download("ftp://example.com/a.jpg", directory));
 
         assertEquals("unsupported scheme 'ftp': only http and https URLs are fetched", failed.reason());
     }

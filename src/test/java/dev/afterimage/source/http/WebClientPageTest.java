@@ -37,11 +37,12 @@ class WebClientPageTest {
 
     @Test
     void okPageComesBackWithStatusHeadersAndBody() {
-        server.stubFor(get("/post/1").willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "text/html; charset=utf-8")
-                .withHeader("X-Post-Id", "1")
-                .withBody("<p>hello</p>")));
+        server.stubFor(get("/post/1")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withHeader("X-Post-Id", "1")
+                        .withBody("<p>hello</p>")));
 
         HttpOutcome.Received page = assertInstanceOf(HttpOutcome.Received.class, client.get(url("/post/1")));
 
@@ -98,10 +99,8 @@ class WebClientPageTest {
     @Test
     void pageWithoutContentLengthIsStoppedAtSizeLimit() {
         WebClient small = new WebClient(FixedFetchConfig.forLocalServer().withMaxPageBytes(1000), Clock.systemUTC());
-        server.stubFor(get("/chunked").willReturn(aResponse()
-                .withStatus(200)
-                .withBody(new byte[5000])
-                .withChunkedDribbleDelay(5, 50)));
+        server.stubFor(get("/chunked")
+                .willReturn(aResponse().withStatus(200).withBody(new byte[5000]).withChunkedDribbleDelay(5, 50)));
 
         HttpOutcome.Failed failed = assertInstanceOf(HttpOutcome.Failed.class, small.get(url("/chunked")));
 
@@ -136,8 +135,8 @@ class WebClientPageTest {
             closedPort = socket.getLocalPort();
         }
 
-        HttpOutcome.Failed failed = assertInstanceOf(
-                HttpOutcome.Failed.class, client.get("http://127.0.0.1:" + closedPort + "/"));
+        HttpOutcome.Failed failed =
+                assertInstanceOf(HttpOutcome.Failed.class, client.get("http://127.0.0.1:" + closedPort + "/"));
 
         assertTrue(failed.reason().startsWith("could not connect to 127.0.0.1:" + closedPort), failed.reason());
         assertTrue(failed.reason().toLowerCase(Locale.ROOT).contains("connection refused"), failed.reason());

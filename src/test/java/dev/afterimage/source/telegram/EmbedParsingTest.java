@@ -23,8 +23,10 @@ class EmbedParsingTest {
     @Test
     void existingPostIsFoundWithTheSameContentAsOnTheListing() {
         SourcePost embedded = found(TelegramPageParser.parseEmbed(RealFixtures.read(EXISTING), "durov", "523", T_ME));
-        ParsedListing.Listing listing = assertInstanceOf(ParsedListing.Listing.class, TelegramPageParser.parseListing(
-                RealFixtures.read("telegram/channel-page-durov-excerpt.html"), "durov", T_ME));
+        ParsedListing.Listing listing = assertInstanceOf(
+                ParsedListing.Listing.class,
+                TelegramPageParser.parseListing(
+                        RealFixtures.read("telegram/channel-page-durov-excerpt.html"), "durov", T_ME));
         SourcePost listed = listing.postsNewestFirst().stream()
                 .filter(post -> post.platformPostId().equals("523"))
                 .findFirst()
@@ -81,50 +83,46 @@ class EmbedParsingTest {
 
     @Test
     void anErrorOtherThanPostNotFoundIsUnrecognised() {
-        byte[] page = variant(RealFixtures.read(MISSING),
-                doc -> doc.selectFirst(".tgme_widget_message_error").text("Channel is private"));
+        byte[] page = variant(RealFixtures.read(MISSING), doc -> doc.selectFirst(".tgme_widget_message_error")
+                .text("Channel is private"));
 
-        assertInstanceOf(EmbedResult.Unrecognised.class,
-                TelegramPageParser.parseEmbed(page, "hanoi", "500000", T_ME));
+        assertInstanceOf(EmbedResult.Unrecognised.class, TelegramPageParser.parseEmbed(page, "hanoi", "500000", T_ME));
     }
 
     @Test
     void anErrorTextOutsideAnErrorMessageIsUnrecognised() {
-        byte[] page = variant(RealFixtures.read(MISSING),
-                doc -> doc.selectFirst(".tgme_widget_message").removeClass("err_message"));
+        byte[] page = variant(RealFixtures.read(MISSING), doc -> doc.selectFirst(".tgme_widget_message")
+                .removeClass("err_message"));
 
-        assertInstanceOf(EmbedResult.Unrecognised.class,
-                TelegramPageParser.parseEmbed(page, "hanoi", "500000", T_ME));
+        assertInstanceOf(EmbedResult.Unrecognised.class, TelegramPageParser.parseEmbed(page, "hanoi", "500000", T_ME));
     }
 
     @Test
     void anEmptyBodyIsUnrecognised() {
-        assertInstanceOf(EmbedResult.Unrecognised.class,
-                TelegramPageParser.parseEmbed(new byte[0], "durov", "523", T_ME));
+        assertInstanceOf(
+                EmbedResult.Unrecognised.class, TelegramPageParser.parseEmbed(new byte[0], "durov", "523", T_ME));
     }
 
     @Test
     void aListingPageIsUnrecognised() {
         byte[] listing = RealFixtures.read("telegram/channel-page-durov-excerpt.html");
 
-        assertInstanceOf(EmbedResult.Unrecognised.class,
-                TelegramPageParser.parseEmbed(listing, "durov", "523", T_ME));
+        assertInstanceOf(EmbedResult.Unrecognised.class, TelegramPageParser.parseEmbed(listing, "durov", "523", T_ME));
     }
 
     @Test
     void aPageSayingPostNotFoundOutsideTheWidgetIsUnrecognised() {
         byte[] page = html("<html><body><h1>Post not found</h1></body></html>");
 
-        assertInstanceOf(EmbedResult.Unrecognised.class,
-                TelegramPageParser.parseEmbed(page, "durov", "523", T_ME));
+        assertInstanceOf(EmbedResult.Unrecognised.class, TelegramPageParser.parseEmbed(page, "durov", "523", T_ME));
     }
 
     @Test
     void aPostWithoutItsDateIsUnrecognised() {
-        byte[] page = variant(RealFixtures.read(EXISTING), doc -> doc.select("a.tgme_widget_message_date").remove());
+        byte[] page = variant(RealFixtures.read(EXISTING), doc -> doc.select("a.tgme_widget_message_date")
+                .remove());
 
-        assertInstanceOf(EmbedResult.Unrecognised.class,
-                TelegramPageParser.parseEmbed(page, "durov", "523", T_ME));
+        assertInstanceOf(EmbedResult.Unrecognised.class, TelegramPageParser.parseEmbed(page, "durov", "523", T_ME));
     }
 
     private static SourcePost found(EmbedResult result) {

@@ -54,8 +54,12 @@ class ListingParsingTest {
     void onlyThePostMarkedEditedIsEdited() {
         ParsedListing.Listing listing = durov(RealFixtures.read(DUROV));
 
-        assertEquals(List.of("535"), listing.postsNewestFirst().stream()
-                .filter(SourcePost::edited).map(SourcePost::platformPostId).toList());
+        assertEquals(
+                List.of("535"),
+                listing.postsNewestFirst().stream()
+                        .filter(SourcePost::edited)
+                        .map(SourcePost::platformPostId)
+                        .toList());
     }
 
     @Test
@@ -65,7 +69,8 @@ class ListingParsingTest {
         assertEquals(1, post.media().size());
         SourceMedia photo = post.media().getFirst();
         assertEquals(MediaKind.PHOTO, photo.kind());
-        assertTrue(photo.url().startsWith("https://cdn4.telesco.pe/file/e4T8Xz9-sbmgOyzFj83b_N-UKdVEcsJWJGd"),
+        assertTrue(
+                photo.url().startsWith("https://cdn4.telesco.pe/file/e4T8Xz9-sbmgOyzFj83b_N-UKdVEcsJWJGd"),
                 photo.url());
         assertTrue(photo.url().endsWith(".jpg"), photo.url());
         assertEquals("🇦🇫😈", post.text());
@@ -79,8 +84,12 @@ class ListingParsingTest {
             List<SourceMedia> media = post(listing, id).media();
             assertEquals(1, media.size(), id);
             assertEquals(MediaKind.VIDEO, media.getFirst().kind(), id);
-            assertTrue(media.getFirst().url().startsWith("https://cdn4.telesco.pe/file/"), media.getFirst().url());
-            assertTrue(media.getFirst().url().contains(".mp4?token="), media.getFirst().url());
+            assertTrue(
+                    media.getFirst().url().startsWith("https://cdn4.telesco.pe/file/"),
+                    media.getFirst().url());
+            assertTrue(
+                    media.getFirst().url().contains(".mp4?token="),
+                    media.getFirst().url());
         }
     }
 
@@ -88,13 +97,14 @@ class ListingParsingTest {
     void linkPreviewIsReadWithItsImage() {
         SourcePost post = post(durov(RealFixtures.read(DUROV)), "525");
 
-        assertEquals(new LinkPreview(
-                "https://telegram.org/blog/watch-apps-and-more",
-                "Telegram",
-                "Smartwatch Apps, Rich Text for Bots, AI Guardians for Groups, and Much More",
-                "Today’s update brings Telegram to Apple Watch and Android smartwatches, adds filthy rich text for"
-                        + " bots, lets AI admins screen new group members, and introduces smarter polls, browser"
-                        + " controls, and much more."),
+        assertEquals(
+                new LinkPreview(
+                        "https://telegram.org/blog/watch-apps-and-more",
+                        "Telegram",
+                        "Smartwatch Apps, Rich Text for Bots, AI Guardians for Groups, and Much More",
+                        "Today’s update brings Telegram to Apple Watch and Android smartwatches, adds filthy rich text for"
+                                + " bots, lets AI admins screen new group members, and introduces smarter polls, browser"
+                                + " controls, and much more."),
                 post.linkPreview());
         assertEquals(1, post.media().size());
         assertEquals(MediaKind.PREVIEW_IMAGE, post.media().getFirst().kind());
@@ -105,10 +115,14 @@ class ListingParsingTest {
     void textKeepsLineBreaksAndEmojiAndNothingElse() {
         ParsedListing.Listing listing = durov(RealFixtures.read(DUROV));
 
-        assertEquals("⌚️ Telegram is now on Wear OS.\n\nOwners of Galaxy Watch, Pixel Watch, Xiaomi Watch and other"
-                + " smartwatches — enjoy! ☕️", post(listing, "524").text());
-        assertEquals("🔄 Telegram’s new update is out. Lots of great new features.\n\n😂 But most importantly: the"
-                + " announcement is actually fun to read.", post(listing, "525").text());
+        assertEquals(
+                "⌚️ Telegram is now on Wear OS.\n\nOwners of Galaxy Watch, Pixel Watch, Xiaomi Watch and other"
+                        + " smartwatches — enjoy! ☕️",
+                post(listing, "524").text());
+        assertEquals(
+                "🔄 Telegram’s new update is out. Lots of great new features.\n\n😂 But most importantly: the"
+                        + " announcement is actually fun to read.",
+                post(listing, "525").text());
         assertFalse(post(listing, "523").text().contains("views"));
         assertFalse(post(listing, "523").text().contains("VIEW IN TELEGRAM"));
     }
@@ -117,11 +131,14 @@ class ListingParsingTest {
     void htmlKeepsFormattingAndLinksButNoScriptsHandlersOrStyles() {
         ParsedListing.Listing listing = durov(RealFixtures.read(DUROV));
 
-        assertEquals("⌚️ Telegram is now on <b>Wear OS</b>.<br><br>Owners of Galaxy Watch, Pixel Watch, Xiaomi Watch"
-                + " and other smartwatches — enjoy! ☕️", post(listing, "524").html());
+        assertEquals(
+                "⌚️ Telegram is now on <b>Wear OS</b>.<br><br>Owners of Galaxy Watch, Pixel Watch, Xiaomi Watch"
+                        + " and other smartwatches — enjoy! ☕️",
+                post(listing, "524").html());
         String withLink = post(listing, "525").html();
-        assertTrue(withLink.contains(
-                "<a href=\"https://telegram.org/blog/watch-apps-and-more\" rel=\"nofollow noopener\">new update</a>"),
+        assertTrue(
+                withLink.contains(
+                        "<a href=\"https://telegram.org/blog/watch-apps-and-more\" rel=\"nofollow noopener\">new update</a>"),
                 withLink);
         for (SourcePost post : listing.postsNewestFirst()) {
             assertFalse(post.html().contains("onclick"), post.html());
@@ -170,7 +187,9 @@ class ListingParsingTest {
         for (var post : listing.postsNewestFirst()) {
             String received = new String(page, StandardCharsets.UTF_8);
             String fragment = new String(post.rawFragment(), StandardCharsets.UTF_8);
-            assertTrue(received.contains(fragment), "fragment of " + post.platformPostId() + " is not a slice of the page");
+            assertTrue(
+                    received.contains(fragment),
+                    "fragment of " + post.platformPostId() + " is not a slice of the page");
             assertTrue(fragment.endsWith("</div>"), fragment);
         }
     }
@@ -181,26 +200,32 @@ class ListingParsingTest {
 
         assertEquals(List.of("82768", "82767", "82766"), ids(listing));
         assertEquals(Optional.of("82751"), listing.olderPageCursor());
-        assertEquals("Реактивні БпЛА на півдні від Дніпра, курс на захід.", post(listing, "82768").text());
-        assertEquals("🏍 Реактивний БпЛА на півдні Дніпропетровщини, на південно-західний напрямок.",
+        assertEquals(
+                "Реактивні БпЛА на півдні від Дніпра, курс на захід.",
+                post(listing, "82768").text());
+        assertEquals(
+                "🏍 Реактивний БпЛА на півдні Дніпропетровщини, на південно-західний напрямок.",
                 post(listing, "82766").text());
         assertEquals("🙏300 🫡6 ⚡3 🔥1", post(listing, "82766").reactions());
-        assertEquals(Instant.parse("2026-10-04T11:59:33Z"), post(listing, "82768").publishedAt());
+        assertEquals(
+                Instant.parse("2026-10-04T11:59:33Z"), post(listing, "82768").publishedAt());
         assertEquals("8.09K", post(listing, "82768").views());
     }
 
     @Test
     void aRemovedMessageIsAbsentAndTheOthersRemain() {
-        byte[] page = variant(RealFixtures.read(DUROV),
-                doc -> doc.selectFirst("[data-post=durov/524]").closest(".tgme_widget_message_wrap").remove());
+        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.selectFirst("[data-post=durov/524]")
+                .closest(".tgme_widget_message_wrap")
+                .remove());
 
         assertEquals(List.of("536", "535", "525", "523"), ids(durov(page)));
     }
 
     @Test
     void aChangedTextIsReadAsTheNewText() {
-        byte[] page = variant(RealFixtures.read(KPSZSU),
-                doc -> doc.selectFirst("[data-post=kpszsu/82768] .js-message_text").text("Відбій тривоги."));
+        byte[] page =
+                variant(RealFixtures.read(KPSZSU), doc -> doc.selectFirst("[data-post=kpszsu/82768] .js-message_text")
+                        .text("Відбій тривоги."));
 
         assertEquals("Відбій тривоги.", post(kpszsu(page), "82768").text());
     }
@@ -219,51 +244,56 @@ class ListingParsingTest {
 
     @Test
     void aLoadMoreLinkWithoutMessagesIsUnparseableNotEmpty() {
-        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.select(".tgme_widget_message_wrap").remove());
+        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.select(".tgme_widget_message_wrap")
+                .remove());
 
         assertInstanceOf(ParsedListing.Unparseable.class, parse(page, "durov"));
     }
 
     @Test
     void messagesWithoutPostIdsAreUnparseableNotEmpty() {
-        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.select("[data-post]").removeAttr("data-post"));
+        byte[] page = variant(
+                RealFixtures.read(DUROV), doc -> doc.select("[data-post]").removeAttr("data-post"));
 
         assertInstanceOf(ParsedListing.Unparseable.class, parse(page, "durov"));
     }
 
     @Test
     void messagesWithoutDatesAreUnparseableNotEmpty() {
-        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.select("a.tgme_widget_message_date").remove());
+        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.select("a.tgme_widget_message_date")
+                .remove());
 
         assertInstanceOf(ParsedListing.Unparseable.class, parse(page, "kpszsu"));
     }
 
     @Test
     void oneUnreadableMessageLeavesTheOthersListed() {
-        byte[] page = variant(RealFixtures.read(KPSZSU),
-                doc -> doc.selectFirst("[data-post=kpszsu/82767]").removeAttr("data-post"));
+        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.selectFirst("[data-post=kpszsu/82767]")
+                .removeAttr("data-post"));
 
         assertEquals(List.of("82768", "82766"), ids(kpszsu(page)));
     }
 
     @Test
     void serviceMessagesAreSkipped() {
-        byte[] page = variant(RealFixtures.read(KPSZSU),
-                doc -> doc.selectFirst("[data-post=kpszsu/82767]").addClass("service_message"));
+        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.selectFirst("[data-post=kpszsu/82767]")
+                .addClass("service_message"));
 
         assertEquals(List.of("82768", "82766"), ids(kpszsu(page)));
     }
 
     @Test
     void aPageOfOnlyServiceMessagesIsAnEmptyListing() {
-        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.select("[data-post]").addClass("service_message"));
+        byte[] page = variant(
+                RealFixtures.read(KPSZSU), doc -> doc.select("[data-post]").addClass("service_message"));
 
         assertEquals(List.of(), ids(kpszsu(page)));
     }
 
     @Test
     void aPageWithoutALoadMoreLinkHasNoCursor() {
-        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.select(".js-messages_more_wrap").remove());
+        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.select(".js-messages_more_wrap")
+                .remove());
 
         assertEquals(Optional.empty(), kpszsu(page).olderPageCursor());
     }
@@ -280,8 +310,8 @@ class ListingParsingTest {
 
     @Test
     void aVideoWithoutSourceKeepsItsStillAsAPhoto() {
-        byte[] page = variant(RealFixtures.read(DUROV),
-                doc -> doc.selectFirst("[data-post=durov/523] video").remove());
+        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.selectFirst("[data-post=durov/523] video")
+                .remove());
 
         SourceMedia still = post(durov(page), "523").media().getFirst();
         assertEquals(MediaKind.PHOTO, still.kind());
@@ -292,7 +322,8 @@ class ListingParsingTest {
     void anAlbumIsOnePostWithItsPhotosInOrder() {
         byte[] page = variant(RealFixtures.read(DUROV), doc -> {
             Element photo = doc.selectFirst("[data-post=durov/536] a.tgme_widget_message_photo_wrap");
-            photo.before("""
+            photo.before(
+                    """
                     <div class="tgme_widget_message_grouped_wrap js-message_grouped_wrap"><div \
                     class="tgme_widget_message_grouped js-message_grouped"><div \
                     class="tgme_widget_message_grouped_layer js-message_grouped_layer">\
@@ -309,26 +340,36 @@ class ListingParsingTest {
         ParsedListing.Listing listing = durov(page);
 
         assertEquals(List.of("536", "535", "525", "524", "523"), ids(listing));
-        assertEquals(List.of(
-                new SourceMedia(MediaKind.PHOTO, "https://cdn.example/1.jpg"),
-                new SourceMedia(MediaKind.PHOTO, "https://cdn.example/2.jpg")), post(listing, "536").media());
+        assertEquals(
+                List.of(
+                        new SourceMedia(MediaKind.PHOTO, "https://cdn.example/1.jpg"),
+                        new SourceMedia(MediaKind.PHOTO, "https://cdn.example/2.jpg")),
+                post(listing, "536").media());
     }
 
     @Test
     void documentsAreAttachmentsWithTheirTitleAndSize() {
-        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.selectFirst("[data-post=durov/535]"
-                + " .tgme_widget_message_text").before("""
+        byte[] page = variant(
+                RealFixtures.read(DUROV),
+                doc -> doc.selectFirst("[data-post=durov/535]" + " .tgme_widget_message_text")
+                        .before(
+                                """
                 <div class="tgme_widget_message_document_wrap"><div class="tgme_widget_message_document">\
                 <div class="tgme_widget_message_document_title accent_color" dir="auto">report.pdf</div>\
                 <div class="tgme_widget_message_document_extra" dir="auto">1.2 MB</div></div></div>"""));
 
-        assertEquals(List.of(new Attachment("report.pdf", "1.2 MB")), post(durov(page), "535").attachments());
+        assertEquals(
+                List.of(new Attachment("report.pdf", "1.2 MB")),
+                post(durov(page), "535").attachments());
     }
 
     @Test
     void aReplyLinksToTheCanonicalParentAndItsQuoteIsNotThePostsText() {
-        byte[] page = variant(RealFixtures.read(DUROV), doc -> doc.selectFirst("[data-post=durov/536]"
-                + " .tgme_widget_message_text").before("""
+        byte[] page = variant(
+                RealFixtures.read(DUROV),
+                doc -> doc.selectFirst("[data-post=durov/536]" + " .tgme_widget_message_text")
+                        .before(
+                                """
                 <a class="tgme_widget_message_reply" href="https://t.me/s/durov/525?single"><div \
                 class="tgme_widget_message_author accent_color"><span class="tgme_widget_message_author_name" \
                 dir="auto">Pavel Durov</span></div><div class="tgme_widget_message_metatext js-message_reply_text" \
@@ -341,8 +382,9 @@ class ListingParsingTest {
 
     @Test
     void relativeLinksInTheTextBecomeTelegramLinks() {
-        byte[] page = variant(RealFixtures.read(KPSZSU), doc -> doc.selectFirst("[data-post=kpszsu/82768]"
-                + " .js-message_text").append(" <a href=\"?q=%23ППО\">#ППО</a>"));
+        byte[] page = variant(
+                RealFixtures.read(KPSZSU), doc -> doc.selectFirst("[data-post=kpszsu/82768]" + " .js-message_text")
+                        .append(" <a href=\"?q=%23ППО\">#ППО</a>"));
 
         SourcePost post = post(kpszsu(page), "82768");
         String link = "<a href=\"https://t.me/s/kpszsu?q=%23ППО\" rel=\"nofollow noopener\">#ППО</a>";
@@ -354,8 +396,12 @@ class ListingParsingTest {
     void aTrailingSlashOnTheCanonicalBaseChangesNoUrl() {
         ParsedListing listing = TelegramPageParser.parseListing(RealFixtures.read(DUROV), "durov", "https://t.me/");
 
-        assertEquals("https://t.me/durov/536",
-                assertInstanceOf(ParsedListing.Listing.class, listing).postsNewestFirst().getFirst().url());
+        assertEquals(
+                "https://t.me/durov/536",
+                assertInstanceOf(ParsedListing.Listing.class, listing)
+                        .postsNewestFirst()
+                        .getFirst()
+                        .url());
     }
 
     @Test
@@ -365,7 +411,8 @@ class ListingParsingTest {
 
     @Test
     void aLoginFormIsNotAChannelPage() {
-        byte[] loginWall = html("""
+        byte[] loginWall = html(
+                """
                 <!DOCTYPE html><html><head><title>Log in</title></head><body>
                 <form action="/login" method="post"><input name="phone"><button>Next</button></form>
                 </body></html>""");
@@ -405,7 +452,9 @@ class ListingParsingTest {
     }
 
     private static List<String> ids(ParsedListing.Listing listing) {
-        return listing.postsNewestFirst().stream().map(SourcePost::platformPostId).toList();
+        return listing.postsNewestFirst().stream()
+                .map(SourcePost::platformPostId)
+                .toList();
     }
 
     private static SourcePost post(ParsedListing.Listing listing, String id) {

@@ -41,8 +41,9 @@ class TelegramSourceTest {
             .build();
 
     private final MutableClock clock = new MutableClock();
-    private final TelegramSource source = new TelegramSource(new WebClient(FixedFetchConfig.forLocalServer()
-            .withReadTimeout(Duration.ofMillis(500)), clock), () -> telegram.baseUrl());
+    private final TelegramSource source = new TelegramSource(
+            new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofMillis(500)), clock),
+            () -> telegram.baseUrl());
 
     @Test
     void realChannelPageIsAPageOfCanonicalPosts() {
@@ -58,7 +59,8 @@ class TelegramSourceTest {
 
     @Test
     void olderPageIsAskedWithBefore() {
-        telegram.stubFor(get(urlEqualTo("/s/durov?before=523")).willReturn(page(RealFixtures.read("telegram/channel-page-durov-excerpt.html"))));
+        telegram.stubFor(get(urlEqualTo("/s/durov?before=523"))
+                .willReturn(page(RealFixtures.read("telegram/channel-page-durov-excerpt.html"))));
 
         assertInstanceOf(ListingResult.Page.class, source.listing(DUROV, Optional.of("523")));
     }
@@ -95,7 +97,8 @@ class TelegramSourceTest {
         serve("/s/durov", aResponse().withStatus(302).withHeader("Location", "https://telegram.org/"));
         assertInstanceOf(ListingResult.Unknown.class, source.listing(DUROV, Optional.empty()));
 
-        telegram.stubFor(get(urlEqualTo("/s/durov?before=5")).willReturn(aResponse().withStatus(302).withHeader("Location", "/durov")));
+        telegram.stubFor(get(urlEqualTo("/s/durov?before=5"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/durov")));
         serve("/durov", page(RealFixtures.read("telegram/landing-nonexistent-username.html")));
         assertInstanceOf(ListingResult.Unknown.class, source.listing(DUROV, Optional.of("5")));
     }
@@ -107,7 +110,9 @@ class TelegramSourceTest {
             aResponse().withStatus(502),
             aResponse().withStatus(404),
             aResponse().withStatus(200).withBody(""),
-            aResponse().withStatus(200).withBody("<html><body><form action=/login>Log in to continue</form></body></html>"),
+            aResponse()
+                    .withStatus(200)
+                    .withBody("<html><body><form action=/login>Log in to continue</form></body></html>"),
             aResponse().withStatus(200).withFixedDelay(1500).withBody("slow"),
         }) {
             telegram.resetAll();
@@ -172,6 +177,9 @@ class TelegramSourceTest {
     }
 
     private static ResponseDefinitionBuilder page(byte[] html) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(html);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(html);
     }
 }

@@ -21,8 +21,10 @@ class AccountApiTest {
     void shouldAddAChannelByItsUrl() {
         given().contentType(ContentType.JSON)
                 .body("{\"url\":\"https://t.me/s/Api_ByUrl\",\"label\":\"Ministry\",\"pollInterval\":\"PT2M\"}")
-                .when().post("/api/accounts")
-                .then().statusCode(201)
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/accounts/"))
                 .body("id", notNullValue())
                 .body("platform", equalTo("telegram"))
@@ -39,8 +41,10 @@ class AccountApiTest {
     void shouldAddAChannelByPlatformAndHandle() {
         given().contentType(ContentType.JSON)
                 .body("{\"platform\":\"Telegram\",\"handle\":\"@api_byhandle\"}")
-                .when().post("/api/accounts")
-                .then().statusCode(201)
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
                 .body("handle", equalTo("api_byhandle"))
                 .body("pollInterval", equalTo("PT1M"));
     }
@@ -48,9 +52,12 @@ class AccountApiTest {
     @Test
     void shouldRefuseADuplicateWith409NamingTheExistingAccount() {
         int id = create("{\"url\":\"https://t.me/api_duplicate\"}");
-        given().contentType(ContentType.JSON).body("{\"url\":\"telegram.me/API_DUPLICATE\"}")
-                .when().post("/api/accounts")
-                .then().statusCode(409)
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"telegram.me/API_DUPLICATE\"}")
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("existingId", equalTo(id));
     }
@@ -66,16 +73,21 @@ class AccountApiTest {
         badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"every minute\"}", "pollInterval");
         badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"PT5S\"}", "pollInterval");
         badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"P30D\"}", "pollInterval");
-        badRequest("{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"PT9223372036854775807S\"}", "pollInterval");
+        badRequest(
+                "{\"url\":\"https://t.me/api_badinterval\",\"pollInterval\":\"PT9223372036854775807S\"}",
+                "pollInterval");
         badRequest("{\"url\":\"https://t.me/api_badlabel\",\"label\":\"" + "x".repeat(256) + "\"}", "label");
         badRequest("{\"url\":\"https://t.me/api_badtype\",\"enabled\":\"perhaps\"}", "enabled");
     }
 
     @Test
     void shouldAnswerMalformedJsonWithAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON).body("{\"url\": ")
-                .when().post("/api/accounts")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"url\": ")
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("detail", containsString("not valid JSON"));
@@ -85,9 +97,12 @@ class AccountApiTest {
     void shouldListGetChangeAndDeleteAnAccount() {
         int id = create("{\"url\":\"https://t.me/api_lifecycle\"}");
         given().when().get("/api/accounts").then().statusCode(200).body("id", hasItem(id));
-        given().contentType(ContentType.JSON).body("{\"label\":\"Renamed\",\"pollInterval\":\"PT30S\",\"enabled\":false}")
-                .when().patch("/api/accounts/" + id)
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"label\":\"Renamed\",\"pollInterval\":\"PT30S\",\"enabled\":false}")
+                .when()
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200)
                 .body("label", equalTo("Renamed"))
                 .body("pollInterval", equalTo("PT30S"))
                 .body("enabled", equalTo(false));
@@ -120,16 +135,23 @@ class AccountApiTest {
     }
 
     static int create(String body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/accounts")
-                .then().statusCode(201)
-                .extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void badRequest(String body, String field) {
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/accounts")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("field", equalTo(field))
