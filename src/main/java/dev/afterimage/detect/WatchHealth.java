@@ -3,9 +3,4 @@ package dev.afterimage.detect;
 import java.time.Instant;
 
 /** What the watchdog remembers of an account between polls. */
-public record WatchHealth(Availability availability, int consecutiveUnknown, Instant unknownSince, boolean failing) {
-
-    public static WatchHealth healthy() {
-        return new WatchHealth(Availability.ACTIVE, 0, null, false);
-    }
-}
+public record WatchHealth(Availability availability, int consecutiveUnknown, Instant unknownSince, boolean failing) {}
