@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
- * Appends events inside the caller's transaction, so an event exists exactly when the detection that caused
- * it was committed.
+ * Appends events inside the caller's transaction, with their webhook deliveries (the {@link Outbox}), so an
+ * event and its alerts exist exactly when the detection that caused them was committed.
  *
  * <p>Ids are taken from a counter row that stays locked until the transaction ends. That makes ids become
  * visible in increasing order, so a client reading {@code /api/events?after=N} can never miss an event that a
@@ -23,11 +23,13 @@ public class EventLog {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public EventLog(EntityManager entityManager, ObjectMapper json, Clock clock) {
+    EventLog(EntityManager entityManager, ObjectMapper json, Clock clock, Outbox outbox) {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +43,7 @@ public class EventLog {
         event.detectedAt = clock.instant();
         event.details = toJson(draft);
         event.persist();
+        outbox.enqueue(event);
         return event;
     }
 

@@ -9,5 +9,22 @@ public enum EventType {
     ACCOUNT_UNAVAILABLE,
     ACCOUNT_RESTORED,
     WATCH_FAILING,
-    WATCH_RECOVERED
+    WATCH_RECOVERED,
+    /** A webhook endpoint kept failing (or answered 410 Gone) and was disabled. */
+    WEBHOOK_DISABLED;
+
+    /** The name in webhook payloads, e.g. {@code post.deleted}. */
+    public String payloadName() {
+        return switch (this) {
+            case POST_DELETED -> "post.deleted";
+            case POST_EDITED -> "post.edited";
+            case MEDIA_CHANGED -> "post.media_changed";
+            case POST_RESTORED -> "post.restored";
+            case ACCOUNT_UNAVAILABLE -> "account.unavailable";
+            case ACCOUNT_RESTORED -> "account.restored";
+            case WATCH_FAILING -> "watch.failing";
+            case WATCH_RECOVERED -> "watch.recovered";
+            case WEBHOOK_DISABLED -> "webhook.disabled";
+        };
+    }
 }

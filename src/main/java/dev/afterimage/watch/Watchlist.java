@@ -57,6 +57,7 @@ public class Watchlist {
     /** Synchronised: the start-up apply and the first scheduled check may otherwise both create the same accounts. */
     @Scheduled(
             every = "${afterimage.watch.watchlist-check-every:10s}",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void reloadIfChanged() {
         Path file = config.watchlist().orElse(null);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.afterimage.InvalidFieldException;
+import dev.afterimage.alert.DeliveryAlreadyDeliveredException;
+import dev.afterimage.alert.DeliveryNotFoundException;
+import dev.afterimage.alert.WebhookNotFoundException;
 import dev.afterimage.watch.AccountNotFoundException;
 import dev.afterimage.watch.DuplicateAccountException;
 import dev.afterimage.watch.PollInProgressException;
@@ -46,6 +49,21 @@ public class ProblemMappers {
                 Response.Status.CONFLICT,
                 "this conflicts with something that already exists; reload and try again",
                 null);
+    }
+
+    @ServerExceptionMapper
+    public Response webhookNotFound(WebhookNotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response deliveryNotFound(DeliveryNotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyDelivered(DeliveryAlreadyDeliveredException e) {
+        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
     }
 
     @ServerExceptionMapper

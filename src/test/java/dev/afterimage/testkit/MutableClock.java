@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** The service's clock in tests: scenarios set it and move it forward poll by poll. */
+/**
+ * The service's clock in tests: scenarios set it and move it forward poll by poll. Like the production clock it
+ * keeps microseconds only, the databases' precision.
+ */
 @Alternative
 @Priority(1)
 @Singleton
@@ -22,15 +26,15 @@ public class MutableClock extends Clock {
     }
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this.now = start.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void set(Instant instant) {
-        now = instant;
+        now = instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now = now.plus(duration).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

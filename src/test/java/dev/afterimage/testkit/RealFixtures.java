@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class RealFixtures {
 
     /** The system property naming the folder of real captures. */
-    public static final String PROPERTY = "afterimage.test.real-fixtures";
+    public static final String PROPERTY = "test.real-fixtures";
 
     // Where the folder sits relative to the project when a test runs outside Maven (e.g. from an IDE).
     private static final Path BESIDE_THE_PROJECT = Path.of("..", "shared", "fixtures", "real");

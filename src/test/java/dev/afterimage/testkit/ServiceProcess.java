@@ -39,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void start() {
-        Path jar = Path.of(System.getProperty("afterimage.test.app-jar", "target/quarkus-app/quarkus-run.jar"))
+        Path jar = Path.of(System.getProperty("test.app-jar", "target/quarkus-app/quarkus-run.jar"))
                 .toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -3,6 +3,8 @@ package dev.afterimage.watch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,17 +56,17 @@ class RestartIT {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "afterimage.platforms.telegram.base-url", wireMock.baseUrl(),
                 "afterimage.fetch.allow-private-networks", "true",
-                "afterimage.watch.scheduler-enabled", "false"));
-        if ("postgresql".equals(System.getProperty("afterimage.test.db-kind"))) {
-            String url = System.getProperty("afterimage.test.jdbc-url");
-            try (Connection connection =
-                            DriverManager.getConnection(url, System.getProperty("afterimage.test.db-user"), "");
+                "afterimage.watch.scheduler-enabled", "false",
+                "afterimage.webhooks.retry-delays", "PT1S"));
+        if ("postgresql".equals(System.getProperty("test.db-kind"))) {
+            String url = System.getProperty("test.jdbc-url");
+            try (Connection connection = DriverManager.getConnection(url, System.getProperty("test.db-user"), "");
                     Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
                 statement.execute("CREATE SCHEMA " + SCHEMA);
             }
             properties.put("quarkus.datasource.jdbc.url", url + "?currentSchema=" + SCHEMA);
-            properties.put("quarkus.datasource.username", System.getProperty("afterimage.test.db-user"));
+            properties.put("quarkus.datasource.username", System.getProperty("test.db-user"));
         }
         service = new ServiceProcess(workDir, properties);
     }
@@ -149,6 +151,76 @@ class RestartIT {
         assertTrue(
                 Files.isDirectory(workDir.resolve("data/media")),
                 "media are kept under ./data of the folder the service runs in");
+    }
+
+    @Test
+    void alertsPendingWhenTheServiceStopsAreSentWhenItStartsAgain() {
+        FakeTelegram channel = new FakeTelegram("restart_alerts", "Ministry");
+        Instant now = Instant.now();
+        channel.post(1, now.minus(Duration.ofHours(2)), "Will be deleted");
+        channel.post(2, now.minus(Duration.ofHours(1)), "Stays");
+        channel.install(wireMock);
+        StubMapping down = wireMock.stubFor(
+                post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(503)));
+        service.start();
+        long account = ((Number) api().contentType(ContentType.JSON)
+                        .body("{\"url\":\"https://t.me/restart_alerts\"}")
+                        .post("/api/accounts")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        long webhook = ((Number) api().contentType(ContentType.JSON)
+                        .body(Map.of("url", wireMock.baseUrl() + "/hook", "accounts", List.of(account)))
+                        .post("/api/webhooks")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        api().post("/api/accounts/" + account + "/poll").then().statusCode(200);
+        channel.delete(1);
+        channel.install(wireMock);
+        api().post("/api/accounts/" + account + "/poll").then().statusCode(200);
+        awaitRequests(1);
+
+        service.stop();
+        wireMock.removeStub(down);
+        wireMock.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+        service.start();
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"DELIVERED"
+                .equals(api().get("/api/webhooks/" + webhook + "/deliveries")
+                        .then()
+                        .extract()
+                        .path("[0].status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the pending alert was not sent after the restart");
+            sleep(200);
+        }
+        List<String> ids = wireMock.findAll(postRequestedFor(urlPathEqualTo("/hook"))).stream()
+                .map(request -> request.getHeader("webhook-id"))
+                .toList();
+        assertEquals(
+                1, ids.stream().distinct().count(), "the same message, under the same id, after the restart: " + ids);
+    }
+
+    private void awaitRequests(int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (wireMock.findAll(postRequestedFor(urlPathEqualTo("/hook"))).size() < count) {
+            assertTrue(Instant.now().isBefore(deadline), "the receiver never got " + count + " requests");
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private List<String> eventTypes(long account) {

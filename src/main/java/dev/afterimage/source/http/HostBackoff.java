@@ -3,9 +3,6 @@ package dev.afterimage.source.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -49,7 +46,7 @@ final class HostBackoff {
             return;
         }
         Instant now = clock.instant();
-        Duration wait = parse(retryAfter, now).orElse(defaultWait);
+        Duration wait = RetryAfter.parse(retryAfter, now, maxWait).orElse(defaultWait);
         if (wait.compareTo(maxWait) > 0) {
             wait = maxWait;
         }
@@ -57,24 +54,5 @@ final class HostBackoff {
             return;
         }
         blockedUntil.merge(host, now.plus(wait), (earlier, later) -> earlier.isAfter(later) ? earlier : later);
-    }
-
-    /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
-    private Optional<Duration> parse(String retryAfter, Instant now) {
-        if (retryAfter == null || retryAfter.isBlank()) {
-            return Optional.empty();
-        }
-        String value = retryAfter.trim();
-        if (value.chars().allMatch(Character::isDigit)) {
-            // More digits than a long holds is still "a very long time", which the cap then bounds.
-            return Optional.of(value.length() > 18 ? maxWait : Duration.ofSeconds(Long.parseLong(value)));
-        }
-        try {
-            Instant date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            return Optional.of(Duration.between(now, date));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

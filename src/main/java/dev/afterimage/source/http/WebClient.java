@@ -32,6 +32,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -153,6 +154,47 @@ public class WebClient {
             }
         }
         return new DownloadOutcome.Failed(url, "more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    /**
+     * POSTs {@code body} without following redirects and reads at most {@code maxResponseBytes} of the answer
+     * (the rest is discarded, not an error: a receiver's answer is only logged). Every status is {@code Received}.
+     */
+    public HttpOutcome post(
+            String url,
+            Map<String, String> headers,
+            byte[] body,
+            String contentType,
+            Duration callTimeout,
+            int maxResponseBytes) {
+        Objects.requireNonNull(url, "url");
+        HttpUrl target = HttpUrl.parse(url);
+        if (target == null) {
+            return new HttpOutcome.Failed(url, unusable(url));
+        }
+        Optional<String> refusal = refusal(target);
+        if (refusal.isPresent()) {
+            return new HttpOutcome.Failed(url, refusal.get());
+        }
+        Request.Builder request = new Request.Builder()
+                .url(target)
+                .header("User-Agent", config.userAgent())
+                .post(RequestBody.create(body, MediaType.get(contentType)));
+        headers.forEach(request::header);
+        OkHttpClient client = pages.newBuilder().callTimeout(callTimeout).build();
+        try (Response response = client.newCall(request.build()).execute()) {
+            backoff.record(target.host(), response.code(), response.header("Retry-After"));
+            byte[] answer;
+            try (InputStream in = response.body().byteStream()) {
+                answer = in.readNBytes(maxResponseBytes);
+            }
+            Map<String, List<String>> responseHeaders =
+                    Map.copyOf(response.headers().toMultimap());
+            return new HttpOutcome.Received(
+                    url, response.code(), response.header("Content-Type"), responseHeaders, answer);
+        } catch (IOException e) {
+            return new HttpOutcome.Failed(url, describe(e, target, callTimeout));
+        }
     }
 
     /** Closes idle keep-alive connections when the application stops. */

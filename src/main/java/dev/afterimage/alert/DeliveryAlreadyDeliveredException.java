@@ -1,0 +1,11 @@
+package dev.afterimage.alert;
+
+/** A delivery the endpoint already accepted cannot be retried. */
+public class DeliveryAlreadyDeliveredException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DeliveryAlreadyDeliveredException(long id) {
+        super("delivery " + id + " was already accepted by its endpoint");
+    }
+}
