@@ -57,34 +57,13 @@ class WebhookPayloads {
     }
 
     String renderTest(Webhook webhook, Instant at) {
-        String title = "Test event";
         String text = "This is a test message from Afterimage: the endpoint is reachable.";
+        AlertSummary summary = new AlertSummary(
+                "Test event", "Afterimage", text, null, null, null, null, at, GREY, "Afterimage webhook " + webhook.id);
         return switch (webhook.format) {
             case JSON -> write(envelope("webhook.test", at, Map.of("webhookId", webhook.id, "message", text)));
-            case SLACK ->
-                write(ChatMessages.slack(new AlertSummary(
-                        title,
-                        "Afterimage",
-                        text,
-                        null,
-                        null,
-                        null,
-                        null,
-                        at,
-                        GREY,
-                        "Afterimage webhook " + webhook.id)));
-            case DISCORD ->
-                write(ChatMessages.discord(new AlertSummary(
-                        title,
-                        "Afterimage",
-                        text,
-                        null,
-                        null,
-                        null,
-                        null,
-                        at,
-                        GREY,
-                        "Afterimage webhook " + webhook.id)));
+            case SLACK -> write(ChatMessages.slack(summary));
+            case DISCORD -> write(ChatMessages.discord(summary));
         };
     }
 
