@@ -18,9 +18,11 @@ import java.util.Map;
 public class Archive {
 
     private final ObjectMapper json;
+    private final EvidenceChain chain;
 
-    public Archive(ObjectMapper json) {
+    public Archive(ObjectMapper json, EvidenceChain chain) {
         this.json = json;
+        this.chain = chain;
     }
 
     public Post recordNewPost(long accountId, ObservedPost observed) {
@@ -53,6 +55,7 @@ public class Archive {
         version.rawSha256 = Sha256.of(source.rawFragment());
         version.sourceUrl = observed.sourceUrl();
         version.persist();
+        chain.appendVersion(version);
         List<ObservedMedia> media = observed.media();
         for (int position = 0; position < media.size(); position++) {
             ObservedMedia item = media.get(position);

@@ -10,9 +10,11 @@ import java.util.Optional;
 public class MediaCatalogue {
 
     private final MediaStore store;
+    private final EvidenceChain chain;
 
-    public MediaCatalogue(MediaStore store) {
+    public MediaCatalogue(MediaStore store, EvidenceChain chain) {
         this.store = store;
+        this.chain = chain;
     }
 
     /** The stored media once downloaded from this URL, if its bytes are still in the store. */
@@ -43,6 +45,7 @@ public class MediaCatalogue {
             });
             media.firstSeenAt = now;
             media.persist();
+            chain.appendMedia(media);
         }
         if (MediaSource.mediaFor(url).filter(stored.sha256()::equals).isEmpty()) {
             MediaSource source = new MediaSource();

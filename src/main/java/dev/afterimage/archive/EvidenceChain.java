@@ -1,0 +1,187 @@
+package dev.afterimage.archive;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hash chain over everything archived: each new version and media file appends an entry whose hash covers the
+ * previous entry's hash and the record's own hashes. Changing one stored byte, one row, or dropping entries breaks
+ * the chain from that point, and {@link #verify()} names the first entry that no longer holds.
+ */
+@ApplicationScoped
+public class EvidenceChain {
+
+    private static final String GENESIS = "0".repeat(64);
+
+    /** Entries verified per database round trip: bounded memory however long the chain. */
+    private static final int PAGE = 500;
+
+    private final EntityManager entityManager;
+    private final MediaStore store;
+    private final Clock clock;
+
+    public EvidenceChain(EntityManager entityManager, MediaStore store, Clock clock) {
+        this.entityManager = entityManager;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendVersion(PostVersion version) {
+        append(EvidenceEntry.Kind.VERSION, String.valueOf(version.id), recordHash(version));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendMedia(Media media) {
+        append(EvidenceEntry.Kind.MEDIA, media.sha256, recordHash(media));
+    }
+
+    private void append(EvidenceEntry.Kind kind, String ref, String recordHash) {
+        EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN, LockModeType.PESSIMISTIC_WRITE);
+        EvidenceEntry entry = new EvidenceEntry();
+        entry.seq = head.lastSeq + 1;
+        entry.kind = kind;
+        entry.recordRef = ref;
+        entry.recordHash = recordHash;
+        entry.previousHash = head.lastHash;
+        entry.entryHash = entryHash(entry);
+        entry.appendedAt = clock.instant();
+        entry.persist();
+        head.lastSeq = entry.seq;
+        head.lastHash = entry.entryHash;
+    }
+
+    /** Re-checks every entry, the records they cover and the stored bytes, in order; stops at the first fault. */
+    @Transactional
+    public ChainVerification verify() {
+        String previous = GENESIS;
+        long checked = 0;
+        long lastSeq = 0;
+        for (int page = 0; ; page++) {
+            List<EvidenceEntry> entries = EvidenceEntry.<EvidenceEntry>find("order by seq")
+                    .page(page, PAGE)
+                    .list();
+            if (entries.isEmpty()) {
+                break;
+            }
+            for (EvidenceEntry entry : entries) {
+                Optional<String> problem = problemWith(entry, previous, lastSeq);
+                if (problem.isPresent()) {
+                    return broken(entry, problem.get(), checked);
+                }
+                previous = entry.entryHash;
+                lastSeq = entry.seq;
+                checked++;
+            }
+            entityManager.clear();
+        }
+        EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN);
+        if (head.lastSeq != lastSeq || !head.lastHash.equals(previous)) {
+            return new ChainVerification(
+                    false,
+                    checked,
+                    new ChainVerification.BrokenEntry(
+                            head.lastSeq,
+                            null,
+                            null,
+                            "the chain's head names entry " + head.lastSeq + " but the chain ends at entry " + lastSeq),
+                    clock.instant());
+        }
+        return new ChainVerification(true, checked, null, clock.instant());
+    }
+
+    private Optional<String> problemWith(EvidenceEntry entry, String previous, long lastSeq) {
+        if (entry.seq != lastSeq + 1) {
+            return Optional.of("entries " + (lastSeq + 1) + " to " + (entry.seq - 1) + " are missing");
+        }
+        if (!entry.previousHash.equals(previous)) {
+            return Optional.of("it does not link to the entry before it");
+        }
+        if (!entry.entryHash.equals(entryHash(entry))) {
+            return Optional.of("its own hash does not match its contents");
+        }
+        return switch (entry.kind) {
+            case VERSION -> versionProblem(entry);
+            case MEDIA -> mediaProblem(entry);
+        };
+    }
+
+    private Optional<String> versionProblem(EvidenceEntry entry) {
+        PostVersion version = PostVersion.findById(Long.valueOf(entry.recordRef));
+        if (version == null) {
+            return Optional.of("version " + entry.recordRef + " is gone from the archive");
+        }
+        if (!Sha256.of(version.rawFragment).equals(version.rawSha256)) {
+            return Optional.of(
+                    "the stored raw bytes of version " + version.id + " no longer hash to " + version.rawSha256);
+        }
+        if (!recordHash(version).equals(entry.recordHash)) {
+            return Optional.of("version " + version.id + " was changed after it was archived");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> mediaProblem(EvidenceEntry entry) {
+        Media media = Media.findById(entry.recordRef);
+        if (media == null) {
+            return Optional.of("media " + entry.recordRef + " is gone from the archive");
+        }
+        if (!recordHash(media).equals(entry.recordHash)) {
+            return Optional.of("the record of media " + media.sha256 + " was changed after it was archived");
+        }
+        Optional<Path> file = store.locate(media.sha256);
+        if (file.isEmpty()) {
+            return Optional.of("the file of media " + media.sha256 + " is missing from the store");
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
+            MessageDigest digest = Sha256.digest();
+            byte[] buffer = new byte[64 * 1024];
+            long size = 0;
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (!actual.equals(media.sha256) || size != media.sizeBytes) {
+                return Optional.of("the stored file of media " + media.sha256 + " now hashes to " + actual);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the file of media " + media.sha256 + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private ChainVerification broken(EvidenceEntry entry, String problem, long checked) {
+        return new ChainVerification(
+                false,
+                checked,
+                new ChainVerification.BrokenEntry(entry.seq, entry.kind, entry.recordRef, problem),
+                clock.instant());
+    }
+
+    /** Covers what a version claims: which post, when it was seen, the raw bytes' hash and the text. */
+    static String recordHash(PostVersion version) {
+        return Sha256.ofText("version|" + version.postId + "|" + version.observedAt + "|" + version.rawSha256 + "|"
+                + Sha256.ofText(version.text) + "|" + Sha256.ofText(version.html));
+    }
+
+    static String recordHash(Media media) {
+        return Sha256.ofText("media|" + media.sha256 + "|" + media.sizeBytes);
+    }
+
+    private static String entryHash(EvidenceEntry entry) {
+        return Sha256.ofText(entry.seq + "|" + entry.kind + "|" + entry.recordRef + "|" + entry.recordHash + "|"
+                + entry.previousHash);
+    }
+}
