@@ -3,7 +3,7 @@ package dev.afterimage.detect;
 import java.time.Duration;
 
 /** Says how long a post lived in the words an alert reader wants: "57 min", "about 3 h", "2 d". */
-final class Lifetimes {
+public final class Lifetimes {
 
     private Lifetimes() {}
 
@@ -13,7 +13,7 @@ final class Lifetimes {
         return low.equals(high) ? low : low + " to " + high;
     }
 
-    static String human(Duration duration) {
+    public static String human(Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
         if (minutes < 1) {
             return "under 1 min";

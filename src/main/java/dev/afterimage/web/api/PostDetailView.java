@@ -1,16 +1,27 @@
 package dev.afterimage.web.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.afterimage.alert.Event;
 import dev.afterimage.archive.Media;
+import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.archive.VersionMedia;
 import dev.afterimage.source.MediaKind;
+import dev.afterimage.watch.Account;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
 /** A post with every archived version, its media and hashes, and the events about it. */
 public record PostDetailView(PostView post, List<VersionView> versions, List<EventView> events) {
+
+    /** Everything archived about the post; call inside a transaction. */
+    public static PostDetailView of(Post post) {
+        Account account = Account.findById(post.accountId);
+        List<VersionView> versions = PostVersion.ofPost(post.id).stream().map(VersionView::of).toList();
+        List<EventView> events = Event.ofPost(post.id).stream().map(EventView::of).toList();
+        return new PostDetailView(PostView.of(post, account == null ? null : account.platform.apiName()), versions, events);
+    }
 
     /** One version; {@code details} is its JSON of link preview, attachments, forward, reply, views, reactions. */
     public record VersionView(

@@ -1,10 +1,8 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.InvalidFieldException;
-import dev.afterimage.alert.Event;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
-import dev.afterimage.archive.PostVersion;
 import dev.afterimage.watch.Account;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -66,12 +64,7 @@ public class PostResource {
         if (post == null) {
             throw new NotFoundException("no post with id " + id);
         }
-        List<PostDetailView.VersionView> versions = PostVersion.ofPost(post.id).stream()
-                .map(PostDetailView.VersionView::of)
-                .toList();
-        List<EventView> events =
-                Event.ofPost(post.id).stream().map(EventView::of).toList();
-        return new PostDetailView(PostView.of(post, platformOf(post.accountId)), versions, events);
+        return PostDetailView.of(post);
     }
 
     private static String platformOf(long accountId) {
