@@ -18,9 +18,12 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
     /** Everything archived about the post; call inside a transaction. */
     public static PostDetailView of(Post post) {
         Account account = Account.findById(post.accountId);
-        List<VersionView> versions = PostVersion.ofPost(post.id).stream().map(VersionView::of).toList();
-        List<EventView> events = Event.ofPost(post.id).stream().map(EventView::of).toList();
-        return new PostDetailView(PostView.of(post, account == null ? null : account.platform.apiName()), versions, events);
+        List<VersionView> versions =
+                PostVersion.ofPost(post.id).stream().map(VersionView::of).toList();
+        List<EventView> events =
+                Event.ofPost(post.id).stream().map(EventView::of).toList();
+        return new PostDetailView(
+                PostView.of(post, account == null ? null : account.platform.apiName()), versions, events);
     }
 
     /** One version; {@code details} is its JSON of link preview, attachments, forward, reply, views, reactions. */

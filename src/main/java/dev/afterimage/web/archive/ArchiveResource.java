@@ -63,18 +63,23 @@ public class ArchiveResource {
         if (wantsHtml(headers)) {
             return html(Templates.post(archived.page(post, versions, versions.getLast())));
         }
-        return Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** TimeGate, Memento or raw capture, by the shape of the path. */
     @GET
     @Path("/web/{target: .+}")
     @Transactional
-    public Response web(@PathParam("target") String target, @HeaderParam("Accept-Datetime") String acceptDatetime,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response web(
+            @PathParam("target") String target,
+            @HeaderParam("Accept-Datetime") String acceptDatetime,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         Matcher memento = MEMENTO_PATH.matcher(target);
         if (memento.matches()) {
-            return memento(memento.group(1), memento.group(2) != null, originalUrl(memento.group(3), uri), uri, headers);
+            return memento(
+                    memento.group(1), memento.group(2) != null, originalUrl(memento.group(3), uri), uri, headers);
         }
         return timeGate(originalUrl(target, uri), acceptDatetime, uri);
     }
@@ -102,8 +107,10 @@ public class ArchiveResource {
         TimeMap map = archived.timeMap(post, PostVersion.ofPost(post.id), base(uri));
         Instant wanted = acceptDatetime == null || acceptDatetime.isBlank()
                 ? map.last().datetime()
-                : MementoTimestamps.parseHttpDate(acceptDatetime).orElseThrow(() -> new InvalidFieldException("Accept-Datetime",
-                        "Accept-Datetime must be an HTTP date such as \"Tue, 14 Nov 2017 10:57:00 GMT\""));
+                : MementoTimestamps.parseHttpDate(acceptDatetime)
+                        .orElseThrow(() -> new InvalidFieldException(
+                                "Accept-Datetime",
+                                "Accept-Datetime must be an HTTP date such as \"Tue, 14 Nov 2017 10:57:00 GMT\""));
         return Response.status(Response.Status.FOUND)
                 .location(URI.create(map.closest(wanted).uri()))
                 .header("Vary", "accept-datetime")
@@ -113,7 +120,8 @@ public class ArchiveResource {
 
     private Response memento(String timestamp, boolean raw, String url, UriInfo uri, HttpHeaders headers) {
         Instant wanted = MementoTimestamps.parse14(timestamp)
-                .orElseThrow(() -> new InvalidFieldException("timestamp", "\"" + timestamp + "\" is not a yyyyMMddHHmmss timestamp"));
+                .orElseThrow(() -> new InvalidFieldException(
+                        "timestamp", "\"" + timestamp + "\" is not a yyyyMMddHHmmss timestamp"));
         Post post = find(url);
         List<PostVersion> versions = PostVersion.ofPost(post.id);
         TimeMap map = archived.timeMap(post, versions, base(uri));
@@ -121,7 +129,9 @@ public class ArchiveResource {
         String closestTimestamp = MementoTimestamps.format14(closest.datetime());
         if (!closestTimestamp.equals(timestamp)) {
             String location = raw ? base(uri) + "/web/" + closestTimestamp + "id_/" + post.url : closest.uri();
-            return Response.status(Response.Status.FOUND).location(URI.create(location)).build();
+            return Response.status(Response.Status.FOUND)
+                    .location(URI.create(location))
+                    .build();
         }
         PostVersion version = versions.get(map.mementos().indexOf(closest));
         Response.ResponseBuilder response = raw
@@ -143,7 +153,8 @@ public class ArchiveResource {
             throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
         }
         CanonicalPostUrl canonical = PostUrls.canonicalise(url)
-                .orElseThrow(() -> new InvalidFieldException("url", "\"" + url + "\" is not a post URL of a platform Afterimage knows"));
+                .orElseThrow(() -> new InvalidFieldException(
+                        "url", "\"" + url + "\" is not a post URL of a platform Afterimage knows"));
         Post post = Post.find("url", canonical.url()).firstResult();
         if (post != null) {
             return post;
@@ -157,7 +168,8 @@ public class ArchiveResource {
                 .flatMap(platform -> Account.findByHandle(platform, canonical.account()))
                 .orElse(null);
         if (account == null) {
-            return canonical.url() + " is not archived, and " + where + " is not watched: watch it with POST /api/accounts {\"url\": \""
+            return canonical.url() + " is not archived, and " + where
+                    + " is not watched: watch it with POST /api/accounts {\"url\": \""
                     + canonical.url().substring(0, canonical.url().lastIndexOf('/')) + "\"}";
         }
         return canonical.url() + " is not archived: " + where + " is watched as account " + account.id
@@ -176,13 +188,14 @@ public class ArchiveResource {
         return uri.getBaseUri().toString().replaceFirst("/+$", "");
     }
 
-    /** Browsers get the page; anything else (curl's */*, API clients) gets JSON. */
+    /** Browsers get the page; anything else (curl's wildcard, API clients) gets JSON. */
     private static boolean wantsHtml(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isWildcardType()) {
                 return false;
             }
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)
+                    || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)) {
                 return true;
             }
             if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
@@ -198,6 +211,8 @@ public class ArchiveResource {
 
     private static Response.ResponseBuilder htmlBuilder(TemplateInstance page) {
         return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'");
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'");
     }
 }

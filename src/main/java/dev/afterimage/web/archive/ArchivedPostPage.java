@@ -45,6 +45,14 @@ public record ArchivedPostPage(
             String mementoUrl) {}
 
     /** A media file of a version: where this instance serves it and what proves it. */
-    public record MediaItem(String kind, String url, String sha256, String size, String contentType, String dimensions,
-            boolean image, boolean video, boolean missing) {}
+    public record MediaItem(
+            String kind,
+            String url,
+            String sha256,
+            String size,
+            String contentType,
+            String dimensions,
+            boolean image,
+            boolean video,
+            boolean missing) {}
 }

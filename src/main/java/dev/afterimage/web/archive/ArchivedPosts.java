@@ -26,16 +26,20 @@ import org.jsoup.safety.Safelist;
 @ApplicationScoped
 class ArchivedPosts {
 
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /** The versions of a post, oldest first, each with its memento URL. */
     TimeMap timeMap(Post post, List<PostVersion> versions, String baseUrl) {
         List<Memento> mementos = versions.stream()
                 .map(version -> new Memento(seconds(version.observedAt), baseUrl + mementoPath(version, post)))
                 .toList();
-        return new TimeMap(post.url, baseUrl + "/web/" + post.url, baseUrl + "/timemap/link/" + post.url,
-                baseUrl + "/timemap/json/" + post.url, mementos);
+        return new TimeMap(
+                post.url,
+                baseUrl + "/web/" + post.url,
+                baseUrl + "/timemap/link/" + post.url,
+                baseUrl + "/timemap/json/" + post.url,
+                mementos);
     }
 
     ArchivedPostPage page(Post post, List<PostVersion> versions, PostVersion selected) {
@@ -44,9 +48,17 @@ class ArchivedPosts {
         for (int i = versions.size() - 1; i >= 0; i--) {
             PostVersion version = versions.get(i);
             String diff = i == 0 ? null : DiffHtml.between(versions.get(i - 1).text, version.text);
-            blocks.add(new ArchivedPostPage.VersionBlock(i + 1, moment(version.observedAt), sanitised(version.html), diff,
-                    version.editedMarker, media(version), version.contentHash, version.rawSha256,
-                    "/web/" + MementoTimestamps.format14(version.observedAt) + "id_/" + post.url, mementoPath(version, post)));
+            blocks.add(new ArchivedPostPage.VersionBlock(
+                    i + 1,
+                    moment(version.observedAt),
+                    sanitised(version.html),
+                    diff,
+                    version.editedMarker,
+                    media(version),
+                    version.contentHash,
+                    version.rawSha256,
+                    "/web/" + MementoTimestamps.format14(version.observedAt) + "id_/" + post.url,
+                    mementoPath(version, post)));
         }
         int selectedIndex = versions.indexOf(selected);
         if (selectedIndex > 0) {
@@ -80,21 +92,35 @@ class ArchivedPosts {
     }
 
     private static List<ArchivedPostPage.MediaItem> media(PostVersion version) {
-        return VersionMedia.ofVersion(version.id).stream().map(link -> {
-            Media media = link.mediaSha256 == null ? null : Media.findById(link.mediaSha256);
-            if (media == null) {
-                return new ArchivedPostPage.MediaItem(link.kind.name(), null, null, null, null, null, false, false, true);
-            }
-            String dimensions = media.width == null ? null : media.width + " × " + media.height;
-            return new ArchivedPostPage.MediaItem(link.kind.name(), "/media/" + media.sha256, media.sha256, size(media.sizeBytes),
-                    media.contentType, dimensions, media.contentType.startsWith("image/") && link.kind != MediaKind.VIDEO,
-                    media.contentType.startsWith("video/"), false);
-        }).toList();
+        return VersionMedia.ofVersion(version.id).stream()
+                .map(link -> {
+                    Media media = link.mediaSha256 == null ? null : Media.findById(link.mediaSha256);
+                    if (media == null) {
+                        return new ArchivedPostPage.MediaItem(
+                                link.kind.name(), null, null, null, null, null, false, false, true);
+                    }
+                    String dimensions = media.width == null ? null : media.width + " × " + media.height;
+                    return new ArchivedPostPage.MediaItem(
+                            link.kind.name(),
+                            "/media/" + media.sha256,
+                            media.sha256,
+                            size(media.sizeBytes),
+                            media.contentType,
+                            dimensions,
+                            media.contentType.startsWith("image/") && link.kind != MediaKind.VIDEO,
+                            media.contentType.startsWith("video/"),
+                            false);
+                })
+                .toList();
     }
 
     /** Sanitised again at rendering: whatever is in the database, only harmless markup reaches a reader. */
     private static String sanitised(String html) {
-        return Jsoup.clean(html, Safelist.basic().addAttributes("a", "rel").addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer"));
+        return Jsoup.clean(
+                html,
+                Safelist.basic()
+                        .addAttributes("a", "rel")
+                        .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer"));
     }
 
     static String mementoPath(PostVersion version, Post post) {

@@ -66,9 +66,17 @@ class ArchiveRetrievalTest {
     @Test
     void anyFormOfThePostUrlFindsTheArchivedCopyAsJson() {
         String channel = scenario.channel.channel();
-        for (String form : List.of(url, "t.me/s/" + channel + "/7", "http://telegram.me/" + channel.toUpperCase() + "/7?single",
-                url + "?embed=1", url + "/", url + "?utm_source=x#frag")) {
-            given().accept("application/json").queryParam("url", form).get("/archive").then()
+        for (String form : List.of(
+                url,
+                "t.me/s/" + channel + "/7",
+                "http://telegram.me/" + channel.toUpperCase() + "/7?single",
+                url + "?embed=1",
+                url + "/",
+                url + "?utm_source=x#frag")) {
+            given().accept("application/json")
+                    .queryParam("url", form)
+                    .get("/archive")
+                    .then()
                     .statusCode(200)
                     .body("post.url", equalTo(url))
                     .body("post.state", equalTo("DELETED"))
@@ -79,18 +87,26 @@ class ArchiveRetrievalTest {
 
     @Test
     void browsersGetThePageAsItWasWithTheDeletionBannerAndHistory() {
-        String page = given().accept("text/html").queryParam("url", url).get("/archive").then()
+        String page = given().accept("text/html")
+                .queryParam("url", url)
+                .get("/archive")
+                .then()
                 .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
-                .extract().asString();
+                .extract()
+                .asString();
 
         assertTrue(page.contains("Deleted — detected"), page);
         assertTrue(page.contains("after publication"), page);
         assertTrue(page.contains("Irrefutable evidence, revised"));
         assertTrue(page.contains("<del>"), "the word diff between versions is shown");
         assertTrue(page.contains("<ins>"));
-        String sha = given().accept("application/json").queryParam("url", url).get("/archive").jsonPath().getString("versions[0].media[0].sha256");
+        String sha = given().accept("application/json")
+                .queryParam("url", url)
+                .get("/archive")
+                .jsonPath()
+                .getString("versions[0].media[0].sha256");
         assertTrue(page.contains("src=\"/media/" + sha + "\""), "the photo is served from the archive");
         assertTrue(page.contains("SHA-256 " + sha));
         assertFalse(page.contains("<script>alert(1)"), "archived text is escaped, never run");
@@ -98,14 +114,22 @@ class ArchiveRetrievalTest {
 
     @Test
     void unknownPostsAnswer404SayingWhoWouldCoverThem() {
-        given().queryParam("url", "https://t.me/" + scenario.channel.channel() + "/99999").get("/archive").then()
-                .statusCode(404).contentType("application/problem+json")
+        given().queryParam("url", "https://t.me/" + scenario.channel.channel() + "/99999")
+                .get("/archive")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", containsString("is watched as account " + scenario.accountId()));
-        given().queryParam("url", "https://t.me/nobody_watches_this/5").get("/archive").then()
+        given().queryParam("url", "https://t.me/nobody_watches_this/5")
+                .get("/archive")
+                .then()
                 .statusCode(404)
                 .body("detail", containsString("is not watched"));
-        given().queryParam("url", "https://example.org/news/1").get("/archive").then()
-                .statusCode(400).body("field", equalTo("url"));
+        given().queryParam("url", "https://example.org/news/1")
+                .get("/archive")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("url"));
         given().get("/archive").then().statusCode(400).body("field", equalTo("url"));
     }
 
@@ -120,14 +144,20 @@ class ArchiveRetrievalTest {
         assertEquals("accept-datetime", latest.header("Vary"));
         assertTrue(latest.header("Link").contains("rel=\"original\""), latest.header("Link"));
 
-        Response early = given().redirects().follow(false)
+        Response early = given().redirects()
+                .follow(false)
                 .header("Accept-Datetime", MementoTimestamps.httpDate(firstSeen.minus(Duration.ofDays(3))))
                 .get("/web/" + url);
         assertEquals(302, early.statusCode());
         assertTrue(early.header("Location").endsWith("/web/" + first + "/" + url), early.header("Location"));
 
-        given().redirects().follow(false).header("Accept-Datetime", "yesterday").get("/web/" + url).then()
-                .statusCode(400).body("field", equalTo("Accept-Datetime"));
+        given().redirects()
+                .follow(false)
+                .header("Accept-Datetime", "yesterday")
+                .get("/web/" + url)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("Accept-Datetime"));
     }
 
     @Test
@@ -137,7 +167,9 @@ class ArchiveRetrievalTest {
         Response memento = given().accept("application/json").get("/web/" + first + "/" + url);
 
         assertEquals(200, memento.statusCode());
-        assertEquals(MementoTimestamps.httpDate(firstSeen.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), memento.header("Memento-Datetime"));
+        assertEquals(
+                MementoTimestamps.httpDate(firstSeen.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                memento.header("Memento-Datetime"));
         String link = memento.header("Link");
         for (String rel : List.of("original", "timegate", "timemap", "first", "last", "next")) {
             assertTrue(link.matches("(?s).*rel=\"[^\"]*\\b" + rel + "\\b[^\"]*\".*"), rel + " in " + link);
@@ -149,7 +181,10 @@ class ArchiveRetrievalTest {
 
     @Test
     void rawCaptureIsTheReceivedBytesSandboxed() {
-        JsonPath post = given().accept("application/json").queryParam("url", url).get("/archive").jsonPath();
+        JsonPath post = given().accept("application/json")
+                .queryParam("url", url)
+                .get("/archive")
+                .jsonPath();
 
         Response raw = given().get("/web/" + MementoTimestamps.format14(firstSeen) + "id_/" + url);
 
@@ -161,13 +196,17 @@ class ArchiveRetrievalTest {
 
     @Test
     void timeMapsListEveryVersion() {
-        String links = given().get("/timemap/link/" + url).then()
-                .statusCode(200).contentType(startsWith("application/link-format"))
-                .extract().asString();
+        String links = given().get("/timemap/link/" + url)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/link-format"))
+                .extract()
+                .asString();
         assertEquals(2, links.split("rel=\"[^\"]*memento").length - 1, links);
         assertTrue(links.contains("<" + url + ">; rel=\"original\""), links);
 
-        given().get("/timemap/json/" + url).then()
+        given().get("/timemap/json/" + url)
+                .then()
                 .statusCode(200)
                 .body("original_uri", equalTo(url))
                 .body("mementos.list.size()", equalTo(2));
