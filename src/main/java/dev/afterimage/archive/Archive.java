@@ -54,6 +54,9 @@ public class Archive {
         version.rawFragment = source.rawFragment();
         version.rawSha256 = Sha256.of(source.rawFragment());
         version.sourceUrl = observed.sourceUrl();
+        if (observed.capture() != null) {
+            version.captureId = Capture.ofPage(observed.capture()).id;
+        }
         version.persist();
         chain.appendVersion(version);
         List<ObservedMedia> media = observed.media();

@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.source.http.Exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,7 +33,8 @@ public class MediaCatalogue {
      * back a poll's posts and events.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void register(StoredMedia stored, String url, Instant now) {
+    public void register(StoredMedia stored, String url, Exchange exchange, Instant now) {
+        Capture.ofMedia(url, exchange, stored.sha256());
         if (Media.findById(stored.sha256()) == null) {
             Media media = new Media();
             media.sha256 = stored.sha256();

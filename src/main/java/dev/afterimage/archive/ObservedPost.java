@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.List;
  *
  * @param sourceUrl the URL of the page it was read from
  * @param observedAt when that page was fetched
+ * @param capture that page as fetched, kept with a new version as evidence; null when the source keeps none
  */
-public record ObservedPost(SourcePost post, List<ObservedMedia> media, String sourceUrl, Instant observedAt) {
+public record ObservedPost(
+        SourcePost post, List<ObservedMedia> media, String sourceUrl, Instant observedAt, PageCapture capture) {
 
     public ObservedPost {
         media = List.copyOf(media);

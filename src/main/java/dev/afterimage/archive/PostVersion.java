@@ -55,6 +55,10 @@ public class PostVersion extends PanacheEntityBase {
     @Column(name = "raw_sha256", nullable = false)
     public String rawSha256;
 
+    /** The page it was read from, kept as evidence; null when the source kept none. */
+    @Column(name = "capture_id")
+    public Long captureId;
+
     /** The URL the fragment was fetched from. */
     @Column(name = "source_url", nullable = false)
     public String sourceUrl;

@@ -11,8 +11,10 @@ public sealed interface ListingResult {
      *
      * @param url the URL the page was fetched from
      * @param olderPageCursor what to pass to fetch the next older page; empty on the last page
+     * @param capture the page as fetched, to be kept as evidence for the versions read from it; null if not kept
      */
-    record Page(String url, List<SourcePost> posts, Optional<String> olderPageCursor) implements ListingResult {
+    record Page(String url, List<SourcePost> posts, Optional<String> olderPageCursor, PageCapture capture)
+            implements ListingResult {
         public Page {
             posts = List.copyOf(posts);
         }

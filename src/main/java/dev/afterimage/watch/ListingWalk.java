@@ -1,6 +1,7 @@
 package dev.afterimage.watch;
 
 import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,6 @@ import java.util.Map;
  */
 record ListingWalk(ListingOutcome outcome, List<SourcePost> posts, Map<String, Sighting> pageOf, int pagesFetched) {
 
-    /** A page of the listing and when it was fetched. */
-    record Sighting(String pageUrl, Instant fetchedAt) {}
+    /** A page of the listing, when it was fetched, and the page itself as evidence (null when not kept). */
+    record Sighting(String pageUrl, Instant fetchedAt, PageCapture capture) {}
 }

@@ -58,7 +58,8 @@ final class ListingWalker {
                 case ListingResult.Page page -> {
                     for (SourcePost post : page.posts()) {
                         posts.putIfAbsent(post.platformPostId(), post);
-                        pageOf.putIfAbsent(post.platformPostId(), new ListingWalk.Sighting(page.url(), fetchedAt));
+                        pageOf.putIfAbsent(
+                                post.platformPostId(), new ListingWalk.Sighting(page.url(), fetchedAt, page.capture()));
                     }
                     Optional<Instant> oldestOnPage = page.posts().stream()
                             .map(SourcePost::publishedAt)

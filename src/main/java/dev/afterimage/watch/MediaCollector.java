@@ -7,6 +7,7 @@ import dev.afterimage.archive.ObservedMedia;
 import dev.afterimage.archive.StoredMedia;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.http.DownloadOutcome;
+import dev.afterimage.source.http.Exchange;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class MediaCollector {
                     store.put(file.sha256(), file.file());
                     StoredMedia stored =
                             new StoredMedia(file.sha256(), contentType(file.contentType()), file.size(), image);
-                    yield registered(stored, media)
+                    yield registered(stored, media, file.exchange())
                             ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false)
                             : new Collected(new ObservedMedia(media, Optional.empty()), false, true);
                 }
@@ -68,9 +69,9 @@ class MediaCollector {
     }
 
     /** A conflict means another poll registered the same file first, which is as good; anything else is owed. */
-    private boolean registered(StoredMedia stored, SourceMedia media) {
+    private boolean registered(StoredMedia stored, SourceMedia media, Exchange exchange) {
         try {
-            catalogue.register(stored, media.url(), clock.instant());
+            catalogue.register(stored, media.url(), exchange, clock.instant());
             return true;
         } catch (RuntimeException e) {
             if (catalogue.isRegistered(stored.sha256())) {

@@ -132,7 +132,8 @@ public class Poller {
                         post,
                         items.stream().map(MediaCollector.Collected::media).toList(),
                         sighting.pageUrl(),
-                        sighting.fetchedAt()));
+                        sighting.fetchedAt(),
+                        sighting.capture()));
             }
         }
 

@@ -40,7 +40,7 @@ class ListingWalkerTest {
         assertEquals(NOW.minus(Duration.ofDays(9)), listed.coveredFrom());
         assertEquals(true, listed.complete());
         assertEquals(
-                new ListingWalk.Sighting("https://t.me/s/mod_russia", NOW),
+                new ListingWalk.Sighting("https://t.me/s/mod_russia", NOW, null),
                 walk.pageOf().get("27"));
     }
 
@@ -105,7 +105,7 @@ class ListingWalkerTest {
     }
 
     private static ListingResult page(List<SourcePost> posts, String cursor) {
-        return new ListingResult.Page("https://t.me/s/mod_russia", posts, Optional.ofNullable(cursor));
+        return new ListingResult.Page("https://t.me/s/mod_russia", posts, Optional.ofNullable(cursor), null);
     }
 
     private static SourcePost post(long id, int daysOld) {

@@ -12,8 +12,15 @@ public sealed interface HttpOutcome {
      * @param url the URL that was requested
      * @param headers response headers, names in lower case
      * @param body the whole body (within the configured size limit)
+     * @param exchange the request and response heads, for the WARC record of this fetch
      */
-    record Received(String url, int status, String contentType, Map<String, List<String>> headers, byte[] body)
+    record Received(
+            String url,
+            int status,
+            String contentType,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Exchange exchange)
             implements HttpOutcome {
 
         public boolean isSuccessful() {

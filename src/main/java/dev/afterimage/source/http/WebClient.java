@@ -31,6 +31,7 @@ import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -53,6 +54,7 @@ public class WebClient {
 
     private final FetchConfig config;
     private final HostBackoff backoff;
+    private final Clock clock;
     private final OkHttpClient pages;
     private final OkHttpClient media;
 
@@ -63,6 +65,7 @@ public class WebClient {
             throw new IllegalArgumentException(
                     "afterimage.fetch.max-page-bytes must be below 2 GiB: a page body is held in one byte array");
         }
+        this.clock = clock;
         this.backoff = new HostBackoff(
                 Objects.requireNonNull(clock, "clock"), config.defaultRetryAfter(), config.maxRetryAfter());
         OkHttpClient shared = new OkHttpClient.Builder()
@@ -74,6 +77,8 @@ public class WebClient {
                 .dns(config.allowPrivateNetworks() ? Dns.SYSTEM : new PublicOnlyDns(Dns.SYSTEM))
                 // Through a proxy the address guard would see the proxy's address, not the target's.
                 .proxy(Proxy.NO_PROXY)
+                // HTTP/1.1 only: what is archived are HTTP/1.1 request and response heads, as WARC readers expect.
+                .protocols(List.of(Protocol.HTTP_1_1))
                 .build();
         this.pages = shared.newBuilder().callTimeout(config.pageCallTimeout()).build();
         this.media = shared.newBuilder().callTimeout(config.mediaCallTimeout()).build();
@@ -93,7 +98,8 @@ public class WebClient {
         if (refusal.isPresent()) {
             return new HttpOutcome.Failed(url, refusal.get());
         }
-        try (Response response = pages.newCall(request(target)).execute()) {
+        Request request = request(target);
+        try (Response response = pages.newCall(request).execute()) {
             backoff.record(target.host(), response.code(), response.header("Retry-After"));
             ResponseBody body = response.body();
             long limit = config.maxPageBytes();
@@ -109,7 +115,13 @@ public class WebClient {
                 return new HttpOutcome.Failed(url, overLimit("page", limit, "max-page-bytes"));
             }
             Map<String, List<String>> headers = Map.copyOf(response.headers().toMultimap());
-            return new HttpOutcome.Received(url, response.code(), response.header("Content-Type"), headers, bytes);
+            return new HttpOutcome.Received(
+                    url,
+                    response.code(),
+                    response.header("Content-Type"),
+                    headers,
+                    bytes,
+                    Exchange.of(request, response, bytes.length, clock.instant()));
         } catch (IOException e) {
             return new HttpOutcome.Failed(url, describe(e, target, config.pageCallTimeout()));
         }
@@ -132,7 +144,8 @@ public class WebClient {
             if (refusal.isPresent()) {
                 return new DownloadOutcome.Failed(url, refusal.get());
             }
-            try (Response response = media.newCall(request(target)).execute()) {
+            Request request = request(target);
+            try (Response response = media.newCall(request).execute()) {
                 int status = response.code();
                 backoff.record(target.host(), status, response.header("Retry-After"));
                 if (FOLLOWED_REDIRECTS.contains(status)) {
@@ -148,7 +161,7 @@ public class WebClient {
                 if (!response.isSuccessful()) {
                     return new DownloadOutcome.Failed(url, "HTTP " + status + " from " + target);
                 }
-                return save(url, response.body(), directory);
+                return save(url, request, response, directory);
             } catch (IOException e) {
                 return new DownloadOutcome.Failed(url, describe(e, target, config.mediaCallTimeout()));
             }
@@ -182,7 +195,8 @@ public class WebClient {
                 .post(RequestBody.create(body, MediaType.get(contentType)));
         headers.forEach(request::header);
         OkHttpClient client = pages.newBuilder().callTimeout(callTimeout).build();
-        try (Response response = client.newCall(request.build()).execute()) {
+        Request sent = request.build();
+        try (Response response = client.newCall(sent).execute()) {
             backoff.record(target.host(), response.code(), response.header("Retry-After"));
             byte[] answer;
             try (InputStream in = response.body().byteStream()) {
@@ -191,7 +205,12 @@ public class WebClient {
             Map<String, List<String>> responseHeaders =
                     Map.copyOf(response.headers().toMultimap());
             return new HttpOutcome.Received(
-                    url, response.code(), response.header("Content-Type"), responseHeaders, answer);
+                    url,
+                    response.code(),
+                    response.header("Content-Type"),
+                    responseHeaders,
+                    answer,
+                    Exchange.of(sent, response, answer.length, clock.instant()));
         } catch (IOException e) {
             return new HttpOutcome.Failed(url, describe(e, target, callTimeout));
         }
@@ -203,7 +222,8 @@ public class WebClient {
         pages.connectionPool().evictAll();
     }
 
-    private DownloadOutcome save(String url, ResponseBody body, Path directory) throws IOException {
+    private DownloadOutcome save(String url, Request request, Response response, Path directory) throws IOException {
+        ResponseBody body = response.body();
         long limit = config.maxMediaBytes();
         if (body.contentLength() > limit) {
             return new DownloadOutcome.Failed(url, overLimit("media", limit, "max-media-bytes"));
@@ -230,7 +250,12 @@ public class WebClient {
             }
             keep = true;
             return new DownloadOutcome.Downloaded(
-                    url, file, size, HexFormat.of().formatHex(sha256.digest()), mediaType(body.contentType()));
+                    url,
+                    file,
+                    size,
+                    HexFormat.of().formatHex(sha256.digest()),
+                    mediaType(body.contentType()),
+                    Exchange.of(request, response, size, clock.instant()));
         } finally {
             if (!keep) {
                 Files.deleteIfExists(file);

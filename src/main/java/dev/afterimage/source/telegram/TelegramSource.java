@@ -2,6 +2,7 @@ package dev.afterimage.source.telegram;
 
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostSource;
@@ -139,7 +140,11 @@ public class TelegramSource implements PostSource {
     private static ListingResult listingPage(String url, HttpOutcome.Received page, AccountRef account) {
         return switch (TelegramPageParser.parseListing(page.body(), account.handle(), CANONICAL_BASE)) {
             case ParsedListing.Listing listing ->
-                new ListingResult.Page(url, listing.postsNewestFirst(), listing.olderPageCursor());
+                new ListingResult.Page(
+                        url,
+                        listing.postsNewestFirst(),
+                        listing.olderPageCursor(),
+                        new PageCapture(url, page.exchange(), page.body()));
             case ParsedListing.NotAChannelPage notChannel -> new ListingResult.Unknown(url + ": " + notChannel.why());
             case ParsedListing.Unparseable unparseable -> new ListingResult.Unknown(url + ": " + unparseable.why());
         };

@@ -1,5 +1,6 @@
 package dev.afterimage.web.api;
 
+import dev.afterimage.archive.WarcExport;
 import dev.afterimage.watch.AccountOrigin;
 import dev.afterimage.watch.AccountPatch;
 import dev.afterimage.watch.AccountRequest;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
@@ -29,10 +31,12 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final Poller poller;
+    private final WarcExport warc;
 
-    AccountResource(AccountService accounts, Poller poller) {
+    AccountResource(AccountService accounts, Poller poller, WarcExport warc) {
         this.accounts = accounts;
         this.poller = poller;
+        this.warc = warc;
     }
 
     @POST
@@ -76,6 +80,18 @@ public class AccountResource {
     public PollSummary poll(@PathParam("id") long id) {
         accounts.get(id);
         return poller.poll(id);
+    }
+
+    /** The fetches behind every archived post of the account, as a gzipped WARC. */
+    @GET
+    @Path("/{id}/export.warc.gz")
+    @Produces("application/warc")
+    public Response exportWarc(@PathParam("id") long id) {
+        accounts.get(id);
+        StreamingOutput body = out -> warc.writeAccount(id, out);
+        return Response.ok(body, "application/warc")
+                .header("Content-Disposition", "attachment; filename=\"afterimage-account-" + id + ".warc.gz\"")
+                .build();
     }
 
     private static <T> T requireBody(T body) {

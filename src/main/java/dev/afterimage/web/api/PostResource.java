@@ -3,7 +3,9 @@ package dev.afterimage.web.api;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
+import dev.afterimage.archive.WarcExport;
 import dev.afterimage.watch.Account;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +26,12 @@ import java.util.Map;
 @Path("/api/posts")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostResource {
+
+    private final WarcExport warc;
+
+    PostResource(WarcExport warc) {
+        this.warc = warc;
+    }
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
@@ -65,6 +75,20 @@ public class PostResource {
             throw new NotFoundException("no post with id " + id);
         }
         return PostDetailView.of(post);
+    }
+
+    /** The fetches behind the post (pages and media) as a gzipped WARC, for any WARC tool. */
+    @GET
+    @Path("/{id}/export.warc.gz")
+    @Produces("application/warc")
+    public Response exportWarc(@PathParam("id") long id) {
+        if (QuarkusTransaction.requiringNew().call(() -> Post.findById(id)) == null) {
+            throw new NotFoundException("no post with id " + id);
+        }
+        StreamingOutput body = out -> warc.writePost(id, out);
+        return Response.ok(body, "application/warc")
+                .header("Content-Disposition", "attachment; filename=\"afterimage-post-" + id + ".warc.gz\"")
+                .build();
     }
 
     private static String platformOf(long accountId) {

@@ -1,0 +1,79 @@
+package dev.afterimage.archive;
+
+import dev.afterimage.source.PageCapture;
+import dev.afterimage.source.http.Exchange;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A fetch kept as evidence: the page a version was read from, or a media download; exported as WARC records. */
+@Entity
+@Table(name = "capture")
+public class Capture extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String url;
+
+    @Column(name = "fetched_at", nullable = false)
+    public Instant fetchedAt;
+
+    @Column(name = "request_head", nullable = false)
+    public String requestHead;
+
+    @Column(name = "response_head", nullable = false)
+    public String responseHead;
+
+    @Column(name = "body_sha256", nullable = false)
+    public String bodySha256;
+
+    /** A page's body; null for media, whose body is the stored file {@link #bodySha256}. */
+    public byte[] body;
+
+    /** The capture of this page fetch, recorded once however many versions were read from it. */
+    static Capture ofPage(PageCapture page) {
+        String sha = Sha256.of(page.body());
+        Capture existing = find(
+                        "url = ?1 and fetchedAt = ?2 and bodySha256 = ?3",
+                        page.url(),
+                        page.exchange().at(),
+                        sha)
+                .firstResult();
+        if (existing != null) {
+            return existing;
+        }
+        Capture capture = of(page.url(), page.exchange(), sha);
+        capture.body = page.body();
+        capture.persist();
+        return capture;
+    }
+
+    static Capture ofMedia(String url, Exchange exchange, String sha256) {
+        Capture capture = of(url, exchange, sha256);
+        capture.persist();
+        return capture;
+    }
+
+    public static List<Capture> ofMediaFile(String sha256) {
+        return list("bodySha256 = ?1 and body is null order by fetchedAt", sha256);
+    }
+
+    private static Capture of(String url, Exchange exchange, String sha256) {
+        Capture capture = new Capture();
+        capture.url = url;
+        capture.fetchedAt = exchange.at();
+        capture.requestHead = exchange.requestHead();
+        capture.responseHead = exchange.responseHead();
+        capture.bodySha256 = sha256;
+        return capture;
+    }
+}
