@@ -13,3 +13,5 @@ CREATE TABLE capture (
 CREATE INDEX ix_capture_body ON capture (body_sha256);
 
 ALTER TABLE post_version ADD COLUMN capture_id BIGINT REFERENCES capture (id);
+-- The permalink answer that proved the post gone.
+ALTER TABLE post ADD COLUMN deletion_capture_id BIGINT REFERENCES capture (id);

@@ -2,6 +2,7 @@ package dev.afterimage.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -88,6 +89,11 @@ public class Archive {
         version.contentHash = NormalisedContent.hash(
                 observed.post(), links.stream().map(link -> link.mediaSha256).toList());
         post.contentHash = version.contentHash;
+    }
+
+    /** Keeps the permalink answer that proved a post gone. */
+    public void recordDeletionEvidence(Post post, PageCapture capture) {
+        post.deletionCaptureId = Capture.ofPage(capture).id;
     }
 
     private String detailsOf(SourcePost post) {

@@ -56,6 +56,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The permalink answer that proved the post gone, kept as evidence. */
+    @Column(name = "deletion_capture_id")
+    public Long deletionCaptureId;
+
     @Column(name = "last_checked_at")
     public Instant lastCheckedAt;
 

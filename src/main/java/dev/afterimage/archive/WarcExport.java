@@ -55,6 +55,7 @@ public class WarcExport {
     private static Map<Long, Capture> capturesOf(List<Long> postIds) {
         Map<Long, Capture> captures = new LinkedHashMap<>();
         for (Long postId : postIds) {
+            Post post = Post.findById(postId);
             for (PostVersion version : PostVersion.ofPost(postId)) {
                 if (version.captureId != null) {
                     captures.computeIfAbsent(version.captureId, id -> Capture.findById(id));
@@ -70,6 +71,9 @@ public class WarcExport {
                             .or(() -> downloads.stream().findFirst())
                             .ifPresent(capture -> captures.putIfAbsent(capture.id, capture));
                 }
+            }
+            if (post.deletionCaptureId != null) {
+                captures.computeIfAbsent(post.deletionCaptureId, id -> Capture.findById(id));
             }
         }
         return captures;

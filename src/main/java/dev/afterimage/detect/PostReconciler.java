@@ -188,6 +188,9 @@ public class PostReconciler {
         Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
         post.state = PostState.DELETED;
         post.deletedAt = confirmedAt;
+        if (gone.capture() != null) {
+            archive.recordDeletionEvidence(post, gone.capture());
+        }
         post.missingSince = firstMissed;
         post.nextRecheckAt = null;
         tally.deleted++;

@@ -6,8 +6,12 @@ public sealed interface PermalinkCheck {
     /** The post is there; here it is as the permalink shows it. */
     record Found(SourcePost post) implements PermalinkCheck {}
 
-    /** The platform itself says the post does not exist (not merely an error). */
-    record Gone(String evidence) implements PermalinkCheck {}
+    /**
+     * The platform itself says the post does not exist (not merely an error).
+     *
+     * @param capture the page that said so, kept as evidence of the deletion; null when the source keeps none
+     */
+    record Gone(String evidence, PageCapture capture) implements PermalinkCheck {}
 
     /** Timeout, 5xx, 429, an unexpected or empty page: nothing can be concluded. */
     record Unknown(String reason) implements PermalinkCheck {}

@@ -49,6 +49,9 @@ class WarcExportTest {
         scenario.channel.edit(1, "Evidence, edited");
         scenario.advance(Duration.ofMinutes(1));
         scenario.poll();
+        scenario.channel.delete(1);
+        scenario.advance(Duration.ofMinutes(1));
+        scenario.poll();
         JsonPath post = scenario.postByPlatformId(1);
 
         byte[] warc = given().get("/api/posts/" + post.getLong("post.id") + "/export.warc.gz")
@@ -84,7 +87,10 @@ class WarcExportTest {
                 }
             }
         }
-        assertEquals(3, responses.size(), "two listing pages (one per version) and one photo");
+        assertEquals(
+                4,
+                responses.size(),
+                "two listing pages (one per version), the photo, and the permalink saying it is gone");
         assertEquals(responses.size(), requests.size(), "each response has its request");
         for (WarcRequest request : requests) {
             assertTrue(responses.stream()

@@ -92,8 +92,10 @@ public class TelegramSource implements PostSource {
                 switch (TelegramPageParser.parseEmbed(page.body(), account.handle(), platformPostId, CANONICAL_BASE)) {
                     case EmbedResult.Found found -> new PermalinkCheck.Found(found.post());
                     case EmbedResult.NotFound notFound ->
-                        new PermalinkCheck.Gone(canonicalPostUrl(account, platformPostId) + "?embed=1 shows \""
-                                + notFound.evidence() + "\"");
+                        new PermalinkCheck.Gone(
+                                canonicalPostUrl(account, platformPostId) + "?embed=1 shows \"" + notFound.evidence()
+                                        + "\"",
+                                new PageCapture(url, page.exchange(), page.body()));
                     case EmbedResult.Unrecognised unrecognised ->
                         new PermalinkCheck.Unknown(url + ": " + unrecognised.why());
                 };
