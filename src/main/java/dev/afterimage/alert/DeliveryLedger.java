@@ -17,6 +17,9 @@ class DeliveryLedger {
 
     private static final int SNIPPET_CHARS = 500;
 
+    /** The error columns' width. */
+    private static final int ERROR_CHARS = 1000;
+
     private final EventLog events;
     private final WebhooksConfig config;
     private final DeliveryBackoff backoff;
@@ -30,7 +33,7 @@ class DeliveryLedger {
     }
 
     /** A delivery claimed for sending, with what sending needs. */
-    record Claim(long deliveryId, String messageId, String body, String url, WebhookSecret secret) {}
+    record Claim(long deliveryId, String messageId, String body, String url, WebhookSecret secret, String owner) {}
 
     /** What one attempt came to. */
     record Attempt(
@@ -70,23 +73,20 @@ class DeliveryLedger {
         if (webhook == null || !webhook.enabled) {
             return Optional.empty();
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("webhook", webhookId);
-        parameters.put("pending", DeliveryStatus.PENDING);
-        parameters.put("now", now);
-        Optional<Delivery> next = Delivery.<Delivery>find(
-                        "from Delivery d where d.webhookId = :webhook and d.status = :pending"
-                                + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                                + " and not exists (from Delivery e where e.webhookId = d.webhookId and e.orderKey = d.orderKey"
-                                + " and e.status = :pending and e.id < d.id) order by d.id",
-                        parameters)
-                .firstResultOptional();
+        Optional<Delivery> next = due(webhookId, now);
+        while (next.isPresent() && next.get().attempts > 0 && now.isAfter(next.get().retryUntil)) {
+            // Claimed before but never recorded (the sender died, or recording failed): give up as a retry would.
+            giveUp(next.get(), "no attempt was recorded before " + next.get().retryUntil);
+            clearFailingIfIdle(webhook);
+            next = due(webhookId, now);
+        }
         if (next.isEmpty()) {
             return Optional.empty();
         }
         Delivery delivery = next.get();
         int claimed = Delivery.update(
-                "leaseOwner = ?1, leaseUntil = ?2 where id = ?3 and status = ?4 and (leaseUntil is null or leaseUntil < ?5)",
+                "leaseOwner = ?1, leaseUntil = ?2, attempts = attempts + 1 where id = ?3 and status = ?4"
+                        + " and (leaseUntil is null or leaseUntil < ?5)",
                 owner,
                 now.plus(lease),
                 delivery.id,
@@ -96,30 +96,47 @@ class DeliveryLedger {
             return Optional.empty();
         }
         return Optional.of(new Claim(
-                delivery.id, delivery.messageId, delivery.body, webhook.url, new WebhookSecret(webhook.secret)));
+                delivery.id, delivery.messageId, delivery.body, webhook.url, new WebhookSecret(webhook.secret), owner));
+    }
+
+    private static Optional<Delivery> due(long webhookId, Instant now) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("webhook", webhookId);
+        parameters.put("pending", DeliveryStatus.PENDING);
+        parameters.put("now", now);
+        return Delivery.<Delivery>find(
+                        "from Delivery d where d.webhookId = :webhook and d.status = :pending"
+                                + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
+                                + " and not exists (from Delivery e where e.webhookId = d.webhookId and e.orderKey = d.orderKey"
+                                + " and e.status = :pending and e.id < d.id) order by d.id",
+                        parameters)
+                .firstResultOptional();
     }
 
     /** Records an attempt and decides what follows: delivered, another try later, or given up. */
     @Transactional
-    void record(long deliveryId, Attempt attempt) {
-        Delivery delivery = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+    void record(Claim claim, Attempt attempt) {
+        Delivery delivery = Delivery.findById(claim.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null) {
             return;
         }
         Webhook webhook = Webhook.findById(delivery.webhookId, LockModeType.PESSIMISTIC_WRITE);
         DeliveryAttempt logged = new DeliveryAttempt();
-        logged.deliveryId = deliveryId;
+        logged.deliveryId = delivery.id;
         logged.attemptedAt = attempt.at();
         logged.statusCode = attempt.status();
         logged.responseSnippet = snippet(attempt.snippet());
-        logged.error = attempt.error();
+        logged.error = truncate(attempt.error(), ERROR_CHARS);
         logged.durationMs = attempt.durationMs();
         logged.persist();
 
-        delivery.attempts++;
+        if (!claim.owner().equals(delivery.leaseOwner)) {
+            // The claim lapsed and another sender took the delivery over: this attempt is logged, not acted on.
+            return;
+        }
         delivery.lastAttemptAt = attempt.at();
         delivery.lastStatus = attempt.status();
-        delivery.lastError = attempt.error();
+        delivery.lastError = truncate(attempt.error(), ERROR_CHARS);
         delivery.leaseOwner = null;
         delivery.leaseUntil = null;
         if (attempt.accepted()) {
@@ -141,10 +158,12 @@ class DeliveryLedger {
         Instant next = backoff.next(delivery.attempts, attempt.at(), attempt.retryAfter());
         if (next.isAfter(delivery.retryUntil)) {
             giveUp(delivery, "no attempt succeeded before " + delivery.retryUntil);
+            clearFailingIfIdle(webhook);
         } else {
             delivery.nextAttemptAt = next;
         }
         if (webhook.enabled
+                && webhook.failingSince != null
                 && !Duration.between(webhook.failingSince, attempt.at())
                         .minus(config.disableAfter())
                         .isNegative()) {
@@ -163,6 +182,9 @@ class DeliveryLedger {
             throw new DeliveryAlreadyDeliveredException(deliveryId);
         }
         Instant now = clock.instant();
+        if (delivery.leaseUntil != null && delivery.leaseUntil.isAfter(now)) {
+            throw new DeliveryInFlightException(deliveryId);
+        }
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
         delivery.retryUntil = now.plus(config.retryFor());
@@ -174,7 +196,23 @@ class DeliveryLedger {
     private static void giveUp(Delivery delivery, String why) {
         delivery.status = DeliveryStatus.FAILED;
         delivery.nextAttemptAt = null;
-        delivery.lastError = delivery.lastError == null ? why : delivery.lastError + "; " + why;
+        delivery.leaseOwner = null;
+        delivery.leaseUntil = null;
+        delivery.lastError = truncate(delivery.lastError == null ? why : delivery.lastError + "; " + why, ERROR_CHARS);
+    }
+
+    /**
+     * An endpoint with nothing left to send is not failing any more: the next failure starts a new failing spell,
+     * instead of one old given-up delivery disabling an endpoint that has since been quiet.
+     */
+    private static void clearFailingIfIdle(Webhook webhook) {
+        if (Delivery.count("webhookId = ?1 and status = ?2", webhook.id, DeliveryStatus.PENDING) == 0) {
+            webhook.failingSince = null;
+        }
+    }
+
+    private static String truncate(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 
     private void disable(Webhook webhook, String reason) {

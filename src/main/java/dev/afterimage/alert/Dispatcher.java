@@ -136,7 +136,7 @@ public class Dispatcher {
                     case HttpOutcome.Failed failed ->
                         new DeliveryLedger.Attempt(at, null, null, failed.reason(), millis, Optional.empty());
                 };
-        ledger.record(claim.deliveryId(), attempt);
+        ledger.record(claim, attempt);
     }
 
     @PreDestroy

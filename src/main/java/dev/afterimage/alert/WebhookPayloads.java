@@ -10,6 +10,8 @@ import dev.afterimage.archive.PostVersion;
 import dev.afterimage.archive.VersionMedia;
 import dev.afterimage.source.MediaKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,8 +163,9 @@ class WebhookPayloads {
                 "Afterimage event " + event.id);
     }
 
+    /** The archived page of the post, as a reader opens it. */
     private String archivedCopyUrl(Post post) {
-        return publicUrl + "/api/posts/" + post.id;
+        return publicUrl + "/archive?url=" + URLEncoder.encode(post.url, StandardCharsets.UTF_8);
     }
 
     private static String firstText(JsonNode details, String... fields) {

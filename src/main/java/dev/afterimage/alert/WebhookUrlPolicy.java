@@ -20,6 +20,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class WebhookUrlPolicy {
 
+    /** The column's width, and far beyond any real endpoint. */
+    private static final int MAX_URL_LENGTH = 2048;
+
     private final boolean allowPrivateNetworks;
     private final HostResolver resolver;
 
@@ -42,6 +45,10 @@ public class WebhookUrlPolicy {
     public String check(String url) {
         if (url == null || url.isBlank()) {
             throw new InvalidFieldException("url", "the endpoint URL is required");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new InvalidFieldException(
+                    "url", "the endpoint URL must be at most " + MAX_URL_LENGTH + " characters");
         }
         URI uri;
         try {

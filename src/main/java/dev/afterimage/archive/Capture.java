@@ -57,8 +57,9 @@ public class Capture extends PanacheEntityBase {
         return capture;
     }
 
-    static Capture ofMedia(String url, Exchange exchange, String sha256) {
-        Capture capture = of(url, exchange, sha256);
+    /** A media download; recorded under the URL actually fetched, so the WARC record matches its request. */
+    static Capture ofMedia(Exchange exchange, String sha256) {
+        Capture capture = of(exchange.url(), exchange, sha256);
         capture.persist();
         return capture;
     }

@@ -34,7 +34,7 @@ public class MediaCatalogue {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void register(StoredMedia stored, String url, Exchange exchange, Instant now) {
-        Capture.ofMedia(url, exchange, stored.sha256());
+        Capture.ofMedia(exchange, stored.sha256());
         if (Media.findById(stored.sha256()) == null) {
             Media media = new Media();
             media.sha256 = stored.sha256();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.alert.DeliveryAlreadyDeliveredException;
+import dev.afterimage.alert.DeliveryInFlightException;
 import dev.afterimage.alert.DeliveryNotFoundException;
 import dev.afterimage.alert.WebhookNotFoundException;
 import dev.afterimage.watch.AccountNotFoundException;
@@ -59,6 +60,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response deliveryNotFound(DeliveryNotFoundException e) {
         return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response inFlight(DeliveryInFlightException e) {
+        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -11,10 +11,11 @@ import okhttp3.Response;
  * headers that described the wire form ({@code Transfer-Encoding}) are replaced by the {@code Content-Length} of the
  * body kept.
  *
+ * @param url the URL actually fetched (after any redirects)
  * @param requestHead e.g. {@code GET /s/durov HTTP/1.1\r\nHost: t.me\r\nUser-Agent: ...\r\n\r\n}
  * @param responseHead e.g. {@code HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n...\r\n\r\n}
  */
-public record Exchange(String requestHead, String responseHead, Instant at) {
+public record Exchange(String url, String requestHead, String responseHead, Instant at) {
 
     static Exchange of(Request request, Response response, long bodyLength, Instant at) {
         StringBuilder requestHead = new StringBuilder()
@@ -39,7 +40,7 @@ public record Exchange(String requestHead, String responseHead, Instant at) {
                 .append("\r\n");
         appendHeaders(responseHead, response.headers(), true);
         responseHead.append("Content-Length: ").append(bodyLength).append("\r\n\r\n");
-        return new Exchange(requestHead.toString(), responseHead.toString(), at);
+        return new Exchange(request.url().toString(), requestHead.toString(), responseHead.toString(), at);
     }
 
     private static void appendHeaders(StringBuilder out, Headers headers, boolean dropFraming) {

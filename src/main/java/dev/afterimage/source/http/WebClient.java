@@ -172,6 +172,8 @@ public class WebClient {
     /**
      * POSTs {@code body} without following redirects and reads at most {@code maxResponseBytes} of the answer
      * (the rest is discarded, not an error: a receiver's answer is only logged). Every status is {@code Received}.
+     * The host back-off of page fetches does not apply: many endpoints share a host (Slack, Discord), and one of
+     * them asking to wait must not hold back the others; the caller honours {@code Retry-After} per endpoint.
      */
     public HttpOutcome post(
             String url,
@@ -185,7 +187,7 @@ public class WebClient {
         if (target == null) {
             return new HttpOutcome.Failed(url, unusable(url));
         }
-        Optional<String> refusal = refusal(target);
+        Optional<String> refusal = addressRefusal(target);
         if (refusal.isPresent()) {
             return new HttpOutcome.Failed(url, refusal.get());
         }
@@ -197,7 +199,6 @@ public class WebClient {
         OkHttpClient client = pages.newBuilder().callTimeout(callTimeout).build();
         Request sent = request.build();
         try (Response response = client.newCall(sent).execute()) {
-            backoff.record(target.host(), response.code(), response.header("Retry-After"));
             byte[] answer;
             try (InputStream in = response.body().byteStream()) {
                 answer = in.readNBytes(maxResponseBytes);
@@ -265,6 +266,11 @@ public class WebClient {
 
     /** Why we will not send a request to {@code target} at all, if we will not. */
     private Optional<String> refusal(HttpUrl target) {
+        return addressRefusal(target).or(() -> backoff.blockedUntil(target.host())
+                .map(until -> "rate limited: " + target.host() + " asked us to wait until " + until));
+    }
+
+    private Optional<String> addressRefusal(HttpUrl target) {
         if (!config.allowPrivateNetworks()) {
             try {
                 PublicOnlyDns.refuseIfPrivateLiteral(target.host());
@@ -272,8 +278,7 @@ public class WebClient {
                 return Optional.of(e.getMessage());
             }
         }
-        return backoff.blockedUntil(target.host())
-                .map(until -> "rate limited: " + target.host() + " asked us to wait until " + until);
+        return Optional.empty();
     }
 
     private Request request(HttpUrl target) {

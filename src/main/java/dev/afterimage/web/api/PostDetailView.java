@@ -15,6 +15,19 @@ import java.util.List;
 /** A post with every archived version, its media and hashes, and the events about it. */
 public record PostDetailView(PostView post, List<VersionView> versions, List<EventView> events) {
 
+    /** The post as one version showed it: that version only, and the events raised before it was superseded. */
+    public static PostDetailView asOf(Post post, PostVersion version) {
+        Account account = Account.findById(post.accountId);
+        List<EventView> events = Event.ofPost(post.id).stream()
+                .filter(event -> !event.detectedAt.isAfter(version.observedAt))
+                .map(EventView::of)
+                .toList();
+        return new PostDetailView(
+                PostView.of(post, account == null ? null : account.platform.apiName()),
+                List.of(VersionView.of(version)),
+                events);
+    }
+
     /** Everything archived about the post; call inside a transaction. */
     public static PostDetailView of(Post post) {
         Account account = Account.findById(post.accountId);

@@ -60,11 +60,10 @@ public class ArchiveResource {
     public Response lookup(@QueryParam("url") String url, @Context HttpHeaders headers) {
         Post post = find(url);
         List<PostVersion> versions = PostVersion.ofPost(post.id);
-        if (wantsHtml(headers)) {
-            return html(Templates.post(archived.page(post, versions, versions.getLast())));
-        }
-        return Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        Response.ResponseBuilder response = wantsHtml(headers)
+                ? htmlBuilder(Templates.post(archived.page(post, versions, versions.getLast())))
+                : Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE);
+        return response.header("Vary", "accept").build();
     }
 
     /** TimeGate, Memento or raw capture, by the shape of the path. */
@@ -133,16 +132,20 @@ public class ArchiveResource {
                     .location(URI.create(location))
                     .build();
         }
-        PostVersion version = versions.get(map.mementos().indexOf(closest));
+        int index = map.mementos().indexOf(closest);
+        PostVersion version = versions.get(index);
+        // A memento is the post as it was then: that version and the ones before it, nothing learnt later.
+        List<PostVersion> asOfThen = versions.subList(0, index + 1);
         Response.ResponseBuilder response = raw
                 ? Response.ok(version.rawFragment, "text/html; charset=utf-8")
                         // Captured markup is evidence, not a page of ours: no script of it may run on this origin.
                         .header("Content-Security-Policy", "sandbox")
                         .header("X-Content-Type-Options", "nosniff")
                 : wantsHtml(headers)
-                        ? htmlBuilder(Templates.post(archived.page(post, versions, version)))
-                        : Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE);
-        return response.header("Memento-Datetime", MementoTimestamps.httpDate(closest.datetime()))
+                        ? htmlBuilder(Templates.post(archived.page(post, asOfThen, version)))
+                        : Response.ok(PostDetailView.asOf(post, version), MediaType.APPLICATION_JSON_TYPE);
+        return response.header("Vary", "accept")
+                .header("Memento-Datetime", MementoTimestamps.httpDate(closest.datetime()))
                 .header("Link", map.mementoLinkHeader(closest))
                 .build();
     }
@@ -203,10 +206,6 @@ public class ArchiveResource {
             }
         }
         return false;
-    }
-
-    private static Response html(TemplateInstance page) {
-        return htmlBuilder(page).build();
     }
 
     private static Response.ResponseBuilder htmlBuilder(TemplateInstance page) {

@@ -71,13 +71,20 @@ class ArchivedPosts {
                 account == null ? null : account.canonicalUrl,
                 post.url,
                 post.state.name(),
-                deletedBanner(post),
+                isNewest(post, selected) ? deletedBanner(post) : null,
                 moment(post.publishedAt),
                 moment(post.firstSeenAt),
                 moment(post.lastSeenAt),
                 blocks,
                 "/timemap/link/" + post.url,
                 "/api/posts/" + post.id);
+    }
+
+    /** Only the newest version is shown with what happened after it; an older memento shows the post as it was then. */
+    private static boolean isNewest(Post post, PostVersion selected) {
+        return PostVersion.newestOf(post.id)
+                .map(newest -> newest.id.equals(selected.id))
+                .orElse(false);
     }
 
     private static String deletedBanner(Post post) {

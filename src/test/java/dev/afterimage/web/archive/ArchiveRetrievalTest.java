@@ -167,6 +167,12 @@ class ArchiveRetrievalTest {
         Response memento = given().accept("application/json").get("/web/" + first + "/" + url);
 
         assertEquals(200, memento.statusCode());
+        assertEquals(1, memento.jsonPath().getList("versions").size(), "a memento is the post as it was then");
+        assertTrue(memento.jsonPath().getString("versions[0].text").startsWith("Irrefutable evidence <script>"));
+        assertEquals(List.of(), memento.jsonPath().getList("events"), "nothing detected later");
+        String page =
+                given().accept("text/html").get("/web/" + first + "/" + url).asString();
+        assertFalse(page.contains("Deleted — detected"), "the deletion came later than this memento");
         assertEquals(
                 MementoTimestamps.httpDate(firstSeen.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 memento.header("Memento-Datetime"));
