@@ -59,7 +59,7 @@ public class Archive {
             version.captureId = Capture.ofPage(observed.capture()).id;
         }
         version.persist();
-        chain.appendVersion(version);
+        chain.appendVersion(version, post);
         List<ObservedMedia> media = observed.media();
         for (int position = 0; position < media.size(); position++) {
             ObservedMedia item = media.get(position);
@@ -71,6 +71,7 @@ public class Archive {
             link.mediaSha256 = item.sha256().orElse(null);
             link.persist();
         }
+        chain.appendMediaLinks(version, VersionMedia.ofVersion(version.id));
         post.contentHash = version.contentHash;
         return version;
     }
@@ -86,14 +87,24 @@ public class Archive {
                 link.mediaSha256 = media.get(link.position).sha256().orElse(null);
             }
         }
+        chain.appendMediaLinks(version, links);
         version.contentHash = NormalisedContent.hash(
                 observed.post(), links.stream().map(link -> link.mediaSha256).toList());
         post.contentHash = version.contentHash;
     }
 
-    /** Keeps the permalink answer that proved a post gone. */
-    public void recordDeletionEvidence(Post post, PageCapture capture) {
-        post.deletionCaptureId = Capture.ofPage(capture).id;
+    /** Records a confirmed deletion in the evidence chain, with the permalink answer that proved it when there is one. */
+    public void recordDeletion(Post post, PageCapture capture) {
+        if (capture != null) {
+            post.deletionCaptureId = Capture.ofPage(capture).id;
+        }
+        chain.appendDeletion(post);
+    }
+
+    /** Records in the evidence chain that a post reported deleted came back. */
+    public void recordRestoration(Post post) {
+        post.deletionCaptureId = null;
+        chain.appendRestoration(post);
     }
 
     private String detailsOf(SourcePost post) {

@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * A hash chain over everything archived: each new version and media file appends an entry whose hash covers the
- * previous entry's hash and the record's own hashes. Changing one stored byte, one row, or dropping entries breaks
- * the chain from that point, and {@link #verify()} names the first entry that no longer holds.
+ * A hash chain over everything archived: each new version, its media links, each media file and each deletion
+ * appends an entry whose hash covers the previous entry's hash and the record's own hashes. Changing one stored
+ * byte, one row, or dropping entries breaks the chain from that point, and {@link #verify()} names the first entry
+ * that no longer holds.
  */
 @ApplicationScoped
 public class EvidenceChain {
@@ -38,13 +42,28 @@ public class EvidenceChain {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void appendVersion(PostVersion version) {
-        append(EvidenceEntry.Kind.VERSION, String.valueOf(version.id), recordHash(version));
+    void appendVersion(PostVersion version, Post post) {
+        append(EvidenceEntry.Kind.VERSION, String.valueOf(version.id), recordHash(version, post));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendMediaLinks(PostVersion version, List<VersionMedia> links) {
+        append(EvidenceEntry.Kind.MEDIA_LINKS, String.valueOf(version.id), linksHash(version.id, links));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void appendMedia(Media media) {
         append(EvidenceEntry.Kind.MEDIA, media.sha256, recordHash(media));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendDeletion(Post post) {
+        append(EvidenceEntry.Kind.DELETION, String.valueOf(post.id), deletionHash(post));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void appendRestoration(Post post) {
+        append(EvidenceEntry.Kind.RESTORATION, String.valueOf(post.id), Sha256.ofText("restoration|" + post.id));
     }
 
     private void append(EvidenceEntry.Kind kind, String ref, String recordHash) {
@@ -62,12 +81,17 @@ public class EvidenceChain {
         head.lastHash = entry.entryHash;
     }
 
-    /** Re-checks every entry, the records they cover and the stored bytes, in order; stops at the first fault. */
+    /**
+     * Re-checks every entry, the records they cover and the stored bytes, in order; then that what rows say now
+     * (a version's media, a post's deletion) is what the newest entry about them says. Stops at the first fault.
+     */
     @Transactional
     public ChainVerification verify() {
         String previous = GENESIS;
         long checked = 0;
         long lastSeq = 0;
+        Map<Long, EvidenceEntry> latestLinks = new HashMap<>();
+        Map<Long, EvidenceEntry> latestFate = new HashMap<>();
         for (int page = 0; ; page++) {
             List<EvidenceEntry> entries = EvidenceEntry.<EvidenceEntry>find("order by seq")
                     .page(page, PAGE)
@@ -79,6 +103,11 @@ public class EvidenceChain {
                 Optional<String> problem = problemWith(entry, previous, lastSeq);
                 if (problem.isPresent()) {
                     return broken(entry, problem.get(), checked);
+                }
+                switch (entry.kind) {
+                    case MEDIA_LINKS -> latestLinks.put(Long.valueOf(entry.recordRef), detached(entry));
+                    case DELETION, RESTORATION -> latestFate.put(Long.valueOf(entry.recordRef), detached(entry));
+                    default -> {}
                 }
                 previous = entry.entryHash;
                 lastSeq = entry.seq;
@@ -98,6 +127,34 @@ public class EvidenceChain {
                             "the chain's head names entry " + head.lastSeq + " but the chain ends at entry " + lastSeq),
                     clock.instant());
         }
+        for (EvidenceEntry entry : latestLinks.values()) {
+            List<VersionMedia> links = VersionMedia.ofVersion(Long.parseLong(entry.recordRef));
+            if (!linksHash(Long.parseLong(entry.recordRef), links).equals(entry.recordHash)) {
+                return broken(
+                        entry,
+                        "the media of version " + entry.recordRef + " were changed after they were archived",
+                        checked);
+            }
+        }
+        for (EvidenceEntry entry : latestFate.values()) {
+            Optional<String> problem = fateProblem(entry);
+            if (problem.isPresent()) {
+                return broken(entry, problem.get(), checked);
+            }
+        }
+        for (Post deleted : Post.<Post>list("state", PostState.DELETED)) {
+            if (!latestFate.containsKey(deleted.id)) {
+                return new ChainVerification(
+                        false,
+                        checked,
+                        new ChainVerification.BrokenEntry(
+                                0,
+                                EvidenceEntry.Kind.DELETION,
+                                String.valueOf(deleted.id),
+                                "post " + deleted.id + " is marked deleted but no deletion was recorded"),
+                        clock.instant());
+            }
+        }
         return new ChainVerification(true, checked, null, clock.instant());
     }
 
@@ -114,6 +171,7 @@ public class EvidenceChain {
         return switch (entry.kind) {
             case VERSION -> versionProblem(entry);
             case MEDIA -> mediaProblem(entry);
+            case MEDIA_LINKS, DELETION, RESTORATION -> Optional.empty();
         };
     }
 
@@ -126,8 +184,43 @@ public class EvidenceChain {
             return Optional.of(
                     "the stored raw bytes of version " + version.id + " no longer hash to " + version.rawSha256);
         }
-        if (!recordHash(version).equals(entry.recordHash)) {
-            return Optional.of("version " + version.id + " was changed after it was archived");
+        Post post = Post.findById(version.postId);
+        if (post == null || !recordHash(version, post).equals(entry.recordHash)) {
+            return Optional.of("version " + version.id + " or its post was changed after it was archived");
+        }
+        if (version.captureId != null) {
+            return captureProblem(
+                    Capture.findById(version.captureId), "the page version " + version.id + " was read from");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> fateProblem(EvidenceEntry entry) {
+        Post post = Post.findById(Long.valueOf(entry.recordRef));
+        if (post == null) {
+            return Optional.of("post " + entry.recordRef + " is gone from the archive");
+        }
+        if (entry.kind == EvidenceEntry.Kind.RESTORATION) {
+            return post.state == PostState.LIVE
+                    ? Optional.empty()
+                    : Optional.of("post " + post.id + " was recorded as restored but is marked " + post.state);
+        }
+        if (post.state != PostState.DELETED || !deletionHash(post).equals(entry.recordHash)) {
+            return Optional.of("the deletion of post " + post.id + " was changed after it was recorded");
+        }
+        return post.deletionCaptureId == null
+                ? Optional.empty()
+                : captureProblem(
+                        Capture.findById(post.deletionCaptureId),
+                        "the permalink answer that proved post " + post.id + " gone");
+    }
+
+    private static Optional<String> captureProblem(Capture capture, String what) {
+        if (capture == null) {
+            return Optional.of(what + " is gone from the archive");
+        }
+        if (capture.body != null && !Sha256.of(capture.body).equals(capture.bodySha256)) {
+            return Optional.of(what + " no longer hashes to " + capture.bodySha256);
         }
         return Optional.empty();
     }
@@ -170,10 +263,42 @@ public class EvidenceChain {
                 clock.instant());
     }
 
-    /** Covers what a version claims: which post, when it was seen, the raw bytes' hash and the text. */
-    static String recordHash(PostVersion version) {
-        return Sha256.ofText("version|" + version.postId + "|" + version.observedAt + "|" + version.rawSha256 + "|"
-                + Sha256.ofText(version.text) + "|" + Sha256.ofText(version.html));
+    /** A copy that survives clearing the persistence context between pages. */
+    private static EvidenceEntry detached(EvidenceEntry entry) {
+        EvidenceEntry copy = new EvidenceEntry();
+        copy.seq = entry.seq;
+        copy.kind = entry.kind;
+        copy.recordRef = entry.recordRef;
+        copy.recordHash = entry.recordHash;
+        return copy;
+    }
+
+    /**
+     * Covers what a version claims: which post (its URL, account and publication time), when it was seen, the raw
+     * bytes' hash, the text and details, and the page it was read from.
+     */
+    static String recordHash(PostVersion version, Post post) {
+        String capture = version.captureId == null ? "-" : Capture.<Capture>findById(version.captureId).bodySha256;
+        return Sha256.ofText("version|" + version.id + "|" + post.id + "|" + post.url + "|" + post.accountId + "|"
+                + post.publishedAt + "|" + version.observedAt + "|" + version.rawSha256 + "|"
+                + Sha256.ofText(version.text)
+                + "|" + Sha256.ofText(version.html) + "|" + version.editedMarker + "|"
+                + Sha256.ofText(version.detailsJson)
+                + "|" + capture);
+    }
+
+    static String linksHash(long versionId, List<VersionMedia> links) {
+        return Sha256.ofText("links|" + versionId + "|"
+                + links.stream()
+                        .map(link -> link.position + ":" + link.kind + ":"
+                                + (link.mediaSha256 == null ? "missing" : link.mediaSha256))
+                        .collect(Collectors.joining(",")));
+    }
+
+    static String deletionHash(Post post) {
+        String capture =
+                post.deletionCaptureId == null ? "-" : Capture.<Capture>findById(post.deletionCaptureId).bodySha256;
+        return Sha256.ofText("deletion|" + post.id + "|" + post.deletedAt + "|" + capture);
     }
 
     static String recordHash(Media media) {

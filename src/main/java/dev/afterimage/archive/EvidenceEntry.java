@@ -16,10 +16,16 @@ public class EvidenceEntry extends PanacheEntityBase {
 
     /** What an entry vouches for. */
     public enum Kind {
-        /** A post version: its id, observation time, raw bytes' hash and text. */
+        /** A post version: its post, when it was seen, its raw bytes' hash, text, details and the page it came from. */
         VERSION,
         /** A media file: its SHA-256 and size. */
-        MEDIA
+        MEDIA,
+        /** Which media a version shows, in order; appended again when a download owed is filled in. */
+        MEDIA_LINKS,
+        /** A post confirmed deleted: when, and the hash of the permalink answer that proved it. */
+        DELETION,
+        /** A post reported deleted that came back. */
+        RESTORATION
     }
 
     @Id
@@ -29,7 +35,7 @@ public class EvidenceEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Kind kind;
 
-    /** The version id, or the media SHA-256. */
+    /** The version id (VERSION, MEDIA_LINKS), the media SHA-256 (MEDIA), or the post id (DELETION, RESTORATION). */
     @Column(name = "record_ref", nullable = false)
     public String recordRef;
 

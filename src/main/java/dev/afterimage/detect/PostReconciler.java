@@ -188,9 +188,7 @@ public class PostReconciler {
         Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
         post.state = PostState.DELETED;
         post.deletedAt = confirmedAt;
-        if (gone.capture() != null) {
-            archive.recordDeletionEvidence(post, gone.capture());
-        }
+        archive.recordDeletion(post, gone.capture());
         post.missingSince = firstMissed;
         post.nextRecheckAt = null;
         tally.deleted++;
@@ -224,6 +222,7 @@ public class PostReconciler {
         details.put("restoredAt", now);
         post.state = PostState.LIVE;
         post.deletedAt = null;
+        archive.recordRestoration(post);
         tally.restored++;
         raise(tally, EventType.POST_RESTORED, post, details);
     }

@@ -40,7 +40,7 @@ class EvidenceChainTest {
     void flippedByteInAStoredFileOrRowIsCaughtAndNamed() throws IOException {
         TelegramScenario scenario = new TelegramScenario(wireMock, clock);
         scenario.post(1, Duration.ofHours(1), "Evidence").photo(scenario.picture("chain", 99));
-        scenario.post(2, Duration.ofMinutes(30), "More evidence");
+        scenario.post(2, Duration.ofMinutes(30), "More evidence").photo(scenario.picture("chain-other", 98));
         scenario.watch();
         scenario.poll();
         JsonPath post = scenario.postByPlatformId(1);
@@ -88,6 +88,48 @@ class EvidenceChainTest {
 
         assertEquals("VERSION", rewriteCaught.getString("firstBroken.kind"));
         assertTrue(rewriteCaught.getString("firstBroken.problem").contains("changed after it was archived"));
+        assertTrue(verify().getBoolean("intact"));
+
+        long postId = post.getLong("post.id");
+        String url = post.getString("post.url");
+        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).url = url + "0");
+        JsonPath movedCaught = verify();
+        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).url = url);
+        assertEquals("VERSION", movedCaught.getString("firstBroken.kind"), "a post moved to another URL is caught");
+
+        String otherSha = QuarkusTransaction.requiringNew()
+                .call(() -> Media.<Media>find("sha256 != ?1", sha).firstResult().sha256);
+        QuarkusTransaction.requiringNew()
+                .run(() -> VersionMedia.ofVersion(versionId).getFirst().mediaSha256 = otherSha);
+        JsonPath swapCaught = verify();
+        QuarkusTransaction.requiringNew()
+                .run(() -> VersionMedia.ofVersion(versionId).getFirst().mediaSha256 = sha);
+        assertEquals(
+                "MEDIA_LINKS",
+                swapCaught.getString("firstBroken.kind"),
+                "a photo swapped for another archived one is caught");
+        assertTrue(verify().getBoolean("intact"));
+
+        scenario.channel.delete(1);
+        scenario.advance(Duration.ofMinutes(1));
+        scenario.poll();
+        assertTrue(verify().getBoolean("intact"), "a recorded deletion verifies");
+        java.time.Instant deletedAt =
+                QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(postId).deletedAt);
+        QuarkusTransaction.requiringNew()
+                .run(() -> Post.<Post>findById(postId).deletedAt = deletedAt.plus(Duration.ofHours(5)));
+        JsonPath timeCaught = verify();
+        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).deletedAt = deletedAt);
+        assertEquals("DELETION", timeCaught.getString("firstBroken.kind"), "a rewritten deletion time is caught");
+
+        long proof = QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(postId).deletionCaptureId);
+        byte[] answer = QuarkusTransaction.requiringNew().call(() -> Capture.<Capture>findById(proof).body);
+        byte[] forged = answer.clone();
+        forged[forged.length / 2] ^= 0x01;
+        QuarkusTransaction.requiringNew().run(() -> Capture.<Capture>findById(proof).body = forged);
+        JsonPath proofCaught = verify();
+        QuarkusTransaction.requiringNew().run(() -> Capture.<Capture>findById(proof).body = answer);
+        assertEquals("DELETION", proofCaught.getString("firstBroken.kind"), "a forged proof of deletion is caught");
         assertTrue(verify().getBoolean("intact"));
     }
 
