@@ -3,7 +3,9 @@ package dev.afterimage.web.archive;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
+import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSources;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
 import dev.afterimage.watch.Account;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,9 +46,11 @@ public class ArchiveResource {
     private static final Pattern MEMENTO_PATH = Pattern.compile("^(\\d{4,14})(id_)?/(.+)$");
 
     private final ArchivedPosts archived;
+    private final PostSources sources;
 
-    ArchiveResource(ArchivedPosts archived) {
+    ArchiveResource(ArchivedPosts archived, PostSources sources) {
         this.archived = archived;
+        this.sources = sources;
     }
 
     @CheckedTemplate
@@ -151,7 +156,7 @@ public class ArchiveResource {
     }
 
     /** The archived post at this URL, in any of the URL's common forms; a 404 says who would cover it. */
-    private static Post find(String url) {
+    private Post find(String url) {
         if (url == null || url.isBlank()) {
             throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
         }
@@ -165,17 +170,24 @@ public class ArchiveResource {
         throw new WebApplicationException(Problem.response(Response.Status.NOT_FOUND, notArchived(canonical), null));
     }
 
-    private static String notArchived(CanonicalPostUrl canonical) {
-        String where = canonical.platform() + " account " + canonical.account();
-        Account account = Platform.fromApiName(canonical.platform())
-                .flatMap(platform -> Account.findByHandle(platform, canonical.account()))
-                .orElse(null);
-        if (account == null) {
-            return canonical.url() + " is not archived, and " + where
-                    + " is not watched: watch it with POST /api/accounts {\"url\": \""
-                    + canonical.url().substring(0, canonical.url().lastIndexOf('/')) + "\"}";
+    private String notArchived(CanonicalPostUrl canonical) {
+        Optional<Platform> platform = Platform.fromApiName(canonical.platform());
+        if (platform.isEmpty()) {
+            return canonical.url() + " is not archived: Afterimage does not watch " + canonical.platform()
+                    + " accounts yet";
         }
-        return canonical.url() + " is not archived: " + where + " is watched as account " + account.id
+        if (canonical.account().isEmpty()) {
+            return canonical.url() + " is not archived";
+        }
+        AccountRef ref = new AccountRef(platform.get(), canonical.account());
+        Account account = Account.findByHandle(ref.platform(), ref.handle()).orElse(null);
+        String who = canonical.platform() + " account " + canonical.account();
+        if (account == null) {
+            return canonical.url() + " is not archived, and " + who
+                    + " is not watched: watch it with POST /api/accounts {\"url\": \""
+                    + sources.of(ref.platform()).canonicalAccountUrl(ref) + "\"}";
+        }
+        return canonical.url() + " is not archived: " + who + " is watched as account " + account.id
                 + (account.enabled ? "" : " (paused)")
                 + ", but this post was not seen (published before the watch began, or before its last poll)";
     }
