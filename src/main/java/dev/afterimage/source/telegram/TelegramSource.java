@@ -13,8 +13,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Public Telegram channels through the web preview at t.me: the listing {@code /s/<channel>}, the permalink
@@ -28,31 +26,6 @@ import java.util.regex.Pattern;
 public class TelegramSource implements PostSource {
 
     static final String CANONICAL_BASE = "https://t.me";
-
-    /** Telegram usernames: a letter, then letters, digits and underscores, 5 to 32 long (4 for some collectibles). */
-    private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9_]{3,31}");
-
-    /** First path segments of t.me that are services, not accounts. */
-    private static final Set<String> RESERVED = Set.of(
-            "joinchat",
-            "addstickers",
-            "addemoji",
-            "addtheme",
-            "addlist",
-            "proxy",
-            "socks",
-            "share",
-            "setlanguage",
-            "login",
-            "confirmphone",
-            "invoice",
-            "boost",
-            "contact",
-            "iv",
-            "bg");
-
-    private static final Set<String> HOSTS =
-            Set.of("t.me", "www.t.me", "telegram.me", "www.telegram.me", "telegram.dog");
 
     private final WebClient web;
     private final String base;
@@ -107,13 +80,13 @@ public class TelegramSource implements PostSource {
     public Optional<String> normaliseHandle(String handle) {
         String name = handle.startsWith("@") ? handle.substring(1) : handle;
         name = name.toLowerCase(Locale.ROOT);
-        return HANDLE.matcher(name).matches() && !RESERVED.contains(name) ? Optional.of(name) : Optional.empty();
+        return TelegramNames.isChannel(name) ? Optional.of(name) : Optional.empty();
     }
 
     /** Accepts {@code t.me/<name>}, {@code t.me/s/<name>}, and a post URL of the channel; any of Telegram's hosts. */
     @Override
     public Optional<String> handleFromProfileUrl(URI url) {
-        if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+        if (url.getHost() == null || !TelegramNames.HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         List<String> segments = List.of(
