@@ -87,13 +87,16 @@ public class EvidenceChain {
      */
     @Transactional
     public ChainVerification verify() {
+        // The head first: entries appended while this runs are for the next check, and every entry up to the head
+        // was committed with it.
+        EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN);
+        Verification run = new Verification(head.lastSeq, head.lastHash);
         String previous = GENESIS;
-        long checked = 0;
         long lastSeq = 0;
         Map<Long, EvidenceEntry> latestLinks = new HashMap<>();
         Map<Long, EvidenceEntry> latestFate = new HashMap<>();
         for (int page = 0; ; page++) {
-            List<EvidenceEntry> entries = EvidenceEntry.<EvidenceEntry>find("order by seq")
+            List<EvidenceEntry> entries = EvidenceEntry.<EvidenceEntry>find("seq <= ?1 order by seq", run.headSeq)
                     .page(page, PAGE)
                     .list();
             if (entries.isEmpty()) {
@@ -102,7 +105,7 @@ public class EvidenceChain {
             for (EvidenceEntry entry : entries) {
                 Optional<String> problem = problemWith(entry, previous, lastSeq);
                 if (problem.isPresent()) {
-                    return broken(entry, problem.get(), checked);
+                    return run.broken(entry.seq, entry.kind, entry.recordRef, problem.get());
                 }
                 switch (entry.kind) {
                     case MEDIA_LINKS -> latestLinks.put(Long.valueOf(entry.recordRef), detached(entry));
@@ -111,51 +114,79 @@ public class EvidenceChain {
                 }
                 previous = entry.entryHash;
                 lastSeq = entry.seq;
-                checked++;
+                run.checked++;
             }
             entityManager.clear();
         }
-        EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN);
-        if (head.lastSeq != lastSeq || !head.lastHash.equals(previous)) {
-            return new ChainVerification(
-                    false,
-                    checked,
-                    new ChainVerification.BrokenEntry(
-                            head.lastSeq,
-                            null,
-                            null,
-                            "the chain's head names entry " + head.lastSeq + " but the chain ends at entry " + lastSeq),
-                    clock.instant());
+        if (lastSeq != run.headSeq || !previous.equals(run.headHash)) {
+            return run.broken(
+                    run.headSeq,
+                    null,
+                    null,
+                    "the chain's head names entry " + run.headSeq + " but the chain ends at entry " + lastSeq);
         }
         for (EvidenceEntry entry : latestLinks.values()) {
             List<VersionMedia> links = VersionMedia.ofVersion(Long.parseLong(entry.recordRef));
-            if (!linksHash(Long.parseLong(entry.recordRef), links).equals(entry.recordHash)) {
-                return broken(
-                        entry,
-                        "the media of version " + entry.recordRef + " were changed after they were archived",
-                        checked);
+            if (!linksHash(Long.parseLong(entry.recordRef), links).equals(entry.recordHash) && !superseded(entry)) {
+                return run.broken(
+                        entry.seq,
+                        entry.kind,
+                        entry.recordRef,
+                        "the media of version " + entry.recordRef + " were changed after they were archived");
             }
         }
         for (EvidenceEntry entry : latestFate.values()) {
             Optional<String> problem = fateProblem(entry);
-            if (problem.isPresent()) {
-                return broken(entry, problem.get(), checked);
+            if (problem.isPresent() && !superseded(entry)) {
+                return run.broken(entry.seq, entry.kind, entry.recordRef, problem.get());
             }
         }
         for (Post deleted : Post.<Post>list("state", PostState.DELETED)) {
-            if (!latestFate.containsKey(deleted.id)) {
-                return new ChainVerification(
-                        false,
-                        checked,
-                        new ChainVerification.BrokenEntry(
-                                0,
-                                EvidenceEntry.Kind.DELETION,
-                                String.valueOf(deleted.id),
-                                "post " + deleted.id + " is marked deleted but no deletion was recorded"),
-                        clock.instant());
+            if (!latestFate.containsKey(deleted.id)
+                    && EvidenceEntry.count(
+                                    "kind = ?1 and recordRef = ?2",
+                                    EvidenceEntry.Kind.DELETION,
+                                    String.valueOf(deleted.id))
+                            == 0) {
+                return run.broken(
+                        0,
+                        EvidenceEntry.Kind.DELETION,
+                        String.valueOf(deleted.id),
+                        "post " + deleted.id + " is marked deleted but no deletion was recorded");
             }
         }
-        return new ChainVerification(true, checked, null, clock.instant());
+        return new ChainVerification(true, run.checked, null, run.headSeq, run.headHash, clock.instant());
+    }
+
+    /** Whether a newer entry, appended after this check took the head, speaks of the same record: then it is checked next time. */
+    private static boolean superseded(EvidenceEntry entry) {
+        List<EvidenceEntry.Kind> family = entry.kind == EvidenceEntry.Kind.MEDIA_LINKS
+                ? List.of(EvidenceEntry.Kind.MEDIA_LINKS)
+                : List.of(EvidenceEntry.Kind.DELETION, EvidenceEntry.Kind.RESTORATION);
+        return EvidenceEntry.count("seq > ?1 and recordRef = ?2 and kind in ?3", entry.seq, entry.recordRef, family)
+                > 0;
+    }
+
+    /** One run of {@link #verify()}: the head it checks against, and how far it got. */
+    private final class Verification {
+        private final long headSeq;
+        private final String headHash;
+        private long checked;
+
+        Verification(long headSeq, String headHash) {
+            this.headSeq = headSeq;
+            this.headHash = headHash;
+        }
+
+        ChainVerification broken(long seq, EvidenceEntry.Kind kind, String ref, String problem) {
+            return new ChainVerification(
+                    false,
+                    checked,
+                    new ChainVerification.BrokenEntry(seq, kind, ref, problem),
+                    headSeq,
+                    headHash,
+                    clock.instant());
+        }
     }
 
     private Optional<String> problemWith(EvidenceEntry entry, String previous, long lastSeq) {
@@ -253,14 +284,6 @@ public class EvidenceChain {
         } catch (IOException e) {
             return Optional.of("the file of media " + media.sha256 + " cannot be read: " + e.getMessage());
         }
-    }
-
-    private ChainVerification broken(EvidenceEntry entry, String problem, long checked) {
-        return new ChainVerification(
-                false,
-                checked,
-                new ChainVerification.BrokenEntry(entry.seq, entry.kind, entry.recordRef, problem),
-                clock.instant());
     }
 
     /** A copy that survives clearing the persistence context between pages. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRequest;
@@ -99,11 +100,18 @@ public class WarcExport {
             try (InputStream message = new SequenceInputStream(new ByteArrayInputStream(head), body)) {
                 WarcResponse response = new WarcResponse.Builder(target)
                         .date(capture.fetchedAt)
-                        .payloadDigest(new WarcDigest("sha256", HexFormat.of().parseHex(capture.bodySha256)))
+                        .version(MessageVersion.WARC_1_1)
+                        // Base32 without padding, the form WARC validators expect.
+                        .payloadDigest(
+                                "sha256",
+                                new WarcDigest("sha256", HexFormat.of().parseHex(capture.bodySha256))
+                                        .base32()
+                                        .replace("=", ""))
                         .body(MediaType.HTTP_RESPONSE, Channels.newChannel(message), head.length + bodyLength)
                         .build();
                 writer.write(response);
                 writer.write(new WarcRequest.Builder(target)
+                        .version(MessageVersion.WARC_1_1)
                         .date(capture.fetchedAt)
                         .concurrentTo(response.id())
                         .body(MediaType.HTTP_REQUEST, capture.requestHead.getBytes(StandardCharsets.UTF_8))

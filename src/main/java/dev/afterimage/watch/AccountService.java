@@ -1,6 +1,7 @@
 package dev.afterimage.watch;
 
 import dev.afterimage.InvalidFieldException;
+import dev.afterimage.archive.Post;
 import dev.afterimage.detect.Availability;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
@@ -80,10 +81,17 @@ public class AccountService {
         return account;
     }
 
-    /** Stops watching the account and removes it with its archive; events already raised stay. */
+    /**
+     * Removes an account that has nothing archived. One with archived posts is refused: the archive is evidence, and
+     * removing it would break the evidence chain; such an account is paused instead.
+     */
     @Transactional
     public void delete(long id) {
         Account account = get(id);
+        long archived = Post.count("accountId", id);
+        if (archived > 0) {
+            throw new AccountHasArchiveException(id, archived);
+        }
         scheduler.unschedule(account.id);
         account.delete();
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the watchlist file ({@code afterimage.watchlist}) at start-up and whenever its content changes.
+ * Applies the watchlist file ({@code afterimage.watch.watchlist}) at start-up and whenever its content changes.
  * Accounts it names are created or updated; accounts it created and no longer names are disabled, never
  * deleted, since their archive must survive an edit of the file. Accounts added through the API are left alone.
  *

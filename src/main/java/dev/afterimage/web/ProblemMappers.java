@@ -8,6 +8,7 @@ import dev.afterimage.alert.DeliveryAlreadyDeliveredException;
 import dev.afterimage.alert.DeliveryInFlightException;
 import dev.afterimage.alert.DeliveryNotFoundException;
 import dev.afterimage.alert.WebhookNotFoundException;
+import dev.afterimage.watch.AccountHasArchiveException;
 import dev.afterimage.watch.AccountNotFoundException;
 import dev.afterimage.watch.DuplicateAccountException;
 import dev.afterimage.watch.PollInProgressException;
@@ -69,6 +70,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response alreadyDelivered(DeliveryAlreadyDeliveredException e) {
+        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response hasArchive(AccountHasArchiveException e) {
         return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
     }
 

@@ -51,6 +51,8 @@ class EvidenceChainTest {
         assertTrue(intact.getBoolean("intact"), intact.prettify());
         assertTrue(intact.getLong("entriesChecked") >= 3);
         assertNull(intact.get("firstBroken"));
+        assertEquals(64, intact.getString("headHash").length(), "the head hash, to publish");
+        assertTrue(intact.getLong("headSeq") >= intact.getLong("entriesChecked"));
 
         Path file = store.locate(sha).orElseThrow();
         byte[] original = Files.readAllBytes(file);

@@ -68,6 +68,7 @@ class WarcExportTest {
         List<String> methods = new ArrayList<>();
         try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
             for (WarcRecord record : reader) {
+                assertEquals("WARC/1.1", record.version().toString());
                 if (record instanceof WarcResponse response) {
                     statuses.add(response.http().status());
                     WarcPayload payload = response.payload().orElseThrow();

@@ -90,8 +90,18 @@ class ScheduledWatchTest {
                 .then()
                 .statusCode(200);
         assertEquals(Optional.of(Duration.ofSeconds(5)), scheduler.scheduledInterval(id));
-        given().delete("/api/accounts/" + id).then().statusCode(204);
-        assertEquals(Optional.empty(), scheduler.scheduledInterval(id));
+
+        int empty = given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://t.me/scheduled_empty\",\"pollInterval\":\"PT1H\"}")
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(Optional.of(Duration.ofHours(1)), scheduler.scheduledInterval(empty));
+        given().delete("/api/accounts/" + empty).then().statusCode(204);
+        assertEquals(Optional.empty(), scheduler.scheduledInterval(empty), "a deleted account is no longer polled");
     }
 
     @Test

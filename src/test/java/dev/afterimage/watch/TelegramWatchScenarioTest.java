@@ -478,37 +478,30 @@ class TelegramWatchScenarioTest {
     }
 
     @Test
-    void deletingAnAccountRemovesItsArchiveButKeepsItsEvents() {
-        scenario.post(1, Duration.ofHours(2), "Will be deleted").photo(scenario.picture("kept", 51));
-        scenario.post(2, Duration.ofHours(1), "Stays");
+    void accountWithAnArchiveIsPausedNotDeleted() {
+        scenario.post(1, Duration.ofHours(2), "Evidence");
         scenario.watch();
         scenario.poll();
-        scenario.channel.delete(1);
-        scenario.advance(MINUTE);
-        scenario.poll();
-        Map<String, Object> event = scenario.events().getFirst();
 
         io.restassured.RestAssured.given()
                 .delete("/api/accounts/" + scenario.accountId())
                 .then()
-                .statusCode(204);
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("PATCH {\"enabled\": false}"));
 
         io.restassured.RestAssured.given()
                 .get("/api/posts?account=" + scenario.accountId())
                 .then()
                 .statusCode(200)
-                .body("size()", org.hamcrest.Matchers.equalTo(0));
-        long before = ((Number) event.get("id")).longValue() - 1;
-        List<Map<String, Object>> after = io.restassured.RestAssured.given()
-                .get("/api/events?after=" + before + "&limit=1")
+                .body("size()", org.hamcrest.Matchers.equalTo(1));
+        io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body("{\"enabled\":false}")
+                .patch("/api/accounts/" + scenario.accountId())
                 .then()
                 .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
-        assertEquals(event.get("id"), after.getFirst().get("id"));
-        assertEquals(event.get("postUrl"), after.getFirst().get("postUrl"));
-        assertNull(after.getFirst().get("accountId"));
+                .body("enabled", org.hamcrest.Matchers.equalTo(false));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String page) {
