@@ -1,7 +1,9 @@
 package dev.afterimage.alert;
 
+import dev.afterimage.ConflictException;
+
 /** A delivery the endpoint already accepted cannot be retried. */
-public class DeliveryAlreadyDeliveredException extends RuntimeException {
+public class DeliveryAlreadyDeliveredException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,9 @@
 package dev.afterimage.alert;
 
+import dev.afterimage.ConflictException;
+
 /** A delivery being sent right now cannot be retried by hand until that attempt ends. */
-public class DeliveryInFlightException extends RuntimeException {
+public class DeliveryInFlightException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 

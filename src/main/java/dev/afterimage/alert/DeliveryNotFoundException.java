@@ -1,7 +1,9 @@
 package dev.afterimage.alert;
 
+import dev.afterimage.UnknownIdException;
+
 /** No delivery has this id. */
-public class DeliveryNotFoundException extends RuntimeException {
+public class DeliveryNotFoundException extends UnknownIdException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,9 @@
 package dev.afterimage.alert;
 
+import dev.afterimage.UnknownIdException;
+
 /** No webhook has this id. */
-public class WebhookNotFoundException extends RuntimeException {
+public class WebhookNotFoundException extends UnknownIdException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,9 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.ConflictException;
+
 /** An account whose posts are archived cannot be deleted: the archive is evidence. */
-public class AccountHasArchiveException extends RuntimeException {
+public class AccountHasArchiveException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 

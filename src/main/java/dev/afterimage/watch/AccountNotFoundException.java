@@ -1,7 +1,9 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.UnknownIdException;
+
 /** No account has this id (any more). */
-public class AccountNotFoundException extends RuntimeException {
+public class AccountNotFoundException extends UnknownIdException {
 
     private static final long serialVersionUID = 1L;
 

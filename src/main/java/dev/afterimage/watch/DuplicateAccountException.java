@@ -1,7 +1,9 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.ConflictException;
+
 /** The account is already watched. */
-public class DuplicateAccountException extends RuntimeException {
+public class DuplicateAccountException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 

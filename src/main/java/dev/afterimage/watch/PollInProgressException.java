@@ -1,7 +1,9 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.ConflictException;
+
 /** A poll of the account is already running and did not finish in time; ask again later. */
-public class PollInProgressException extends RuntimeException {
+public class PollInProgressException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,13 +3,9 @@ package dev.afterimage.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.afterimage.ConflictException;
 import dev.afterimage.InvalidFieldException;
-import dev.afterimage.alert.DeliveryAlreadyDeliveredException;
-import dev.afterimage.alert.DeliveryInFlightException;
-import dev.afterimage.alert.DeliveryNotFoundException;
-import dev.afterimage.alert.WebhookNotFoundException;
-import dev.afterimage.watch.AccountHasArchiveException;
-import dev.afterimage.watch.AccountNotFoundException;
+import dev.afterimage.UnknownIdException;
 import dev.afterimage.watch.DuplicateAccountException;
 import dev.afterimage.watch.PollInProgressException;
 import jakarta.ws.rs.WebApplicationException;
@@ -38,6 +34,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownId(UnknownIdException e) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response pollInProgress(PollInProgressException e) {
         return Response.fromResponse(Problem.response(Response.Status.CONFLICT, e.getMessage(), null))
                 .header("Retry-After", RETRY_POLL_AFTER_SECONDS)
@@ -51,36 +57,6 @@ public class ProblemMappers {
                 Response.Status.CONFLICT,
                 "this conflicts with something that already exists; reload and try again",
                 null);
-    }
-
-    @ServerExceptionMapper
-    public Response webhookNotFound(WebhookNotFoundException e) {
-        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response deliveryNotFound(DeliveryNotFoundException e) {
-        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response inFlight(DeliveryInFlightException e) {
-        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response alreadyDelivered(DeliveryAlreadyDeliveredException e) {
-        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response hasArchive(AccountHasArchiveException e) {
-        return Problem.response(Response.Status.CONFLICT, e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response accountNotFound(AccountNotFoundException e) {
-        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), null);
     }
 
     /** Jackson's own mapper for this type would answer a non-problem body; ours is more specific than the built-in. */
