@@ -41,7 +41,7 @@ class Outbox {
         Map<WebhookFormat, String> bodies = new EnumMap<>(WebhookFormat.class);
         for (Webhook webhook : endpoints) {
             String body = bodies.computeIfAbsent(webhook.format, format -> payloads.render(event, format));
-            queue(webhook, event.id, orderKeyOf(event), event.type.payloadName(), body);
+            queue(webhook, newMessageId(), event.id, orderKeyOf(event), event.type.payloadName(), body);
         }
     }
 
@@ -49,15 +49,22 @@ class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     Delivery enqueueTest(Webhook webhook) {
         String messageId = newMessageId();
-        return queue(webhook, null, "test:" + messageId, "webhook.test", payloads.renderTest(webhook, clock.instant()));
+        // A test message is ordered after nothing: its own id is its key.
+        return queue(
+                webhook,
+                messageId,
+                null,
+                "test:" + messageId,
+                "webhook.test",
+                payloads.renderTest(webhook, clock.instant()));
     }
 
-    private Delivery queue(Webhook webhook, Long eventId, String orderKey, String type, String body) {
+    private Delivery queue(Webhook webhook, String messageId, Long eventId, String orderKey, String type, String body) {
         Instant now = clock.instant();
         Delivery delivery = new Delivery();
         delivery.webhookId = webhook.id;
         delivery.eventId = eventId;
-        delivery.messageId = newMessageId();
+        delivery.messageId = messageId;
         delivery.orderKey = orderKey;
         delivery.payloadType = type;
         delivery.body = body;
