@@ -7,7 +7,6 @@ import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.archive.VersionMedia;
 import dev.afterimage.source.MediaKind;
-import dev.afterimage.watch.Account;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,26 +16,20 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
 
     /** The post as one version showed it: that version only, and the events raised before it was superseded. */
     public static PostDetailView asOf(Post post, PostVersion version) {
-        Account account = Account.findById(post.accountId);
         List<EventView> events = Event.ofPost(post.id).stream()
                 .filter(event -> !event.detectedAt.isAfter(version.observedAt))
                 .map(EventView::of)
                 .toList();
-        return new PostDetailView(
-                PostView.of(post, account == null ? null : account.platform.apiName()),
-                List.of(VersionView.of(version)),
-                events);
+        return new PostDetailView(PostView.of(post), List.of(VersionView.of(version)), events);
     }
 
     /** Everything archived about the post; call inside a transaction. */
     public static PostDetailView of(Post post) {
-        Account account = Account.findById(post.accountId);
         List<VersionView> versions =
                 PostVersion.ofPost(post.id).stream().map(VersionView::of).toList();
         List<EventView> events =
                 Event.ofPost(post.id).stream().map(EventView::of).toList();
-        return new PostDetailView(
-                PostView.of(post, account == null ? null : account.platform.apiName()), versions, events);
+        return new PostDetailView(PostView.of(post), versions, events);
     }
 
     /** One version; {@code details} is its JSON of link preview, attachments, forward, reply, views, reactions. */

@@ -4,7 +4,6 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.WarcExport;
-import dev.afterimage.watch.Account;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -62,7 +61,7 @@ public class PostResource {
                 Post.<Post>find(query, parameters).range(from, from + size - 1).list();
         Map<Long, String> platforms = new HashMap<>();
         return posts.stream()
-                .map(post -> PostView.of(post, platforms.computeIfAbsent(post.accountId, PostResource::platformOf)))
+                .map(post -> PostView.of(post, platforms.computeIfAbsent(post.accountId, PostView::platformOf)))
                 .toList();
     }
 
@@ -89,11 +88,6 @@ public class PostResource {
         return Response.ok(body, "application/warc")
                 .header("Content-Disposition", "attachment; filename=\"afterimage-post-" + id + ".warc.gz\"")
                 .build();
-    }
-
-    private static String platformOf(long accountId) {
-        Account account = Account.findById(accountId);
-        return account == null ? null : account.platform.apiName();
     }
 
     private static PostState parseState(String state) {

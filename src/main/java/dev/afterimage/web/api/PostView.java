@@ -2,6 +2,7 @@ package dev.afterimage.web.api;
 
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
+import dev.afterimage.watch.Account;
 import java.time.Instant;
 
 /** A post as API lists show it. */
@@ -18,6 +19,17 @@ public record PostView(
         Instant missingSince,
         Instant deletedAt,
         String contentHash) {
+
+    /** A post whose account is looked up here; lists of many posts pass the platform they already know. */
+    static PostView of(Post post) {
+        return of(post, platformOf(post.accountId));
+    }
+
+    /** The API name of an account's platform; null once the account is gone. */
+    static String platformOf(long accountId) {
+        Account account = Account.findById(accountId);
+        return account == null ? null : account.platform.apiName();
+    }
 
     static PostView of(Post post, String platform) {
         return new PostView(
