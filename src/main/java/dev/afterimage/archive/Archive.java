@@ -48,6 +48,8 @@ public class Archive {
         version.postId = post.id;
         version.observedAt = observed.observedAt();
         version.text = source.text();
+        version.textSha256 = NormalisedContent.textHash(source.text());
+        version.platformVersionAt = source.versionAt();
         version.html = source.html();
         version.editedMarker = source.edited();
         version.detailsJson = detailsOf(source);

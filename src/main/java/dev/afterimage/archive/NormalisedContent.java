@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The part of a post that makes it what it is, written out canonically and hashed: text, media hashes in
- * order, attachments, link, forward and reply. Views, reactions, markup and CDN URLs are left out, since they
+ * order, attachments, link, forward, reply and the platform's revision id where it has one. Views, reactions, markup and CDN URLs are left out, since they
  * change without the author doing anything.
  */
 public final class NormalisedContent {
@@ -46,7 +46,16 @@ public final class NormalisedContent {
         if (post.replyTo() != null) {
             out.append("reply:").append(post.replyTo()).append('\n');
         }
+        if (post.revision() != null) {
+            out.append("revision:").append(post.revision()).append('\n');
+        }
         return out.toString();
+    }
+
+    /** The hash of the normalised text alone, or null for a post without text (which matches nothing). */
+    public static String textHash(String text) {
+        String normalised = normaliseText(text);
+        return normalised.isEmpty() ? null : Sha256.ofText(normalised);
     }
 
     /** Unicode NFC, one kind of line break, no trailing blanks: the same words must hash the same. */

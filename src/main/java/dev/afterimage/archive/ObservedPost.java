@@ -11,12 +11,19 @@ import java.util.List;
  * @param sourceUrl the URL of the page it was read from
  * @param observedAt when that page was fetched
  * @param capture that page as fetched, kept with a new version as evidence; null when the source keeps none
+ * @param earlierVersions the versions before this one that the platform reported with it, oldest first
  */
 public record ObservedPost(
-        SourcePost post, List<ObservedMedia> media, String sourceUrl, Instant observedAt, PageCapture capture) {
+        SourcePost post,
+        List<ObservedMedia> media,
+        String sourceUrl,
+        Instant observedAt,
+        PageCapture capture,
+        List<ObservedPost> earlierVersions) {
 
     public ObservedPost {
         media = List.copyOf(media);
+        earlierVersions = List.copyOf(earlierVersions);
     }
 
     /** The hash versions are compared on. */

@@ -59,6 +59,14 @@ public class PostVersion extends PanacheEntityBase {
     @Column(name = "capture_id")
     public Long captureId;
 
+    /** When the platform says this version was made (an edit's time), where it says so. */
+    @Column(name = "platform_version_at")
+    public Instant platformVersionAt;
+
+    /** SHA-256 of the normalised text: the same statement posted on another platform has the same. */
+    @Column(name = "text_sha256")
+    public String textSha256;
+
     /** The URL the fragment was fetched from. */
     @Column(name = "source_url", nullable = false)
     public String sourceUrl;

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ public class PostReconciler {
                 .sorted(java.util.Comparator.comparing((Post post) -> post.publishedAt)
                         .reversed())
                 .limit(maxSuspectsPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId))
+                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
                 .toList();
     }
 
@@ -85,7 +87,7 @@ public class PostReconciler {
                 .filter(post -> !seenPostIds.contains(post.platformPostId))
                 .filter(post -> post.publishedAt == null || !post.publishedAt.isAfter(coveredFrom))
                 .limit(maxRechecksPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId))
+                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
                 .toList();
     }
 
@@ -106,7 +108,12 @@ public class PostReconciler {
         Instant seenAt = seen.observedAt();
         Post post = Post.find(accountId, seen.post().platformPostId()).orElse(null);
         if (post == null) {
-            post = archive.recordNewPost(accountId, seen);
+            List<ObservedPost> history = reportedHistory(seen, Set.of());
+            post = archive.recordNewPost(accountId, history.getFirst());
+            for (ObservedPost version : history.subList(1, history.size())) {
+                archive.recordVersion(post, version);
+                tally.newVersions++;
+            }
             post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
             tally.newPosts++;
             return;
@@ -126,16 +133,72 @@ public class PostReconciler {
             archive.fillMissingMedia(post, newest, newestMedia, seen);
             return;
         }
+        List<ObservedPost> missed = missedVersions(post, newest, seen);
+        for (ObservedPost version : missed) {
+            archive.recordVersion(post, version);
+            tally.newVersions++;
+        }
         PostVersion next = archive.recordVersion(post, seen);
         tally.newVersions++;
         boolean textChanged =
                 !NormalisedContent.normaliseText(newest.text).equals(NormalisedContent.normaliseText(next.text));
         if (textChanged) {
-            raise(tally, EventType.POST_EDITED, post, edit(newest, next));
+            Map<String, Object> details = edit(newest, next);
+            details.put("missedVersions", missed.size());
+            raise(tally, EventType.POST_EDITED, post, details);
         }
         if (MediaChange.noticeable(newestMedia, seen.media(), sameImageMaxDistance)) {
             raise(tally, EventType.MEDIA_CHANGED, post, mediaChange(newest, newestMedia, next));
         }
+    }
+
+    /**
+     * The versions to archive for a post seen for the first time: the earlier ones the platform reported, oldest
+     * first, then the one seen, each once (a version equal to the one before it, or already archived, is skipped).
+     */
+    private static List<ObservedPost> reportedHistory(ObservedPost seen, Set<String> archivedHashes) {
+        List<ObservedPost> history = new ArrayList<>();
+        String previous = null;
+        for (ObservedPost version : seen.earlierVersions()) {
+            String hash = version.contentHash();
+            if (!hash.equals(previous) && !archivedHashes.contains(hash) && !hash.equals(seen.contentHash())) {
+                history.add(version);
+            }
+            previous = hash;
+        }
+        history.add(seen);
+        return history;
+    }
+
+    /**
+     * The versions the platform reports between the newest archived one and the one seen now: edits made between
+     * two polls. They follow the last reported version already archived; when none of them is archived (the
+     * platform renders its history differently), those the platform dates after the newest archived version.
+     */
+    private static List<ObservedPost> missedVersions(Post post, PostVersion newest, ObservedPost seen) {
+        if (seen.earlierVersions().isEmpty()) {
+            return List.of();
+        }
+        Set<String> archived = new HashSet<>(
+                PostVersion.ofPost(post.id).stream().map(v -> v.contentHash).toList());
+        List<ObservedPost> earlier = seen.earlierVersions();
+        int lastArchived = -1;
+        for (int i = 0; i < earlier.size(); i++) {
+            if (archived.contains(earlier.get(i).contentHash())) {
+                lastArchived = i;
+            }
+        }
+        Instant newestAt = newest.platformVersionAt != null ? newest.platformVersionAt : newest.observedAt;
+        List<ObservedPost> after = lastArchived >= 0
+                ? earlier.subList(lastArchived + 1, earlier.size())
+                : earlier.stream()
+                        .filter(version -> version.post().versionAt() != null
+                                && version.post().versionAt().isAfter(newestAt))
+                        .toList();
+        List<ObservedPost> candidates = reportedHistory(
+                new ObservedPost(seen.post(), seen.media(), seen.sourceUrl(), seen.observedAt(), seen.capture(), after),
+                archived);
+        return candidates.subList(0, candidates.size() - 1);
     }
 
     /**

@@ -1,4 +1,26 @@
 package dev.afterimage.source;
 
-/** Which account a source is asked about: its platform and its handle as the platform spells it. */
-public record AccountRef(Platform platform, String handle) {}
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which account a source is asked about: its platform, its handle as the platform spells it, and the settings the
+ * source needs for it (for a web page, the CSS selectors of its items; empty for most platforms).
+ */
+public record AccountRef(Platform platform, String handle, Map<String, String> options) {
+
+    public AccountRef {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(handle, "handle");
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public AccountRef(Platform platform, String handle) {
+        this(platform, handle, Map.of());
+    }
+
+    /** The option's value, or null when it is not set. */
+    public String option(String name) {
+        return options.get(name);
+    }
+}

@@ -12,11 +12,23 @@ public sealed interface ListingResult {
      * @param url the URL the page was fetched from
      * @param olderPageCursor what to pass to fetch the next older page; empty on the last page
      * @param capture the page as fetched, to be kept as evidence for the versions read from it; null if not kept
+     * @param reachesFirstPost whether a last page (no older cursor) ends at the account's first post; false for a
+     *     feed, which shows only the latest entries, so posts older than those it shows are not covered by it
      */
-    record Page(String url, List<SourcePost> posts, Optional<String> olderPageCursor, PageCapture capture)
+    record Page(
+            String url,
+            List<SourcePost> posts,
+            Optional<String> olderPageCursor,
+            PageCapture capture,
+            boolean reachesFirstPost)
             implements ListingResult {
         public Page {
             posts = List.copyOf(posts);
+        }
+
+        /** A page of a listing that can be walked back to the account's first post. */
+        public Page(String url, List<SourcePost> posts, Optional<String> olderPageCursor, PageCapture capture) {
+            this(url, posts, olderPageCursor, capture, true);
         }
     }
 

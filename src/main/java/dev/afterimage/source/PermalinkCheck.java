@@ -3,7 +3,12 @@ package dev.afterimage.source;
 /** What a post's own permalink answered. Only {@link Gone} may ever lead to a deletion being declared. */
 public sealed interface PermalinkCheck {
 
-    /** The post is there; here it is as the permalink shows it. */
+    /**
+     * The post is there.
+     *
+     * @param post the post as the permalink shows it; null when the answer proves the post exists without showing
+     *     it in a form the source reads (a feed entry's link is an article page, not the entry)
+     */
     record Found(SourcePost post) implements PermalinkCheck {}
 
     /**

@@ -3,9 +3,19 @@ package dev.afterimage.source;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The platforms Afterimage can watch. The lower-case name is the one used in the API. */
+/**
+ * The platforms Afterimage can watch. The lower-case name is the one used in the API. The order is the order in
+ * which a pasted profile URL is tried: the specific platforms first, then feeds, then plain web pages, which could
+ * claim any URL.
+ */
 public enum Platform {
-    TELEGRAM;
+    TELEGRAM,
+    X,
+    FACEBOOK,
+    BLUESKY,
+    MASTODON,
+    RSS,
+    WEB;
 
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

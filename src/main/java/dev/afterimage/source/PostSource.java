@@ -1,5 +1,10 @@
 package dev.afterimage.source;
 
+import dev.afterimage.InvalidFieldException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +19,14 @@ public interface PostSource {
     Platform platform();
 
     /**
+     * Why this source cannot be used at all (e.g. no API token is configured), or empty when it can. A disabled
+     * source refuses new accounts with this message and answers {@code Unknown} for existing ones.
+     */
+    default Optional<String> disabledReason() {
+        return Optional.empty();
+    }
+
+    /**
      * Fetches one page of the account's posts, newest first.
      *
      * @param olderPageCursor empty for the newest page, else a cursor from a previous {@link ListingResult.Page}
@@ -21,7 +34,19 @@ public interface PostSource {
     ListingResult listing(AccountRef account, Optional<String> olderPageCursor);
 
     /** Asks the post's own permalink whether the post still exists. */
-    PermalinkCheck check(AccountRef account, String platformPostId);
+    PermalinkCheck check(AccountRef account, PostRef post);
+
+    /**
+     * Asks about several posts of one account, as cheaply as the platform allows (X answers up to 100 ids in one
+     * request). The answer has an entry for every post asked about, by platform post id.
+     */
+    default Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
+        for (PostRef post : posts) {
+            answers.put(post.platformPostId(), check(account, post));
+        }
+        return answers;
+    }
 
     /** The canonical public URL of a post, e.g. {@code https://t.me/durov/523}. */
     String canonicalPostUrl(AccountRef account, String platformPostId);
@@ -30,8 +55,21 @@ public interface PostSource {
     Optional<String> normaliseHandle(String handle);
 
     /** The handle named by one of this platform's profile URLs, or empty when the URL is not one. */
-    Optional<String> handleFromProfileUrl(java.net.URI url);
+    Optional<String> handleFromProfileUrl(URI url);
 
     /** The canonical public URL of an account, e.g. {@code https://t.me/durov}. */
     String canonicalAccountUrl(AccountRef account);
+
+    /**
+     * The account settings this source needs, checked and normalised.
+     *
+     * @throws InvalidFieldException naming the option ({@code options.<name>}) that is wrong or missing
+     */
+    default Map<String, String> validateOptions(Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new InvalidFieldException(
+                    "options", platform().apiName() + " accounts take no options; got " + options.keySet());
+        }
+        return Map.of();
+    }
 }

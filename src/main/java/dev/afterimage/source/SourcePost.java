@@ -21,6 +21,13 @@ import java.util.Objects;
  * @param replyTo the URL of the post this one replies to, or null
  * @param views the view counter as shown (e.g. "12.5M"), or null
  * @param reactions the reactions as shown, or an empty string
+ * @param revision the platform's own identifier of this version of the post (a Bluesky record CID, the newest id
+ *     of an X edit history, a Mastodon {@code edited_at}), or null where the platform has none; a new revision is
+ *     a new version even when nothing else visible changed
+ * @param versionAt when the platform says this version was made (an edit's time), or null when it does not say
+ * @param earlierVersions the post's earlier versions as the platform itself reports them, oldest first (Mastodon's
+ *     edit history); empty when the platform reports none. They are archived with the post, so edits made between
+ *     two polls are not lost.
  */
 public record SourcePost(
         String platformPostId,
@@ -36,7 +43,46 @@ public record SourcePost(
         String replyTo,
         String views,
         String reactions,
-        byte[] rawFragment) {
+        byte[] rawFragment,
+        String revision,
+        Instant versionAt,
+        List<SourcePost> earlierVersions) {
+
+    /** A post of a platform without revisions or a reported edit history. */
+    public SourcePost(
+            String platformPostId,
+            String url,
+            Instant publishedAt,
+            String text,
+            String html,
+            boolean edited,
+            List<SourceMedia> media,
+            LinkPreview linkPreview,
+            List<Attachment> attachments,
+            String forwardedFrom,
+            String replyTo,
+            String views,
+            String reactions,
+            byte[] rawFragment) {
+        this(
+                platformPostId,
+                url,
+                publishedAt,
+                text,
+                html,
+                edited,
+                media,
+                linkPreview,
+                attachments,
+                forwardedFrom,
+                replyTo,
+                views,
+                reactions,
+                rawFragment,
+                null,
+                null,
+                List.of());
+    }
 
     public SourcePost {
         Objects.requireNonNull(platformPostId, "platformPostId");
@@ -47,5 +93,50 @@ public record SourcePost(
         attachments = List.copyOf(attachments);
         reactions = reactions == null ? "" : reactions;
         Objects.requireNonNull(rawFragment, "rawFragment");
+        earlierVersions = earlierVersions == null ? List.of() : List.copyOf(earlierVersions);
+    }
+
+    /** This post carrying the platform's revision id and version time. */
+    public SourcePost withRevision(String revision, Instant versionAt) {
+        return new SourcePost(
+                platformPostId,
+                url,
+                publishedAt,
+                text,
+                html,
+                edited,
+                media,
+                linkPreview,
+                attachments,
+                forwardedFrom,
+                replyTo,
+                views,
+                reactions,
+                rawFragment,
+                revision,
+                versionAt,
+                earlierVersions);
+    }
+
+    /** This post carrying the earlier versions the platform reports, oldest first. */
+    public SourcePost withEarlierVersions(List<SourcePost> earlier) {
+        return new SourcePost(
+                platformPostId,
+                url,
+                publishedAt,
+                text,
+                html,
+                edited,
+                media,
+                linkPreview,
+                attachments,
+                forwardedFrom,
+                replyTo,
+                views,
+                reactions,
+                rawFragment,
+                revision,
+                versionAt,
+                earlier);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** A watched account. */
@@ -38,6 +39,14 @@ public class Account extends PanacheEntityBase {
     public String canonicalUrl;
 
     public String label;
+
+    /** Accounts of one publisher on several platforms share a group, e.g. "Ministry of Defence". */
+    @Column(name = "account_group")
+    public String group;
+
+    /** What the source needs to read this account (see {@link dev.afterimage.source.PostSource#validateOptions}). */
+    @Column(name = "options_json", nullable = false)
+    public String optionsJson = "{}";
 
     @Column(name = "poll_interval_seconds", nullable = false)
     public long pollIntervalSeconds;
@@ -83,7 +92,15 @@ public class Account extends PanacheEntityBase {
     public boolean watchFailing;
 
     public AccountRef ref() {
-        return new AccountRef(platform, handle);
+        return new AccountRef(platform, handle, options());
+    }
+
+    public Map<String, String> options() {
+        return AccountOptions.fromJson(optionsJson);
+    }
+
+    void setOptions(Map<String, String> options) {
+        optionsJson = AccountOptions.toJson(options);
     }
 
     public Duration pollInterval() {

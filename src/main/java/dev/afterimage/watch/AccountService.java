@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -47,8 +48,10 @@ public class AccountService {
         Account account = new Account();
         account.platform = ref.platform();
         account.handle = ref.handle();
+        account.setOptions(ref.options());
         account.canonicalUrl = sources.of(ref.platform()).canonicalAccountUrl(ref);
         account.label = label(request.label());
+        account.group = group(request.group());
         account.pollIntervalSeconds = interval(request.pollInterval())
                 .orElse(config.defaultPollInterval())
                 .toSeconds();
@@ -68,6 +71,12 @@ public class AccountService {
         Account account = get(id);
         if (patch.label() != null) {
             account.label = label(patch.label());
+        }
+        if (patch.group() != null) {
+            account.group = group(patch.group());
+        }
+        if (patch.options() != null) {
+            account.setOptions(validOptions(sources.of(account.platform), patch.options()));
         }
         interval(patch.pollInterval()).ifPresent(interval -> account.pollIntervalSeconds = interval.toSeconds());
         if (patch.enabled() != null) {
@@ -120,8 +129,28 @@ public class AccountService {
         return Account.list("origin = ?1 order by id", origin);
     }
 
-    /** Which platform and handle a request names, validated. */
+    /** Which platform and handle a request names, with the source's options for it, validated. */
     public AccountRef resolve(AccountRequest request) {
+        AccountRef named = named(request);
+        PostSource source = sources.of(named.platform());
+        source.disabledReason().ifPresent(reason -> {
+            throw new InvalidFieldException(
+                    request.url() != null && !request.url().isBlank() ? "url" : "platform",
+                    named.platform().apiName() + " accounts cannot be watched: " + reason);
+        });
+        return new AccountRef(named.platform(), named.handle(), validOptions(source, request.options()));
+    }
+
+    private static Map<String, String> validOptions(PostSource source, Map<String, String> options) {
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            if (option.getValue() == null) {
+                throw new InvalidFieldException("options." + option.getKey(), "an option needs a value");
+            }
+        }
+        return source.validateOptions(Map.copyOf(options));
+    }
+
+    private AccountRef named(AccountRequest request) {
         if (request.url() != null && !request.url().isBlank()) {
             return fromUrl(request.url().strip());
         }
@@ -180,6 +209,16 @@ public class AccountService {
                     "the poll interval must be from " + config.minPollInterval() + " to " + config.maxPollInterval());
         }
         return Optional.of(interval);
+    }
+
+    private static String group(String group) {
+        if (group == null || group.isBlank()) {
+            return null;
+        }
+        if (group.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidFieldException("group", "the group must be at most " + MAX_LABEL_LENGTH + " characters");
+        }
+        return group.strip();
     }
 
     private static String label(String label) {

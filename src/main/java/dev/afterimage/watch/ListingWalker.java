@@ -66,7 +66,10 @@ final class ListingWalker {
                             .filter(java.util.Objects::nonNull)
                             .min(Instant::compareTo);
                     if (page.olderPageCursor().isEmpty()) {
-                        return finish(new ListingOutcome.Listed(Instant.EPOCH, null), posts, pageOf, pages);
+                        ListingOutcome end = page.reachesFirstPost()
+                                ? new ListingOutcome.Listed(Instant.EPOCH, null)
+                                : listed(posts, null);
+                        return finish(end, posts, pageOf, pages);
                     }
                     if (page.posts().isEmpty() || page.olderPageCursor().equals(cursor)) {
                         return finish(

@@ -8,6 +8,7 @@ import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.SourcePost;
@@ -112,28 +113,18 @@ public class Poller {
                 rechecks = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
             }
         }
-        Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();
-        for (Suspect suspect : suspects) {
-            answers.put(suspect.platformPostId(), ask(source, account, suspect, true));
-        }
-        for (Suspect due : rechecks) {
-            answers.putIfAbsent(due.platformPostId(), ask(source, account, due, false));
-        }
+        Map<String, PermalinkAnswer> answers = new LinkedHashMap<>(ask(source, account, suspects, true));
+        ask(source, account, rechecks, false).forEach(answers::putIfAbsent);
 
         List<MediaCollector.Collected> collected = new ArrayList<>();
         List<ObservedPost> seen = new ArrayList<>();
         if (listing instanceof ListingOutcome.Listed) {
             for (SourcePost post : walk.posts()) {
-                List<MediaCollector.Collected> items =
-                        post.media().stream().map(media::collect).toList();
-                collected.addAll(items);
                 ListingWalk.Sighting sighting = walk.pageOf().get(post.platformPostId());
-                seen.add(new ObservedPost(
-                        post,
-                        items.stream().map(MediaCollector.Collected::media).toList(),
-                        sighting.pageUrl(),
-                        sighting.fetchedAt(),
-                        sighting.capture()));
+                List<ObservedPost> earlier = post.earlierVersions().stream()
+                        .map(version -> observe(version, sighting, collected, List.of()))
+                        .toList();
+                seen.add(observe(post, sighting, collected, earlier));
             }
         }
 
@@ -168,9 +159,39 @@ public class Poller {
                 result.events());
     }
 
-    private PermalinkAnswer ask(PostSource source, AccountRef account, Suspect suspect, boolean missedByListing) {
+    private ObservedPost observe(
+            SourcePost post,
+            ListingWalk.Sighting sighting,
+            List<MediaCollector.Collected> collected,
+            List<ObservedPost> earlier) {
+        List<MediaCollector.Collected> items =
+                post.media().stream().map(media::collect).toList();
+        collected.addAll(items);
+        return new ObservedPost(
+                post,
+                items.stream().map(MediaCollector.Collected::media).toList(),
+                sighting.pageUrl(),
+                sighting.fetchedAt(),
+                sighting.capture(),
+                earlier);
+    }
+
+    /** Asks about the posts in one go, so a platform that answers many ids per request is asked once. */
+    private Map<String, PermalinkAnswer> ask(
+            PostSource source, AccountRef account, List<Suspect> posts, boolean missedByListing) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
         Instant askedAt = clock.instant();
-        return new PermalinkAnswer(source.check(account, suspect.platformPostId()), askedAt, missedByListing);
+        Map<String, PermalinkCheck> checks =
+                source.checkAll(account, posts.stream().map(Suspect::ref).toList());
+        Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();
+        for (Suspect post : posts) {
+            PermalinkCheck check = checks.getOrDefault(
+                    post.platformPostId(), new PermalinkCheck.Unknown("the source gave no answer for this post"));
+            answers.put(post.platformPostId(), new PermalinkAnswer(check, askedAt, missedByListing));
+        }
+        return answers;
     }
 
     /** A poll that broke still counts, as unknown, so a watch that keeps breaking is reported as failing. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * deleted, since their archive must survive an edit of the file. Accounts added through the API are left alone.
  *
  * <p>The file is a YAML list; each entry has {@code url}, or {@code platform} and {@code handle}, and
- * optionally {@code label}, {@code pollInterval} and {@code enabled}.
+ * optionally {@code label}, {@code group}, {@code pollInterval}, {@code enabled} and {@code options}.
  */
 @ApplicationScoped
 public class Watchlist {
@@ -123,16 +124,25 @@ public class Watchlist {
                                 new AccountPatch(
                                         request.label(),
                                         request.pollInterval(),
-                                        entry.enabled() == null || entry.enabled()))
+                                        entry.enabled() == null || entry.enabled(),
+                                        request.group() == null ? "" : request.group(),
+                                        ref.options()))
                         : existing)
                 .orElseGet(() -> accounts.create(request, AccountOrigin.WATCHLIST));
     }
 
     /** One account of the watchlist file. */
     public record WatchlistEntry(
-            String url, String platform, String handle, String label, String pollInterval, Boolean enabled) {
+            String url,
+            String platform,
+            String handle,
+            String label,
+            String group,
+            String pollInterval,
+            Boolean enabled,
+            Map<String, String> options) {
         AccountRequest asRequest() {
-            return new AccountRequest(url, platform, handle, label, pollInterval, enabled);
+            return new AccountRequest(url, platform, handle, label, pollInterval, enabled, group, options);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.testkit.MutableClock;
@@ -145,7 +146,7 @@ class ListingWalkerTest {
         }
 
         @Override
-        public PermalinkCheck check(AccountRef account, String platformPostId) {
+        public PermalinkCheck check(AccountRef account, PostRef post) {
             return new PermalinkCheck.Unknown("not scripted");
         }
 

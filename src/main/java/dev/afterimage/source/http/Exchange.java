@@ -17,6 +17,8 @@ import okhttp3.Response;
  */
 public record Exchange(String url, String requestHead, String responseHead, Instant at) {
 
+    static final String REDACTED = "[redacted]";
+
     static Exchange of(Request request, Response response, long bodyLength, Instant at) {
         StringBuilder requestHead = new StringBuilder()
                 .append(request.method())
@@ -50,7 +52,9 @@ public record Exchange(String url, String requestHead, String responseHead, Inst
                     && (name.equalsIgnoreCase("Transfer-Encoding") || name.equalsIgnoreCase("Content-Length"))) {
                 continue;
             }
-            out.append(name).append(": ").append(headers.value(i)).append("\r\n");
+            // An API token in an archived request head would hand it to everyone the archive is shared with.
+            String value = name.equalsIgnoreCase("Authorization") ? REDACTED : headers.value(i);
+            out.append(name).append(": ").append(value).append("\r\n");
         }
     }
 }

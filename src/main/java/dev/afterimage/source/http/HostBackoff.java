@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import okhttp3.Headers;
 
 /**
- * Hosts that told us to slow down (429, or 503 with Retry-After) and until when. Asking again early
- * risks a longer ban, and the answer would be the same refusal.
+ * Hosts that told us to slow down (429, 503 with Retry-After, or a rate-limit window used up) and until when.
+ * Asking again early risks a longer ban, and the answer would be the same refusal.
  */
 final class HostBackoff {
 
@@ -38,6 +39,16 @@ final class HostBackoff {
     }
 
     /**
+     * Remembers what a response from {@code host} asked of us: its status and {@code Retry-After}, and the
+     * {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair that Mastodon and X send with every answer.
+     */
+    void recordResponse(String host, int status, Headers headers) {
+        record(host, status, headers.get("Retry-After"));
+        RateLimitWindow.exhaustedUntil(headers.get("X-RateLimit-Remaining"), headers.get("X-RateLimit-Reset"))
+                .ifPresent(until -> block(host, Duration.between(clock.instant(), until)));
+    }
+
+    /**
      * Remembers what a response from {@code host} asked of us. A 429 always means wait (how long the header
      * says, else the default); a 503 only when it says Retry-After, because a bare 503 is often a one-off.
      */
@@ -46,7 +57,12 @@ final class HostBackoff {
             return;
         }
         Instant now = clock.instant();
-        Duration wait = RetryAfter.parse(retryAfter, now, maxWait).orElse(defaultWait);
+        block(host, RetryAfter.parse(retryAfter, now, maxWait).orElse(defaultWait));
+    }
+
+    private void block(String host, Duration requested) {
+        Instant now = clock.instant();
+        Duration wait = requested;
         if (wait.compareTo(maxWait) > 0) {
             wait = maxWait;
         }

@@ -89,6 +89,14 @@ public class WebClient {
      * {@code Location}. Every status is {@code Received}; a body over the page size limit is {@code Failed}.
      */
     public HttpOutcome get(String url) {
+        return get(url, Map.of());
+    }
+
+    /**
+     * GETs a page like {@link #get(String)}, sending {@code headers} too (an API's {@code Authorization} or
+     * {@code Accept}). An {@code Authorization} value never reaches the recorded exchange.
+     */
+    public HttpOutcome get(String url, Map<String, String> headers) {
         Objects.requireNonNull(url, "url");
         HttpUrl target = HttpUrl.parse(url);
         if (target == null) {
@@ -98,9 +106,9 @@ public class WebClient {
         if (refusal.isPresent()) {
             return new HttpOutcome.Failed(url, refusal.get());
         }
-        Request request = request(target);
+        Request request = request(target, headers);
         try (Response response = pages.newCall(request).execute()) {
-            backoff.record(target.host(), response.code(), response.header("Retry-After"));
+            backoff.recordResponse(target.host(), response.code(), response.headers());
             ResponseBody body = response.body();
             long limit = config.maxPageBytes();
             if (body.contentLength() > limit) {
@@ -114,12 +122,11 @@ public class WebClient {
             if (bytes.length > limit) {
                 return new HttpOutcome.Failed(url, overLimit("page", limit, "max-page-bytes"));
             }
-            Map<String, List<String>> headers = Map.copyOf(response.headers().toMultimap());
             return new HttpOutcome.Received(
                     url,
                     response.code(),
                     response.header("Content-Type"),
-                    headers,
+                    Map.copyOf(response.headers().toMultimap()),
                     bytes,
                     Exchange.of(request, response, bytes.length, clock.instant()));
         } catch (IOException e) {
@@ -144,10 +151,10 @@ public class WebClient {
             if (refusal.isPresent()) {
                 return new DownloadOutcome.Failed(url, refusal.get());
             }
-            Request request = request(target);
+            Request request = request(target, Map.of());
             try (Response response = media.newCall(request).execute()) {
                 int status = response.code();
-                backoff.record(target.host(), status, response.header("Retry-After"));
+                backoff.recordResponse(target.host(), status, response.headers());
                 if (FOLLOWED_REDIRECTS.contains(status)) {
                     String location = response.header("Location");
                     HttpUrl next = location == null ? null : target.resolve(location);
@@ -281,11 +288,10 @@ public class WebClient {
         return Optional.empty();
     }
 
-    private Request request(HttpUrl target) {
-        return new Request.Builder()
-                .url(target)
-                .header("User-Agent", config.userAgent())
-                .build();
+    private Request request(HttpUrl target, Map<String, String> headers) {
+        Request.Builder request = new Request.Builder().url(target).header("User-Agent", config.userAgent());
+        headers.forEach(request::header);
+        return request.build();
     }
 
     private String describe(IOException e, HttpUrl target, Duration callTimeout) {

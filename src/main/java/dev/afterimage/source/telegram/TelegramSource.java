@@ -5,6 +5,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
@@ -56,7 +57,8 @@ public class TelegramSource implements PostSource {
     }
 
     @Override
-    public PermalinkCheck check(AccountRef account, String platformPostId) {
+    public PermalinkCheck check(AccountRef account, PostRef post) {
+        String platformPostId = post.platformPostId();
         String url = base + "/" + account.handle() + "/" + platformPostId + "?embed=1";
         return switch (web.get(url)) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());

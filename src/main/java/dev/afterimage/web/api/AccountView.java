@@ -5,6 +5,7 @@ import dev.afterimage.watch.Account;
 import dev.afterimage.watch.AccountOrigin;
 import dev.afterimage.watch.PollOutcome;
 import java.time.Instant;
+import java.util.Map;
 
 /** An account as the API shows it. */
 public record AccountView(
@@ -13,6 +14,8 @@ public record AccountView(
         String handle,
         String url,
         String label,
+        String group,
+        Map<String, String> options,
         String pollInterval,
         boolean enabled,
         Availability availability,
@@ -31,6 +34,8 @@ public record AccountView(
                 account.handle,
                 account.canonicalUrl,
                 account.label,
+                account.group,
+                account.options(),
                 account.pollInterval().toString(),
                 account.enabled,
                 account.availability,

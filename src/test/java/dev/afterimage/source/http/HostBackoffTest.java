@@ -88,4 +88,24 @@ class HostBackoffTest {
 
         assertEquals(Optional.empty(), backoff.blockedUntil("example.org"));
     }
+
+    @Test
+    void anExhaustedRateLimitWindowBlocksHostUntilItResetsEvenOnSuccess() {
+        backoff.recordResponse(
+                "mastodon.example",
+                200,
+                okhttp3.Headers.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "2025-06-01T12:04:00.000Z"));
+
+        assertEquals(Optional.of(Instant.parse("2025-06-01T12:04:00Z")), backoff.blockedUntil("mastodon.example"));
+    }
+
+    @Test
+    void aRateLimitWindowWithRequestsLeftBlocksNothing() {
+        backoff.recordResponse(
+                "api.x.example",
+                200,
+                okhttp3.Headers.of("x-rate-limit-remaining", "14", "x-rate-limit-reset", "1748779800"));
+
+        assertEquals(Optional.empty(), backoff.blockedUntil("api.x.example"));
+    }
 }

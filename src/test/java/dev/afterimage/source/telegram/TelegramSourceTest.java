@@ -15,6 +15,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostRef;
 import dev.afterimage.source.http.WebClient;
 import dev.afterimage.testkit.FixedFetchConfig;
 import dev.afterimage.testkit.MutableClock;
@@ -69,7 +70,7 @@ class TelegramSourceTest {
     void realPostNotFoundEmbedIsGone() {
         serve("/durov/999999", page(RealFixtures.read("telegram/embed-missing-post-not-found.html")));
 
-        PermalinkCheck.Gone gone = assertInstanceOf(PermalinkCheck.Gone.class, source.check(DUROV, "999999"));
+        PermalinkCheck.Gone gone = assertInstanceOf(PermalinkCheck.Gone.class, source.check(DUROV, post("999999")));
 
         assertTrue(gone.evidence().contains("Post not found"), gone.evidence());
         assertTrue(gone.evidence().startsWith("https://t.me/durov/999999"), gone.evidence());
@@ -79,7 +80,7 @@ class TelegramSourceTest {
     void realExistingEmbedIsFound() {
         serve("/durov/523", page(RealFixtures.read("telegram/embed-existing-durov-523.html")));
 
-        PermalinkCheck.Found found = assertInstanceOf(PermalinkCheck.Found.class, source.check(DUROV, "523"));
+        PermalinkCheck.Found found = assertInstanceOf(PermalinkCheck.Found.class, source.check(DUROV, post("523")));
 
         assertEquals("523", found.post().platformPostId());
     }
@@ -118,7 +119,7 @@ class TelegramSourceTest {
             telegram.resetAll();
             serve("/durov/77", answer);
             serve("/s/durov", answer);
-            assertInstanceOf(PermalinkCheck.Unknown.class, source.check(DUROV, "77"));
+            assertInstanceOf(PermalinkCheck.Unknown.class, source.check(DUROV, post("77")));
             assertInstanceOf(ListingResult.Unknown.class, source.listing(DUROV, Optional.empty()));
         }
     }
@@ -127,8 +128,9 @@ class TelegramSourceTest {
     void tooManyRequestsIsUnknownAndTheHostIsLeftAlone() {
         serve("/durov/77", aResponse().withStatus(429).withHeader("Retry-After", "30"));
 
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(DUROV, "77"));
-        PermalinkCheck.Unknown waiting = assertInstanceOf(PermalinkCheck.Unknown.class, source.check(DUROV, "77"));
+        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(DUROV, post("77")));
+        PermalinkCheck.Unknown waiting =
+                assertInstanceOf(PermalinkCheck.Unknown.class, source.check(DUROV, post("77")));
 
         assertTrue(waiting.reason().contains("rate limited"), waiting.reason());
         assertEquals(1, telegram.getAllServeEvents().size());
@@ -181,5 +183,9 @@ class TelegramSourceTest {
                 .withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8")
                 .withBody(html);
+    }
+
+    private static PostRef post(String id) {
+        return new PostRef(id, "https://t.me/durov/" + id);
     }
 }

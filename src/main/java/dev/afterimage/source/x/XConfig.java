@@ -1,0 +1,17 @@
+package dev.afterimage.source.x;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** How X is read ({@code afterimage.platforms.x.*}): API v2 with an app's bearer token. */
+@ConfigMapping(prefix = "afterimage.platforms.x")
+public interface XConfig {
+
+    /** The API v2 host; tests point it at a stand-in. Post URLs stay https://x.com/... */
+    @WithDefault("https://api.x.com")
+    String baseUrl();
+
+    /** The app's bearer token; without one, X accounts cannot be watched. */
+    Optional<String> bearerToken();
+}
