@@ -51,7 +51,7 @@ public class AccountService {
         account.setOptions(ref.options());
         account.canonicalUrl = sources.of(ref.platform()).canonicalAccountUrl(ref);
         account.label = label(request.label());
-        account.group = group(request.group());
+        account.groupName = group(request.group());
         account.pollIntervalSeconds = interval(request.pollInterval())
                 .orElse(config.defaultPollInterval())
                 .toSeconds();
@@ -73,7 +73,7 @@ public class AccountService {
             account.label = label(patch.label());
         }
         if (patch.group() != null) {
-            account.group = group(patch.group());
+            account.groupName = group(patch.group());
         }
         if (patch.options() != null) {
             account.setOptions(validOptions(sources.of(account.platform), patch.options()));

@@ -160,9 +160,19 @@ public class ArchiveResource {
         if (url == null || url.isBlank()) {
             throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
         }
-        CanonicalPostUrl canonical = PostUrls.canonicalise(url)
-                .orElseThrow(() -> new InvalidFieldException(
-                        "url", "\"" + url + "\" is not a post URL of a platform Afterimage knows"));
+        Optional<CanonicalPostUrl> known = PostUrls.canonicalise(url);
+        if (known.isEmpty()) {
+            // Feed entries and web-page items are archived under their own link, which no platform rule rewrites.
+            Post linked = Post.find("url", url.strip()).firstResult();
+            if (linked != null) {
+                return linked;
+            }
+            throw new InvalidFieldException(
+                    "url",
+                    "\"" + url + "\" is neither a post URL of a platform Afterimage knows nor the link of an archived"
+                            + " feed entry or web page item");
+        }
+        CanonicalPostUrl canonical = known.get();
         Post post = Post.find("url", canonical.url()).firstResult();
         if (post != null) {
             return post;

@@ -112,6 +112,21 @@ class AccountApiTest {
     }
 
     @Test
+    void shouldKeepAPublishersGroupAndRefuseOptionsAPlatformDoesNotTake() {
+        int id = create("{\"url\":\"https://t.me/api_grouped\",\"group\":\"  Ministry of Defence \"}");
+        given().when().get("/api/accounts/" + id).then().statusCode(200).body("group", equalTo("Ministry of Defence"));
+        given().contentType(ContentType.JSON)
+                .body("{\"group\":\"\"}")
+                .when()
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .body("group", equalTo(null));
+        badRequest("{\"url\":\"https://t.me/api_options\",\"options\":{\"item\":\"article\"}}", "options");
+        badRequest("{\"url\":\"https://t.me/api_badgroup\",\"group\":\"" + "g".repeat(256) + "\"}", "group");
+    }
+
+    @Test
     void shouldRefuseBadListParameters() {
         given().when().get("/api/posts?state=GONE").then().statusCode(400).body("field", equalTo("state"));
         given().when().get("/api/posts?limit=0").then().statusCode(400).body("field", equalTo("limit"));
