@@ -1,11 +1,11 @@
 package dev.afterimage.web.archive;
 
+import dev.afterimage.archive.NormalisedContent;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.watch.Account;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The same statement published by the same publisher on other platforms: posts of the accounts in the post's
@@ -25,7 +25,7 @@ final class CrossPosts {
         }
         List<String> texts = PostVersion.ofPost(post.id).stream()
                 .map(version -> version.textSha256)
-                .filter(Objects::nonNull)
+                .filter(hash -> hash != null && !hash.equals(NormalisedContent.NO_TEXT_HASH))
                 .distinct()
                 .toList();
         if (texts.isEmpty()) {
