@@ -53,6 +53,7 @@ public class AccountService {
         account.label = label(request.label());
         account.groupName = group(request.group());
         account.pollIntervalSeconds = interval(request.pollInterval())
+                .or(() -> sources.of(ref.platform()).defaultPollInterval())
                 .orElse(config.defaultPollInterval())
                 .toSeconds();
         account.enabled = request.enabled() == null || request.enabled();
