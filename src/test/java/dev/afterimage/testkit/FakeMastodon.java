@@ -77,10 +77,6 @@ public final class FakeMastodon {
         return username;
     }
 
-    public String instance() {
-        return instance;
-    }
-
     /** The profile URL a user would paste. */
     public String profileUrl() {
         return "https://" + instance + "/@" + username;
@@ -334,14 +330,6 @@ public final class FakeMastodon {
             this.id = id;
             this.published = published;
             this.current = new Version(text, List.of(), published);
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public Instant published() {
-            return published;
         }
 
         /** Adds a photo to the version being written (at posting, or after {@link #edit}). */
