@@ -71,11 +71,6 @@ public class BlueskyStreamWatch {
         }
     }
 
-    /** Whether the stream is open now. */
-    public synchronized boolean connected() {
-        return stream != null && stream.connected();
-    }
-
     /** Makes the stream follow the accounts watched now; an account whose DID cannot be had now is tried next time. */
     @Scheduled(
             every = "${afterimage.platforms.bluesky.jetstream-check-every:30s}",

@@ -3,6 +3,7 @@ package dev.afterimage.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
@@ -13,9 +14,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Drives one fake Bluesky account through time against the running service, like {@link TelegramScenario}: the
@@ -109,7 +112,7 @@ public final class BlueskyScenario {
     }
 
     public List<JsonPath> pollEvery(Duration interval, Duration during) {
-        List<JsonPath> summaries = new java.util.ArrayList<>();
+        List<JsonPath> summaries = new ArrayList<>();
         for (Duration elapsed = Duration.ZERO; elapsed.compareTo(during) < 0; elapsed = elapsed.plus(interval)) {
             advance(interval);
             summaries.add(poll());
@@ -164,11 +167,7 @@ public final class BlueskyScenario {
     /** Makes this account's profile answer as given (by handle and by DID), until {@link #heal}. */
     public StubMapping faultProfile(ResponseDefinitionBuilder response) {
         return wireMock.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile"))
-                .withQueryParam(
-                        "actor",
-                        com.github.tomakehurst.wiremock.client.WireMock.matching(
-                                java.util.regex.Pattern.quote(account.handle()) + "|"
-                                        + java.util.regex.Pattern.quote(account.did())))
+                .withQueryParam("actor", matching(Pattern.quote(account.handle()) + "|" + Pattern.quote(account.did())))
                 .atPriority(1)
                 .willReturn(response));
     }

@@ -277,6 +277,7 @@ class BlueskyWatchScenarioTest {
             assertEquals(List.of("POST_DELETED"), awaitEvents(1, Duration.ofSeconds(15)));
             long latencyMillis = (System.nanoTime() - pushedAt) / 1_000_000;
             assertTrue(latencyMillis < 15_000, "deletion seen " + latencyMillis + " ms after the stream said so");
+            stream.stop();
         }
     }
 
@@ -301,6 +302,7 @@ class BlueskyWatchScenarioTest {
             HttpUrl resumed = jetstream.nextSubscription(15);
             assertEquals(String.valueOf(lastEvent), resumed.queryParameter("cursor"));
             assertTrue(resumed.queryParameterValues("wantedDids").contains(scenario.account.did()));
+            stream.stop();
         }
     }
 

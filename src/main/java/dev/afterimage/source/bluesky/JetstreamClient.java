@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -55,13 +56,18 @@ public final class JetstreamClient implements AutoCloseable {
      * @param listener hears every event about a followed DID, on OkHttp's thread: it must return quickly
      */
     public JetstreamClient(String url, Consumer<JetstreamEvent> listener) {
+        if (HttpUrl.parse(url.replaceFirst("^(?i)ws", "http")) == null) {
+            throw new IllegalArgumentException(
+                    "afterimage.platforms.bluesky.jetstream-url must be a ws:// or wss:// URL, got \"" + url + "\"");
+        }
         this.url = url;
         this.listener = listener;
     }
 
     /** Follows exactly these DIDs from now on; none closes the stream, since an unfiltered one is the whole network. */
     public synchronized void follow(Set<String> wanted) {
-        if (wanted.equals(dids) && (socket != null || wanted.isEmpty())) {
+        // The same DIDs are either followed now or about to be again after a drop: a new socket would skip the wait.
+        if (wanted.equals(dids)) {
             return;
         }
         dids = Set.copyOf(wanted);
@@ -74,11 +80,6 @@ public final class JetstreamClient implements AutoCloseable {
 
     public boolean connected() {
         return connected;
-    }
-
-    /** The time of the last event heard, Jetstream's cursor; 0 before the first. */
-    public long lastTimeUs() {
-        return lastTimeUs;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.afterimage.source.bluesky;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +53,7 @@ class JetstreamTest {
 
             assertEquals(List.of(WATCHED), subscription.queryParameterValues("wantedDids"));
             assertEquals("app.bsky.feed.post", subscription.queryParameter("wantedCollections"));
-            assertEquals(null, subscription.queryParameter("cursor"));
+            assertNull(subscription.queryParameter("cursor"));
             assertEquals("3b", event.recordKey(), "only followed accounts are reported");
             assertTrue(client.connected());
         }
@@ -75,15 +78,24 @@ class JetstreamTest {
     }
 
     @Test
+    void urlThatIsNoWebSocketUrlIsRefusedNamingTheKey() {
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> new JetstreamClient("jetstream.example", event -> {}));
+
+        assertTrue(refused.getMessage().contains("afterimage.platforms.bluesky.jetstream-url"), refused.getMessage());
+    }
+
+    @Test
     void noDidsMeansNoStreamAtAll() throws Exception {
         try (FakeJetstream server = new FakeJetstream();
                 JetstreamClient client = new JetstreamClient(server.url(), event -> {})) {
+            client.follow(Set.of(WATCHED));
+            server.nextSubscription(10);
+
             client.follow(Set.of());
 
-            assertEquals(false, client.connected());
-            assertEquals(
-                    "ws://h/subscribe?wantedCollections=app.bsky.feed.post",
-                    new JetstreamClient("ws://h/subscribe", event -> {}).subscriptionUrl());
+            assertFalse(client.connected(), "an unfiltered Jetstream would be the whole network");
+            assertEquals(server.url() + "?wantedCollections=app.bsky.feed.post", client.subscriptionUrl());
         }
     }
 }
