@@ -63,16 +63,12 @@ public class BlueskySource implements PostSource {
     @Override
     public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
         if (olderPageCursor.isEmpty()) {
-            switch (profile(account.handle())) {
-                case Profile.Gone gone -> {
-                    return new ListingResult.AccountGone(gone.evidence());
-                }
-                case Profile.Unknown unknown -> {
-                    return new ListingResult.Unknown(unknown.reason());
-                }
-                case Profile.Fine fine -> {
-                    // The listing goes on below.
-                }
+            Profile profile = profile(account.handle());
+            if (profile instanceof Profile.Gone gone) {
+                return new ListingResult.AccountGone(gone.evidence());
+            }
+            if (profile instanceof Profile.Unknown unknown) {
+                return new ListingResult.Unknown(unknown.reason());
             }
         }
         String url = base + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + encoded(account.handle()) + "&limit="
@@ -109,7 +105,10 @@ public class BlueskySource implements PostSource {
         return answers;
     }
 
-    /** The DID of an account, for following it on Jetstream; asks the profile once per handle. */
+    /**
+     * The DID of an account, for following it on Jetstream; asks the profile once per handle. A handle keeps the DID
+     * it first named while this process runs: a handle taken over by another account is the watched account gone.
+     */
     public Optional<String> did(String account) {
         if (BlueskyNames.isDid(account)) {
             return Optional.of(account);
@@ -165,10 +164,16 @@ public class BlueskySource implements PostSource {
             if (!did.startsWith("did:")) {
                 return new Profile.Unknown(url + ": the profile names no DID");
             }
-            if (!BlueskyNames.isDid(account)) {
-                didsByHandle.put(account, did);
+            if (BlueskyNames.isDid(account)) {
+                return new Profile.Fine(did);
             }
-            return new Profile.Fine(did);
+            // A handle is only a name: once given up, another account can take it. Its posts would then be missing
+            // from the listing and unknown to the AppView under the new DID, so every one of them would look deleted.
+            String pinned = didsByHandle.putIfAbsent(account, did);
+            return pinned == null || pinned.equals(did)
+                    ? new Profile.Fine(did)
+                    : new Profile.Gone("the handle " + account + " now names another Bluesky account (" + did
+                            + ", not the watched " + pinned + ")");
         } catch (IOException e) {
             return new Profile.Unknown(url + ": the profile is not JSON (" + e.getMessage() + ")");
         }

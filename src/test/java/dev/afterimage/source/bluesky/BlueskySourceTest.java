@@ -275,6 +275,25 @@ class BlueskySourceTest {
         appView.verify(1, getRequestedFor(urlPathEqualTo(PROFILE)));
     }
 
+    @Test
+    void handleTakenOverByAnotherAccountIsTheWatchedAccountGoneNotItsPostsDeleted() {
+        serveProfile("shinyakato.dev", json(profileOf(SHINYA_DID)));
+        assertEquals(Optional.of(SHINYA_DID), source.did("shinyakato.dev"));
+        serveProfile("shinyakato.dev", json(profileOf(MARSHAL_DID)));
+        serveThread(aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"NotFound\",\"message\":\"Post not found\"}"));
+
+        ListingResult.AccountGone gone =
+                assertInstanceOf(ListingResult.AccountGone.class, source.listing(SHINYA, Optional.empty()));
+
+        assertTrue(gone.evidence().contains("now names another Bluesky account"), gone.evidence());
+        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(SHINYA, post("3jukterj4bp2j")));
+        assertEquals(
+                Optional.of(SHINYA_DID), source.did("shinyakato.dev"), "the stream keeps following the watched DID");
+    }
+
     private void serveProfile(String actor, ResponseDefinitionBuilder response) {
         appView.stubFor(get(urlPathEqualTo(PROFILE))
                 .withQueryParam("actor", equalTo(actor))
