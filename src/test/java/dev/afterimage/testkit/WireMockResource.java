@@ -24,7 +24,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.ofEntries(
                 Map.entry("afterimage.platforms.telegram.base-url", server.baseUrl()),
-                Map.entry("afterimage.platforms.mastodon.base-url", server.baseUrl()));
+                Map.entry("afterimage.platforms.mastodon.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.bluesky.base-url", server.baseUrl()));
     }
 
     @Override
