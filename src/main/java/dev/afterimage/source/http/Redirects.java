@@ -1,7 +1,7 @@
 package dev.afterimage.source.http;
 
-import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,27 +27,12 @@ public final class Redirects {
             if (!(outcome instanceof HttpOutcome.Received received) || !FOLLOWED.contains(received.status())) {
                 return outcome;
             }
-            String next = resolve(received.url(), received.header("location"));
-            if (next == null) {
+            Optional<String> next = WebUrls.resolve(received.url(), received.header("location"));
+            if (next.isEmpty()) {
                 return outcome;
             }
-            outcome = web.get(next, headers);
+            outcome = web.get(next.get(), headers);
         }
         return outcome;
-    }
-
-    private static String resolve(String base, String location) {
-        if (location == null || location.isBlank()) {
-            return null;
-        }
-        try {
-            URI next = URI.create(base).resolve(location.strip());
-            String scheme = next.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    ? next.toString()
-                    : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

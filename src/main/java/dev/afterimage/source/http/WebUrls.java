@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 
 /** One spelling for a publisher's own URLs (a feed, a news page, an article), so the same page is one key. */
 public final class WebUrls {
@@ -49,10 +50,10 @@ public final class WebUrls {
         if (reference == null || reference.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return normalise(new URI(base).resolve(reference.strip()).toString());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        // OkHttp resolves as RFC 3986 does; java.net.URI follows RFC 2396, which resolves "?page=2" against the
+        // base's directory instead of its path.
+        HttpUrl baseUrl = HttpUrl.parse(base);
+        HttpUrl resolved = baseUrl == null ? null : baseUrl.resolve(reference.strip());
+        return resolved == null ? Optional.empty() : normalise(resolved.toString());
     }
 }

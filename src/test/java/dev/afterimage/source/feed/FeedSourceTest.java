@@ -40,7 +40,7 @@ class FeedSourceTest {
             .build();
 
     private final FeedSource source = new FeedSource(new WebClient(
-            FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(1)), new MutableClock()));
+            FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), new MutableClock()));
 
     @Test
     void feedIsOnePageThatDoesNotReachTheFirstPost() {
@@ -126,7 +126,7 @@ class FeedSourceTest {
 
     @Test
     void timeoutProvesNothing() {
-        serve("/slow.xml", aResponse().withFixedDelay(2_500).withBody("<rss/>"));
+        serve("/slow.xml", aResponse().withFixedDelay(4_000).withBody("<rss/>"));
 
         ListingResult.Unknown unknown =
                 assertInstanceOf(ListingResult.Unknown.class, source.listing(feed("/slow.xml"), Optional.empty()));
