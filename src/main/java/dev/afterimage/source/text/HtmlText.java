@@ -20,9 +20,27 @@ public record HtmlText(String plain, String html) {
 
     public static final HtmlText EMPTY = new HtmlText("", "");
 
-    // Articles carry pictures and tables besides formatting. The forced rel keeps archived links from lending the
-    // archive's standing (nofollow) or a handle on its window (noopener) to whatever a post links to.
-    private static final Safelist SAFELIST = Safelist.relaxed().addEnforcedAttribute("a", "rel", "nofollow noopener");
+    // Articles carry headings and tables besides formatting. Pictures are left out: they are archived as media, and
+    // an <img> pointing at the publisher would tell it who reads the archive. The forced rel keeps archived links
+    // from lending the archive's standing (nofollow) or a handle on its window (noopener) to what a post links to.
+    private static final Safelist SAFELIST = Safelist.basic()
+            .addTags(
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "figure",
+                    "figcaption",
+                    "hr")
+            .addEnforcedAttribute("a", "rel", "nofollow noopener");
 
     private static final Set<String> BLOCKS = Set.of(
             "p",
@@ -77,6 +95,11 @@ public record HtmlText(String plain, String html) {
     /** The text of an element of a parsed page, e.g. an article body picked by a CSS selector. */
     public static HtmlText of(Element content, String baseUri) {
         Document.OutputSettings compact = new Document.OutputSettings().prettyPrint(false);
+        Document owner = content.ownerDocument();
+        if (owner != null) {
+            // Pretty-printing would add line breaks of its own to the markup before it is sanitised.
+            owner.outputSettings(compact.clone());
+        }
         return new HtmlText(
                 plainOf(content),
                 Jsoup.clean(content.html(), baseUri, SAFELIST, compact).strip());
