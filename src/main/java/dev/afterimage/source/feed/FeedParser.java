@@ -1,6 +1,5 @@
 package dev.afterimage.source.feed;
 
-import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
@@ -194,7 +193,7 @@ final class FeedParser {
                 html.toString(),
                 edited,
                 media,
-                (LinkPreview) null,
+                null,
                 List.of(),
                 null,
                 null,

@@ -206,6 +206,8 @@ class FeedSourceTest {
     @CsvSource({
         "https://www.youtube.com/channel/UCsXVk37bltHxD1rDPwtNM8Q,"
                 + "https://www.youtube.com/feeds/videos.xml?channel_id=UCsXVk37bltHxD1rDPwtNM8Q",
+        "https://m.youtube.com/channel/UCsXVk37bltHxD1rDPwtNM8Q/videos,"
+                + "https://www.youtube.com/feeds/videos.xml?channel_id=UCsXVk37bltHxD1rDPwtNM8Q",
         "https://youtube.com/feeds/videos.xml?user=Kurzgesagt, https://www.youtube.com/feeds/videos.xml?user=Kurzgesagt",
         "https://News.Gov.Scot/feed/rss, https://news.gov.scot/feed/rss",
         "https://mil.example.org/rss_feed/news.xml, https://mil.example.org/rss_feed/news.xml",
