@@ -3,6 +3,8 @@ package dev.afterimage.watch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +74,13 @@ class RssWatchScenarioTest {
         assertEquals(List.of("PHOTO"), post.getList("versions[0].media.kind"));
         assertEquals(64, post.getString("versions[0].media[0].sha256").length());
         assertEquals(List.of(), api.events());
+        String article = post.getString("post.url");
+        given().accept("application/json")
+                .queryParam("url", article.replace("http://", "HTTP://") + "#top")
+                .get("/archive")
+                .then()
+                .statusCode(200)
+                .body("post.url", equalTo(article));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.afterimage.archive.PostVersion;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostSources;
+import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
 import dev.afterimage.watch.Account;
@@ -163,9 +164,10 @@ public class ArchiveResource {
         Optional<CanonicalPostUrl> known = PostUrls.canonicalise(url);
         if (known.isEmpty()) {
             // Feed entries and web-page items are archived under their own link, which no platform rule rewrites.
-            Post linked = Post.find("url", url.strip()).firstResult();
-            if (linked != null) {
-                return linked;
+            Optional<Post> linked = WebUrls.normalise(url)
+                    .flatMap(link -> Post.<Post>find("url", link).firstResultOptional());
+            if (linked.isPresent()) {
+                return linked.get();
             }
             throw new InvalidFieldException(
                     "url",
