@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
@@ -128,7 +129,11 @@ final class XTweets {
 
     /** The tweet's own text needs no markup: escaped, with its line breaks, then through the sanitiser all the same. */
     private static String html(String text) {
-        return Jsoup.clean(Entities.escape(text).replace("\n", "<br>"), Safelist.basic());
+        return Jsoup.clean(
+                Entities.escape(text).replace("\n", "<br>"),
+                "",
+                Safelist.basic(),
+                new Document.OutputSettings().prettyPrint(false));
     }
 
     /** Photos as they are; videos and GIFs as their best MP4, else (no variant readable) their still. */
