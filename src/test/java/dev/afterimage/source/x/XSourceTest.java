@@ -55,7 +55,7 @@ class XSourceTest {
 
     private XSource source(String token) {
         return new XSource(
-                new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofMillis(1_000)), clock),
+                new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), clock),
                 new XConfig() {
                     @Override
                     public String baseUrl() {
