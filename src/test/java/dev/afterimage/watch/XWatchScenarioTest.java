@@ -146,13 +146,16 @@ class XWatchScenarioTest {
         scenario.advance(MINUTE);
         assertEquals(1, scenario.poll().getInt("unknown"));
         scenario.heal(slow);
+        scenario.advance(MINUTE);
+        // X sends no Retry-After: its window headers say when requests are allowed again.
         StubMapping limited = scenario.fault(
                 "/2/tweets",
                 aResponse()
                         .withStatus(429)
                         .withHeader("x-rate-limit-remaining", "0")
-                        .withHeader("Retry-After", "120"));
-        scenario.advance(MINUTE);
+                        .withHeader("x-rate-limit-reset", String.valueOf(scenario.now()
+                                .plus(Duration.ofMinutes(2))
+                                .getEpochSecond())));
         scenario.poll();
         scenario.heal(limited);
         scenario.advance(MINUTE);
