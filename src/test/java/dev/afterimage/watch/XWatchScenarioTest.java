@@ -153,9 +153,11 @@ class XWatchScenarioTest {
                 aResponse()
                         .withStatus(429)
                         .withHeader("x-rate-limit-remaining", "0")
-                        .withHeader("x-rate-limit-reset", String.valueOf(scenario.now()
-                                .plus(Duration.ofMinutes(2))
-                                .getEpochSecond())));
+                        .withHeader(
+                                "x-rate-limit-reset",
+                                String.valueOf(scenario.now()
+                                        .plus(Duration.ofMinutes(2))
+                                        .getEpochSecond())));
         scenario.poll();
         scenario.heal(limited);
         scenario.advance(MINUTE);
