@@ -37,6 +37,7 @@ public class XSource implements PostSource {
     private final WebClient web;
     private final String base;
     private final Optional<String> token;
+    private final int pageSize;
 
     /** Username to user id: monthly request caps make one lookup per poll too dear, and the id never changes. */
     private final Map<String, String> userIds = new ConcurrentHashMap<>();
@@ -45,6 +46,11 @@ public class XSource implements PostSource {
         this.web = web;
         this.base = config.baseUrl().replaceFirst("/+$", "");
         this.token = config.bearerToken().map(String::strip).filter(value -> !value.isEmpty());
+        this.pageSize = config.pageSize();
+        if (pageSize < 5 || pageSize > 100) {
+            throw new IllegalArgumentException(
+                    "afterimage.platforms.x.page-size must be 5 to 100 (X's max_results), got " + pageSize);
+        }
     }
 
     @Override
@@ -123,8 +129,9 @@ public class XSource implements PostSource {
     }
 
     private ListingResult timeline(AccountRef account, String userId, Optional<String> cursor) {
-        String url = base + "/2/users/" + userId + "/tweets?max_results=100&exclude=retweets&" + XTweets.QUERY
-                + cursor.map(token -> "&pagination_token=" + token).orElse("");
+        String url =
+                base + "/2/users/" + userId + "/tweets?max_results=" + pageSize + "&exclude=retweets&" + XTweets.QUERY
+                        + cursor.map(token -> "&pagination_token=" + token).orElse("");
         return switch (get(url)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -54,6 +55,10 @@ class XSourceTest {
     private final XSource source = source("test-bearer-token");
 
     private XSource source(String token) {
+        return source(token, 100);
+    }
+
+    private XSource source(String token, int pageSize) {
         return new XSource(
                 new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), clock),
                 new XConfig() {
@@ -65,6 +70,11 @@ class XSourceTest {
                     @Override
                     public Optional<String> bearerToken() {
                         return Optional.of(token);
+                    }
+
+                    @Override
+                    public int pageSize() {
+                        return pageSize;
                     }
                 });
     }
@@ -393,6 +403,19 @@ class XSourceTest {
         assertInstanceOf(PermalinkCheck.Unknown.class, disabled.check(TWITTER, ref("1")));
         assertEquals(Optional.empty(), source.disabledReason());
         assertEquals(0, x.getAllServeEvents().size());
+    }
+
+    @Test
+    void pageSizeIsTheTimelinesMaxResultsWithinXsBounds() {
+        serve(USER, json("{\"data\":{\"id\":\"783214\",\"username\":\"twitter\"}}"));
+        serve(TIMELINE, json("{\"meta\":{\"result_count\":0}}"));
+
+        source("test-bearer-token", 20).listing(TWITTER, Optional.empty());
+
+        x.verify(getRequestedFor(urlPathEqualTo(TIMELINE)).withQueryParam("max_results", equalTo("20")));
+        IllegalArgumentException tooBig =
+                assertThrows(IllegalArgumentException.class, () -> source("test-bearer-token", 101));
+        assertTrue(tooBig.getMessage().contains("afterimage.platforms.x.page-size"), tooBig.getMessage());
     }
 
     @Test
