@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,11 @@ public class FacebookSource implements PostSource {
     private final WebClient web;
     private final String base;
     private final Optional<String> token;
+    private final GraphThrottle throttle;
 
-    public FacebookSource(WebClient web, FacebookConfig config) {
+    public FacebookSource(WebClient web, FacebookConfig config, Clock clock) {
         this.web = web;
+        this.throttle = new GraphThrottle(clock);
         this.base = config.baseUrl().replaceFirst("/+$", "") + "/" + config.apiVersion();
         this.token = config.accessToken().map(String::strip).filter(value -> !value.isEmpty());
     }
@@ -91,6 +94,9 @@ public class FacebookSource implements PostSource {
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
         Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
+        if (posts.isEmpty()) {
+            return answers;
+        }
         Optional<String> pageTrouble =
                 token.isEmpty() ? Optional.of(DISABLED) : pageState(account).trouble();
         for (PostRef post : posts) {
@@ -178,7 +184,15 @@ public class FacebookSource implements PostSource {
     }
 
     private HttpOutcome get(String url) {
-        return web.get(url, Map.of("Authorization", "Bearer " + token.orElseThrow()));
+        Optional<String> paused = throttle.paused();
+        if (paused.isPresent()) {
+            return new HttpOutcome.Failed(url, paused.get());
+        }
+        HttpOutcome outcome = web.get(url, Map.of("Authorization", "Bearer " + token.orElseThrow()));
+        if (outcome instanceof HttpOutcome.Received answer && answer.status() != 200) {
+            throttle.record(GraphError.in(answer.body()), answer.header("X-Business-Use-Case-Usage"));
+        }
+        return outcome;
     }
 
     /** What asking for the page itself answered. */

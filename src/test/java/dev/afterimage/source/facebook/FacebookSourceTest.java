@@ -85,7 +85,8 @@ class FacebookSourceTest {
                     public Optional<String> accessToken() {
                         return Optional.of(token);
                     }
-                });
+                },
+                clock);
     }
 
     @Test
@@ -296,6 +297,43 @@ class FacebookSourceTest {
 
         assertTrue(waiting.reason().contains("rate limited"), waiting.reason());
         graph.verify(1, getRequestedFor(urlPathEqualTo(POSTS)));
+    }
+
+    @Test
+    void rateLimitErrorsPauseEveryGraphRequestForAWhile() {
+        serve(POSTS, error(400, "{\"error\":{\"message\":\"(#32) Page request limit reached\",\"code\":32}}"));
+
+        assertInstanceOf(ListingResult.Unknown.class, source.listing(NIKVESTI, Optional.empty()));
+        ListingResult.Unknown paused =
+                assertInstanceOf(ListingResult.Unknown.class, source.listing(NIKVESTI, Optional.empty()));
+        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(NIKVESTI, ref(POST_ID)));
+
+        assertTrue(paused.reason().contains("rate limited"), paused.reason());
+        assertEquals(1, graph.getAllServeEvents().size());
+        clock.advance(GraphThrottle.DEFAULT_PAUSE);
+        serve(POSTS, json(envelope(realElement(), "")));
+        listing(Optional.empty());
+    }
+
+    @Test
+    void rateLimitPauseLastsAsLongAsMetaEstimates() {
+        serve(
+                POSTS,
+                error(
+                                400,
+                                "{\"error\":{\"message\":\"(#80001) There have been too many calls to this Page\","
+                                        + "\"code\":80001}}")
+                        .withHeader(
+                                "X-Business-Use-Case-Usage",
+                                "{\"301719373180657\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":4,"
+                                        + "\"total_time\":6,\"estimated_time_to_regain_access\":45}]}"));
+        source.listing(NIKVESTI, Optional.empty());
+        serve(POSTS, json(envelope(realElement(), "")));
+
+        clock.advance(Duration.ofMinutes(44));
+        assertInstanceOf(ListingResult.Unknown.class, source.listing(NIKVESTI, Optional.empty()));
+        clock.advance(Duration.ofMinutes(1));
+        listing(Optional.empty());
     }
 
     @Test
