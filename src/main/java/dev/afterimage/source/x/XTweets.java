@@ -43,14 +43,6 @@ final class XTweets {
         return CANONICAL_BASE + "/i/status/" + id;
     }
 
-    /** The original id of a tweet: the first of its edit history, or its own id when it has none. */
-    static String originalId(JsonNode tweet) {
-        JsonNode history = tweet.path("edit_history_tweet_ids");
-        return history.isArray() && !history.isEmpty()
-                ? history.get(0).asText()
-                : tweet.path("id").asText();
-    }
-
     /** Every id the tweet has had (its edit history, else its own id). */
     static List<String> allIds(JsonNode tweet) {
         List<String> ids = new ArrayList<>();
