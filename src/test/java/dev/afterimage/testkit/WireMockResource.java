@@ -25,7 +25,9 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         return Map.ofEntries(
                 Map.entry("afterimage.platforms.telegram.base-url", server.baseUrl()),
                 Map.entry("afterimage.platforms.mastodon.base-url", server.baseUrl()),
-                Map.entry("afterimage.platforms.bluesky.base-url", server.baseUrl()));
+                Map.entry("afterimage.platforms.bluesky.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.x.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.facebook.base-url", server.baseUrl()));
     }
 
     @Override

@@ -14,4 +14,12 @@ public interface XConfig {
 
     /** The app's bearer token; without one, X accounts cannot be watched. */
     Optional<String> bearerToken();
+
+    /**
+     * Tweets per timeline page ({@code max_results}, 5 to 100). X's monthly post cap counts every post an answer
+     * returns (once a day per post), so a quiet account costs about this many posts a day; a smaller page spends
+     * fewer posts and more requests on busy accounts.
+     */
+    @WithDefault("100")
+    int pageSize();
 }
