@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class FacebookSource implements PostSource {
 
+    private final Duration defaultPollInterval;
+
     static final String DISABLED =
             "set afterimage.platforms.facebook.access-token (a Graph API page or app access token)";
 
@@ -44,11 +47,17 @@ public class FacebookSource implements PostSource {
         this.throttle = new GraphThrottle(clock);
         this.base = config.baseUrl().replaceFirst("/+$", "") + "/" + config.apiVersion();
         this.token = config.accessToken().map(String::strip).filter(value -> !value.isEmpty());
+        this.defaultPollInterval = config.defaultPollInterval();
     }
 
     @Override
     public Platform platform() {
         return Platform.FACEBOOK;
+    }
+
+    @Override
+    public Optional<Duration> defaultPollInterval() {
+        return Optional.of(defaultPollInterval);
     }
 
     @Override

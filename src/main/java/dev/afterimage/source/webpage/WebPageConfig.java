@@ -2,6 +2,7 @@ package dev.afterimage.source.webpage;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How hard a news page without a feed is read. */
 @ConfigMapping(prefix = "afterimage.platforms.web")
@@ -14,4 +15,8 @@ public interface WebPageConfig {
      */
     @WithDefault("30")
     int maxItemsPerPage();
+
+    /** Poll interval of web pages that name none: each poll fetches every item's page, about 20 requests to a ministry's own server. */
+    @WithDefault("PT10M")
+    Duration defaultPollInterval();
 }

@@ -15,6 +15,7 @@ import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.text.PostIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,17 +36,25 @@ import org.jsoup.nodes.Element;
 @ApplicationScoped
 public class WebPageSource implements PostSource {
 
+    private final Duration defaultPollInterval;
+
     private final WebClient web;
     private final int maxItemsPerPage;
 
     public WebPageSource(WebClient web, WebPageConfig config) {
         this.web = web;
         this.maxItemsPerPage = config.maxItemsPerPage();
+        this.defaultPollInterval = config.defaultPollInterval();
     }
 
     @Override
     public Platform platform() {
         return Platform.WEB;
+    }
+
+    @Override
+    public Optional<Duration> defaultPollInterval() {
+        return Optional.of(defaultPollInterval);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.afterimage.source.x;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** How X is read ({@code afterimage.platforms.x.*}): API v2 with an app's bearer token. */
@@ -20,6 +21,10 @@ public interface XConfig {
      * returns (once a day per post), so a quiet account costs about this many posts a day; a smaller page spends
      * fewer posts and more requests on busy accounts.
      */
-    @WithDefault("100")
+    @WithDefault("20")
     int pageSize();
+
+    /** Poll interval of X accounts that name none: at 60 s the timeline requests alone would spend a Basic project's monthly quota on one account. */
+    @WithDefault("PT5M")
+    Duration defaultPollInterval();
 }

@@ -11,6 +11,7 @@ import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class XSource implements PostSource {
+
+    private final Duration defaultPollInterval;
 
     static final String DISABLED = "set afterimage.platforms.x.bearer-token (an X API v2 bearer token)";
 
@@ -47,6 +50,7 @@ public class XSource implements PostSource {
         this.base = config.baseUrl().replaceFirst("/+$", "");
         this.token = config.bearerToken().map(String::strip).filter(value -> !value.isEmpty());
         this.pageSize = config.pageSize();
+        this.defaultPollInterval = config.defaultPollInterval();
         if (pageSize < 5 || pageSize > 100) {
             throw new IllegalArgumentException(
                     "afterimage.platforms.x.page-size must be 5 to 100 (X's max_results), got " + pageSize);
@@ -56,6 +60,11 @@ public class XSource implements PostSource {
     @Override
     public Platform platform() {
         return Platform.X;
+    }
+
+    @Override
+    public Optional<Duration> defaultPollInterval() {
+        return Optional.of(defaultPollInterval);
     }
 
     @Override

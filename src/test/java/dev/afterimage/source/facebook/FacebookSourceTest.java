@@ -85,6 +85,11 @@ class FacebookSourceTest {
                     public Optional<String> accessToken() {
                         return Optional.of(token);
                     }
+
+                    @Override
+                    public Duration defaultPollInterval() {
+                        return Duration.ofMinutes(5);
+                    }
                 },
                 clock);
     }

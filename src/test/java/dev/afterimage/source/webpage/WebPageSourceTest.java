@@ -54,7 +54,7 @@ class WebPageSourceTest {
 
     private final WebPageSource source = new WebPageSource(
             new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), new MutableClock()),
-            () -> 30);
+            itemsPerPage(30));
 
     // Every test its own site, since the WireMock server outlives a test.
     private final String site = "/site" + SITES.incrementAndGet();
@@ -124,8 +124,8 @@ class WebPageSourceTest {
 
     @Test
     void itemPagesPastTheLimitAreNotFetched() {
-        WebPageSource capped =
-                new WebPageSource(new WebClient(FixedFetchConfig.forLocalServer(), new MutableClock()), () -> 1);
+        WebPageSource capped = new WebPageSource(
+                new WebClient(FixedFetchConfig.forLocalServer(), new MutableClock()), itemsPerPage(1));
         serve("/news", listing(item("/news/2", "Two", "2026-11-21"), item("/news/1", "One", "2026-11-20")));
         serve("/news/2", article("<p>2</p>"));
         serve("/news/1", article("<p>1</p>"));
@@ -299,5 +299,19 @@ class WebPageSourceTest {
 
     private void serve(String pathAndQuery, ResponseDefinitionBuilder response) {
         server.stubFor(get(urlEqualTo(site + pathAndQuery)).willReturn(response));
+    }
+
+    private static WebPageConfig itemsPerPage(int max) {
+        return new WebPageConfig() {
+            @Override
+            public int maxItemsPerPage() {
+                return max;
+            }
+
+            @Override
+            public Duration defaultPollInterval() {
+                return Duration.ofMinutes(10);
+            }
+        };
     }
 }

@@ -76,6 +76,11 @@ class XSourceTest {
                     public int pageSize() {
                         return pageSize;
                     }
+
+                    @Override
+                    public Duration defaultPollInterval() {
+                        return Duration.ofMinutes(5);
+                    }
                 });
     }
 
