@@ -190,7 +190,10 @@ public class AccountService {
         }
         Optional<AccountRef> ref = sources.fromProfileUrl(uri);
         return ref.orElseThrow(() -> new InvalidFieldException(
-                "url", "\"" + url + "\" is not the profile URL of a supported platform (e.g. https://t.me/<channel>)"));
+                "url",
+                "\"" + url + "\" is not a profile URL Afterimage recognises (e.g. https://t.me/<channel>); for a feed"
+                        + " give {\"platform\": \"rss\", \"handle\": \"<feed URL>\"}, for a news page"
+                        + " {\"platform\": \"web\", \"handle\": \"<listing URL>\", \"options\": {...}}"));
     }
 
     private Optional<Duration> interval(String text) {
