@@ -162,7 +162,8 @@ public class FacebookSource implements PostSource {
             when page.status() == 200 && FacebookPosts.hasId(page.body()) -> new PageState.Readable();
             case HttpOutcome.Received page -> {
                 Optional<GraphError> error = GraphError.in(page.body());
-                yield error.filter(e -> e.objectMissing() || e.aliasMissing())
+                // 803 says no Page has this name; 100/33 may only mean the token may not see the Page: unknown.
+                yield error.filter(GraphError::aliasMissing)
                         .<PageState>map(e -> new PageState.Gone(FacebookPosts.CANONICAL_BASE + "/" + account.handle()
                                 + ": the Graph API answers " + e.describe()))
                         .orElseGet(() -> new PageState.Unknown(url + " answered HTTP " + page.status()

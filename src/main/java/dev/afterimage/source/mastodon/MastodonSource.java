@@ -185,10 +185,7 @@ public class MastodonSource implements PostSource {
         if (account.path("suspended").asBoolean(false)) {
             return new AccountState.Gone("@" + handle + " is suspended on " + handle.instance());
         }
-        if (account.path("moved").isObject()) {
-            return new AccountState.Gone("@" + handle + " has moved to @"
-                    + account.path("moved").path("acct").asText("?"));
-        }
+        // A moved account keeps its statuses where they were: it is still watched there, and nothing of it is gone.
         return new AccountState.Active(id);
     }
 
@@ -286,7 +283,10 @@ public class MastodonSource implements PostSource {
     }
 
     private static boolean isMastodonError(HttpOutcome.Received answer) {
-        return JsonItems.ofObject(answer.body()).map(body -> body.has("error")).orElse(false);
+        // Mastodon's errors are {"error": "<text>"}; other fediverse servers answer 404 with other shapes.
+        return JsonItems.ofObject(answer.body())
+                .map(body -> body.path("error").isTextual())
+                .orElse(false);
     }
 
     private static String errorOf(HttpOutcome.Received answer) {

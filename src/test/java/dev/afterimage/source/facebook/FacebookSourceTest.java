@@ -268,9 +268,15 @@ class FacebookSourceTest {
                 assertInstanceOf(ListingResult.AccountGone.class, source.listing(NIKVESTI, Optional.empty()));
 
         assertTrue(gone.evidence().contains("803"), gone.evidence());
+    }
+
+    /** 100/33 also means "this token may not see it" (an age- or country-restricted Page): it proves nothing. */
+    @Test
+    void aPageAnsweringDoesNotExistOrNoPermissionIsUnknown() {
         serve(POSTS, error(400, DOES_NOT_EXIST.formatted("nikvesti")));
         serve(PAGE, error(400, DOES_NOT_EXIST.formatted("nikvesti")));
-        assertInstanceOf(ListingResult.AccountGone.class, source.listing(NIKVESTI, Optional.empty()));
+
+        assertInstanceOf(ListingResult.Unknown.class, source.listing(NIKVESTI, Optional.empty()));
     }
 
     @Test
