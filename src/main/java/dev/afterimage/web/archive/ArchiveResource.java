@@ -5,6 +5,7 @@ import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.url.CanonicalPostUrl;
@@ -191,7 +192,14 @@ public class ArchiveResource {
         if (canonical.account().isEmpty()) {
             return canonical.url() + " is not archived";
         }
-        AccountRef ref = new AccountRef(platform.get(), canonical.account());
+        // The account as its source names it: a Mastodon post URL says "user", the account is "user@instance".
+        PostSource source = sources.of(platform.get());
+        Optional<String> handle = source.handleFromProfileUrl(URI.create(canonical.url()))
+                .or(() -> source.normaliseHandle(canonical.account()));
+        if (handle.isEmpty()) {
+            return canonical.url() + " is not archived";
+        }
+        AccountRef ref = new AccountRef(platform.get(), handle.get());
         Account account = Account.findByHandle(ref.platform(), ref.handle()).orElse(null);
         String who = canonical.platform() + " account " + canonical.account();
         if (account == null) {

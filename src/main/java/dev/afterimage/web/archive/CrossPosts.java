@@ -4,8 +4,11 @@ import dev.afterimage.archive.NormalisedContent;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.watch.Account;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The same statement published by the same publisher on other platforms: posts of the accounts in the post's
@@ -13,6 +16,9 @@ import java.util.Map;
  * life and may be deleted on its own); the archive only links them. Call inside a transaction.
  */
 final class CrossPosts {
+
+    /** A short common text ("Statement", "Video") could match hundreds of posts; the earliest ones are the useful. */
+    private static final int MAX_SHOWN = 20;
 
     private CrossPosts() {}
 
@@ -31,21 +37,27 @@ final class CrossPosts {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<Post> others = Post.list(
-                "id <> :post and accountId in (select a.id from Account a where a.groupName = :group and a.id <> :account)"
-                        + " and id in (select v.postId from PostVersion v where v.textSha256 in :texts)"
-                        + " order by publishedAt, id",
-                Map.of("post", post.id, "group", account.groupName, "account", account.id, "texts", texts));
+        Map<Long, Account> publishers =
+                Account.<Account>list("groupName = ?1 and id <> ?2", account.groupName, account.id).stream()
+                        .collect(Collectors.toMap(publisher -> publisher.id, publisher -> publisher));
+        if (publishers.isEmpty()) {
+            return List.of();
+        }
+        List<Post> others = Post.find(
+                        "accountId in :accounts and id in (select v.postId from PostVersion v where v.textSha256 in :texts)"
+                                + " order by publishedAt nulls last, id",
+                        Map.of("accounts", publishers.keySet(), "texts", texts))
+                .page(0, MAX_SHOWN)
+                .list();
         return others.stream()
                 .map(other -> {
-                    Account publisher = Account.findById(other.accountId);
+                    Account publisher = publishers.get(other.accountId);
                     return new CrossPost(
                             publisher.platform.apiName(),
                             publisher.label != null ? publisher.label : publisher.handle,
                             other.url,
                             other.state.name(),
-                            "/archive?url="
-                                    + java.net.URLEncoder.encode(other.url, java.nio.charset.StandardCharsets.UTF_8));
+                            "/archive?url=" + URLEncoder.encode(other.url, StandardCharsets.UTF_8));
                 })
                 .toList();
     }
