@@ -6,6 +6,8 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.text.HtmlText;
 import dev.afterimage.source.text.PostIds;
+import dev.afterimage.source.url.CanonicalPostUrl;
+import dev.afterimage.source.url.PostUrls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -241,15 +243,14 @@ final class FeedParser {
         }
     }
 
-    /** The entry's own link; else its id when that is a web URL; else the feed, which is all there is to link to. */
+    /**
+     * The entry's own link; else its id when that is a web URL; else the feed, which is all there is to link to. A
+     * link to a platform's post (a Mastodon account's feed links its statuses) is spelt the way the archive spells
+     * that platform's posts, so a lookup by the post's URL finds it.
+     */
     private static String postUrl(String link, String id, String feedUrl) {
-        if (link != null) {
-            return link;
-        }
-        if (FeedUrls.isWebUrl(id)) {
-            return id.strip();
-        }
-        return feedUrl;
+        String url = link != null ? link : FeedUrls.isWebUrl(id) ? id.strip() : feedUrl;
+        return PostUrls.canonicalise(url).map(CanonicalPostUrl::url).orElse(url);
     }
 
     private static String baseOf(String link, String feedUrl) {

@@ -46,9 +46,12 @@ final class HostBackoff {
     void recordResponse(String host, int status, Headers headers) {
         record(host, status, headers.get("Retry-After"));
         RateLimitWindow.exhaustedUntil(headers.get("X-RateLimit-Remaining"), headers.get("X-RateLimit-Reset"))
-                // X spells them with one more dash: x-rate-limit-remaining, x-rate-limit-reset.
-                .or(() -> RateLimitWindow.exhaustedUntil(
-                        headers.get("X-Rate-Limit-Remaining"), headers.get("X-Rate-Limit-Reset")))
+                // X spells them with one more dash, and counts them per endpoint: one used-up endpoint must not stop
+                // the others, so only a refusal (429) parks the host until its window ends.
+                .or(() -> status == 429
+                        ? RateLimitWindow.exhaustedUntil(
+                                headers.get("X-Rate-Limit-Remaining"), headers.get("X-Rate-Limit-Reset"))
+                        : Optional.empty())
                 .ifPresent(until -> block(host, Duration.between(clock.instant(), until)));
     }
 

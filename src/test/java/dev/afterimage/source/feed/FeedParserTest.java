@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.url.PostUrls;
 import dev.afterimage.testkit.RealFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -176,6 +177,22 @@ class FeedParserTest {
                 .getFirst();
 
         assertTrue(post.platformPostId().matches("sha256:[0-9a-f]{64}"), post.platformPostId());
+    }
+
+    @Test
+    void aLinkToAPlatformsPostIsSpeltAsTheArchiveSpellsThatPlatformsPosts() {
+        String feed = "<rss><channel><item><title>T</title><link>https://Mastodon.Social/@Ministry/113</link>"
+                + "<guid>https://mastodon.social/@Ministry/113</guid></item></channel></rss>";
+
+        SourcePost post = entries(feed.getBytes(StandardCharsets.UTF_8), "https://mastodon.social/@Ministry.rss")
+                .getFirst();
+
+        assertEquals(
+                PostUrls.canonicalise("https://mastodon.social/@Ministry/113")
+                        .orElseThrow()
+                        .url(),
+                post.url());
+        assertTrue(post.url().startsWith("https://mastodon.social/@"), post.url());
     }
 
     @Test
