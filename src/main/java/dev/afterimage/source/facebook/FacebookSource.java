@@ -82,11 +82,7 @@ public class FacebookSource implements PostSource {
                 switch (FacebookPosts.listing(page.body(), account.handle())) {
                     case FacebookPosts.Listing.Page listed ->
                         // The edge reaches back further than any walk of the watch window goes.
-                        new ListingResult.Page(
-                                url,
-                                listed.posts(),
-                                listed.afterCursor(),
-                                new PageCapture(url, page.exchange(), page.body()));
+                        new ListingResult.Page(url, listed.posts(), listed.afterCursor(), capture(url, page));
                     case FacebookPosts.Listing.Unreadable unreadable ->
                         new ListingResult.Unknown(url + ": " + unreadable.why());
                 };
@@ -184,7 +180,7 @@ public class FacebookSource implements PostSource {
                     yield new PermalinkCheck.Gone(
                             "the Graph API answers for post " + postId + ": "
                                     + error.get().describe(),
-                            new PageCapture(url, page.exchange(), page.body()));
+                            capture(url, page));
                 }
                 yield new PermalinkCheck.Unknown(url + " answered HTTP " + page.status()
                         + error.map(e -> ": " + e.describe() + (e.aboutUs() ? " (about our token or limits)" : ""))
@@ -220,5 +216,18 @@ public class FacebookSource implements PostSource {
                 case Unknown unknown -> Optional.of(unknown.reason());
             };
         }
+    }
+
+    /**
+     * The answer as it is archived. Graph writes the caller's token into the {@code paging} links it answers with;
+     * an archive is shared with others, so the token is blanked there (the one change made to a received body).
+     */
+    private PageCapture capture(String url, HttpOutcome.Received page) {
+        String body = new String(page.body(), StandardCharsets.ISO_8859_1);
+        String secret = token.orElseThrow();
+        byte[] kept = body.contains(secret)
+                ? body.replace(secret, "[redacted]").getBytes(StandardCharsets.ISO_8859_1)
+                : page.body();
+        return new PageCapture(url, page.exchange(), kept);
     }
 }

@@ -65,7 +65,9 @@ class FacebookSourceTest {
             .build();
 
     private final MutableClock clock = new MutableClock();
-    private final FacebookSource source = source("test-page-token");
+    private static final String TOKEN = "EAAGtestpagetoken123";
+
+    private final FacebookSource source = source(TOKEN);
 
     private FacebookSource source(String token) {
         return new FacebookSource(
@@ -95,6 +97,23 @@ class FacebookSourceTest {
     }
 
     @Test
+    void theTokenGraphWritesIntoItsPagingLinksIsNotArchived() {
+        serve(
+                POSTS,
+                json(envelope(
+                        realElement(),
+                        "\"next\":\"https://graph.facebook.com/v23.0/1/posts?access_token=" + TOKEN
+                                + "&after=QVFI\"")));
+
+        ListingResult.Page page = listing(Optional.empty());
+
+        String archived = new String(page.capture().body(), StandardCharsets.UTF_8);
+        assertFalse(archived.contains(TOKEN), archived);
+        assertTrue(archived.contains("access_token=[redacted]&after=QVFI"), archived);
+        assertFalse(page.capture().exchange().requestHead().contains(TOKEN));
+    }
+
+    @Test
     void realListingElementIsAPostWithItsPermalink() {
         serve(POSTS, json(envelope(realElement(), "")));
 
@@ -112,10 +131,10 @@ class FacebookSourceTest {
         assertTrue(new String(post.rawFragment(), StandardCharsets.UTF_8).contains("\"id\":\"" + POST_ID + "\""));
         assertEquals(Optional.empty(), page.olderPageCursor());
         graph.verify(getRequestedFor(urlPathEqualTo(POSTS))
-                .withHeader("Authorization", equalTo("Bearer test-page-token"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withQueryParam("limit", equalTo("25"))
                 .withQueryParam("fields", equalTo(FacebookPosts.FIELDS)));
-        assertFalse(page.capture().exchange().requestHead().contains("test-page-token"));
+        assertFalse(page.capture().exchange().requestHead().contains(TOKEN));
         assertFalse(page.url().contains("access_token"));
     }
 
