@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which account a source is asked about: its platform, its handle as the platform spells it, and the settings the
- * source needs for it (for a web page, the CSS selectors of its items; empty for most platforms).
+ * Which account a source is asked about: its platform, its handle as the platform spells it, the settings the
+ * source needs for it (for a web page, the CSS selectors of its items; empty for most platforms), and the
+ * platform's stable id of it once learnt (see {@link PostSource#accountIdentity}), else null.
  */
-public record AccountRef(Platform platform, String handle, Map<String, String> options) {
+public record AccountRef(Platform platform, String handle, Map<String, String> options, String accountId) {
 
     public AccountRef {
         Objects.requireNonNull(platform, "platform");
@@ -16,7 +17,11 @@ public record AccountRef(Platform platform, String handle, Map<String, String> o
     }
 
     public AccountRef(Platform platform, String handle) {
-        this(platform, handle, Map.of());
+        this(platform, handle, Map.of(), null);
+    }
+
+    public AccountRef(Platform platform, String handle, Map<String, String> options) {
+        this(platform, handle, options, null);
     }
 
     /** The option's value, or null when it is not set. */

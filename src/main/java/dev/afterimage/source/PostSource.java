@@ -57,6 +57,16 @@ public interface PostSource {
         return answers;
     }
 
+    /**
+     * The platform's stable id of the account (a Bluesky DID, an X user id) as this source last resolved it, without
+     * asking the platform; empty where handles cannot pass to another account or nothing was resolved yet. The
+     * watcher stores it and passes it back in {@link AccountRef#accountId()}, so a handle taken over by someone
+     * else is told apart from the watched account, across restarts too.
+     */
+    default Optional<String> accountIdentity(AccountRef account) {
+        return Optional.empty();
+    }
+
     /** The canonical public URL of a post, e.g. {@code https://t.me/durov/523}. */
     String canonicalPostUrl(AccountRef account, String platformPostId);
 

@@ -48,6 +48,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "options_json", nullable = false)
     public String optionsJson = "{}";
 
+    /** The platform's stable id of the account, learnt at its first good poll (see {@link AccountRef#accountId()}). */
+    @Column(name = "platform_account_id")
+    public String platformAccountId;
+
     @Column(name = "poll_interval_seconds", nullable = false)
     public long pollIntervalSeconds;
 
@@ -92,7 +96,7 @@ public class Account extends PanacheEntityBase {
     public boolean watchFailing;
 
     public AccountRef ref() {
-        return new AccountRef(platform, handle, options());
+        return new AccountRef(platform, handle, options(), platformAccountId);
     }
 
     public Map<String, String> options() {

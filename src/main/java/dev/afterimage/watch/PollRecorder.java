@@ -39,6 +39,13 @@ class PollRecorder {
      */
     @Transactional
     Optional<Reconciliation> record(PollObservation observation, PollOutcome outcome, String detail) {
+        return record(observation, outcome, detail, Optional.empty());
+    }
+
+    /** As {@link #record(PollObservation, PollOutcome, String)}, learning the account's stable id if still unknown. */
+    @Transactional
+    Optional<Reconciliation> record(
+            PollObservation observation, PollOutcome outcome, String detail, Optional<String> accountIdentity) {
         Account account = Account.findById(observation.accountId(), LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw new AccountNotFoundException(observation.accountId());
@@ -54,6 +61,9 @@ class PollRecorder {
         WatchHealth health =
                 watchdog.assess(account.id, account.health(), observation.listing(), observation.unanswered(), now);
         account.apply(health);
+        if (account.platformAccountId == null) {
+            accountIdentity.ifPresent(identity -> account.platformAccountId = identity);
+        }
         account.lastPollStartedAt = observation.startedAt();
         account.lastPollAt = now;
         account.lastPollOutcome = outcome;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +132,10 @@ public class Poller {
         PollOutcome outcome = outcomeOf(listing);
         String detail = detailOf(listing);
         PollObservation observation = new PollObservation(accountId, startedAt, listing, seen, answers);
-        Reconciliation result = recorder.record(observation, outcome, detail).orElse(Reconciliation.NOTHING);
+        Optional<String> identity =
+                listing instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
+        Reconciliation result =
+                recorder.record(observation, outcome, detail, identity).orElse(Reconciliation.NOTHING);
         if (outcome != PollOutcome.OK) {
             LOG.infof("poll of %s/%s: %s (%s)", account.platform().apiName(), account.handle(), outcome, detail);
         }

@@ -159,7 +159,7 @@ public final class BlueskyScenario {
     /** Makes this account's feed answer as given, ahead of the fake's stubs, until {@link #heal}. */
     public StubMapping faultFeed(ResponseDefinitionBuilder response) {
         return wireMock.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.feed.getAuthorFeed"))
-                .withQueryParam("actor", equalTo(account.handle()))
+                .withQueryParam("actor", matching(Pattern.quote(account.handle()) + "|" + Pattern.quote(account.did())))
                 .atPriority(1)
                 .willReturn(response));
     }

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Metadata;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,7 +104,7 @@ public final class FakeBluesky {
             stub(
                     client,
                     get(urlPathEqualTo(XRPC + "app.bsky.feed.getAuthorFeed"))
-                            .withQueryParam("actor", equalTo(handle))
+                            .withQueryParam("actor", actor())
                             .willReturn(deactivatedError()));
         } else {
             installFeed(client);
@@ -143,12 +144,17 @@ public final class FakeBluesky {
             stub(
                     client,
                     get(urlPathEqualTo(XRPC + "app.bsky.feed.getAuthorFeed"))
-                            .withQueryParam("actor", equalTo(handle))
+                            .withQueryParam("actor", actor())
                             .withQueryParam(
                                     "cursor", cursor.map(WireMock::equalTo).orElse(absent()))
                             .willReturn(json(body)));
             cursor = Optional.ofNullable(next);
         }
+    }
+
+    /** The AppView knows the account by its handle and by its DID alike. */
+    private StringValuePattern actor() {
+        return matching(Pattern.quote(handle) + "|" + Pattern.quote(did));
     }
 
     private ObjectNode profile() {

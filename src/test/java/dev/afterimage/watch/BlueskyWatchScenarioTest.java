@@ -17,6 +17,7 @@ import dev.afterimage.testkit.WireMockResource.InjectWireMock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,6 +67,13 @@ class BlueskyWatchScenarioTest {
         JsonPath summary = scenario.poll();
 
         assertEquals("OK", summary.getString("outcome"));
+        assertEquals(
+                scenario.account.did(),
+                RestAssured.get("/api/accounts/" + scenario.accountId())
+                        .then()
+                        .extract()
+                        .path("platformAccountId"),
+                "the account's DID is learnt at its first poll and asked for from then on");
         assertEquals(2, summary.getInt("newPosts"));
         assertEquals(2, summary.getInt("mediaDownloaded"));
         assertEquals(List.of(), scenario.events());

@@ -63,7 +63,7 @@ public class BlueskySource implements PostSource {
     @Override
     public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
         if (olderPageCursor.isEmpty()) {
-            Profile profile = profile(account.handle());
+            Profile profile = profile(actor(account));
             if (profile instanceof Profile.Gone gone) {
                 return new ListingResult.AccountGone(gone.evidence());
             }
@@ -71,7 +71,7 @@ public class BlueskySource implements PostSource {
                 return new ListingResult.Unknown(unknown.reason());
             }
         }
-        String url = base + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + encoded(account.handle()) + "&limit="
+        String url = base + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + encoded(actor(account)) + "&limit="
                 + PAGE_SIZE + "&filter=posts_with_replies"
                 + olderPageCursor.map(cursor -> "&cursor=" + encoded(cursor)).orElse("");
         return switch (web.get(url, ACCEPT_JSON)) {
@@ -90,7 +90,7 @@ public class BlueskySource implements PostSource {
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
         Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
-        Profile profile = profile(account.handle());
+        Profile profile = profile(actor(account));
         for (PostRef post : posts) {
             PermalinkCheck answer =
                     switch (profile) {
@@ -118,6 +118,25 @@ public class BlueskySource implements PostSource {
             return Optional.of(known);
         }
         return profile(account) instanceof Profile.Fine fine ? Optional.of(fine.did()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> accountIdentity(AccountRef account) {
+        if (account.accountId() != null) {
+            return Optional.of(account.accountId());
+        }
+        if (BlueskyNames.isDid(account.handle())) {
+            return Optional.of(account.handle());
+        }
+        return Optional.ofNullable(didsByHandle.get(account.handle()));
+    }
+
+    /**
+     * Whom to ask for: the account's DID once learnt, so a renamed account is still followed and a handle passed on
+     * to someone else cannot stand in for it, after a restart too; else the handle as watched.
+     */
+    private static String actor(AccountRef account) {
+        return account.accountId() != null ? account.accountId() : account.handle();
     }
 
     @Override

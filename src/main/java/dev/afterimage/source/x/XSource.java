@@ -77,6 +77,7 @@ public class XSource implements PostSource {
         if (token.isEmpty()) {
             return new ListingResult.Unknown(DISABLED);
         }
+        pin(account);
         String cached = userIds.get(account.handle());
         XUser user = cached != null ? new XUser.Active(cached) : lookUp(account.handle());
         return switch (user) {
@@ -105,6 +106,7 @@ public class XSource implements PostSource {
             ids.forEach(id -> answers.put(id, new PermalinkCheck.Unknown(DISABLED)));
             return answers;
         }
+        pin(account);
         for (int from = 0; from < ids.size(); from += MAX_IDS_PER_LOOKUP) {
             answers.putAll(lookUpTweets(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_LOOKUP))));
         }
@@ -115,6 +117,22 @@ public class XSource implements PostSource {
                     : answer));
         }
         return answers;
+    }
+
+    @Override
+    public Optional<String> accountIdentity(AccountRef account) {
+        return Optional.ofNullable(userIds.get(account.handle()));
+    }
+
+    /**
+     * The user id the account was first watched under, once learnt, is the one its timeline is read from and the one
+     * a fresh lookup is compared with: a username given up and taken by someone else must not make the watched
+     * account's tweets look deleted, after a restart too.
+     */
+    private void pin(AccountRef account) {
+        if (account.accountId() != null) {
+            userIds.put(account.handle(), account.accountId());
+        }
     }
 
     @Override

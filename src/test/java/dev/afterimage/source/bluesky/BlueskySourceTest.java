@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -292,6 +293,22 @@ class BlueskySourceTest {
         assertInstanceOf(PermalinkCheck.Unknown.class, source.check(SHINYA, post("3jukterj4bp2j")));
         assertEquals(
                 Optional.of(SHINYA_DID), source.did("shinyakato.dev"), "the stream keeps following the watched DID");
+    }
+
+    /** The stored DID is asked for, not the handle: a renamed account is still followed, after a restart too. */
+    @Test
+    void anAccountWhoseDidIsKnownIsReadByItsDid() {
+        AccountRef watched = new AccountRef(Platform.BLUESKY, "shinyakato.dev", Map.of(), SHINYA_DID);
+        serveProfile(SHINYA_DID, json(profileOf(SHINYA_DID)));
+        serveProfile("shinyakato.dev", json(profileOf(MARSHAL_DID)));
+
+        source.listing(watched, Optional.empty());
+
+        appView.verify(getRequestedFor(urlPathEqualTo(PROFILE)).withQueryParam("actor", equalTo(SHINYA_DID)));
+        appView.verify(0, getRequestedFor(urlPathEqualTo(PROFILE)).withQueryParam("actor", equalTo("shinyakato.dev")));
+        appView.verify(
+                getRequestedFor(urlPathMatching(".*getAuthorFeed")).withQueryParam("actor", equalTo(SHINYA_DID)));
+        assertEquals(Optional.of(SHINYA_DID), source.accountIdentity(watched));
     }
 
     private void serveProfile(String actor, ResponseDefinitionBuilder response) {

@@ -344,6 +344,22 @@ class XSourceTest {
         assertTrue(unknown.reason().contains("another account"), unknown.reason());
     }
 
+    /** After a restart nothing is cached: the stored id is what tells the watched account from a newcomer. */
+    @Test
+    void theStoredUserIdOutlivesTheCacheAndAHandleNowHeldByAnotherAccountProvesNothing() {
+        AccountRef watched = new AccountRef(Platform.X, "twitter", Map.of(), "783214");
+        serve(USER, json("{\"data\":{\"id\":\"42\",\"username\":\"twitter\"}}"));
+        serve(TIMELINE, json("{\"meta\":{\"result_count\":0}}"));
+        serve("/2/tweets", json(RealFixtures.read("x/tweets-lookup-all-15-missing.json")));
+
+        assertInstanceOf(ListingResult.Page.class, source.listing(watched, Optional.empty()));
+        x.verify(getRequestedFor(urlPathEqualTo(TIMELINE)));
+        assertEquals(Optional.of("783214"), source.accountIdentity(watched));
+        PermalinkCheck.Unknown unknown =
+                assertInstanceOf(PermalinkCheck.Unknown.class, source.check(watched, ref("1")));
+        assertTrue(unknown.reason().contains("another account"), unknown.reason());
+    }
+
     @Test
     void notAuthorizedIsAccountLevelAndUnknown() {
         serve(USER, json("{\"data\":{\"id\":\"783214\",\"username\":\"twitter\"}}"));
