@@ -5,16 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +30,7 @@ public final class BlueskyScenario {
     public final FakeBluesky account;
     private final WireMockServer wireMock;
     private final MutableClock clock;
-    private long accountId;
+    private final WatchApi api;
 
     /** Starts a day after the previous scenario, so no back-off a previous one caused lies in this one's future. */
     public BlueskyScenario(WireMockServer wireMock, MutableClock clock) {
@@ -43,6 +40,7 @@ public final class BlueskyScenario {
         int number = ACCOUNTS.incrementAndGet();
         String unique = Long.toString(System.nanoTime() % 1_000_000, 36);
         this.account = new FakeBluesky("ministry-" + number + "-" + unique + ".bsky.social", did(number, unique));
+        this.api = new WatchApi(this::publish);
     }
 
     private static String did(int number, String unique) {
@@ -78,21 +76,11 @@ public final class BlueskyScenario {
 
     /** Makes the service watch the account through its profile URL; returns the account id. */
     public long watch() {
-        account.install(wireMock);
-        accountId = ((Number) given().contentType(ContentType.JSON)
-                        .body(Map.of("url", "https://bsky.app/profile/" + account.handle(), "label", "Ministry"))
-                        .when()
-                        .post("/api/accounts")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id"))
-                .longValue();
-        return accountId;
+        return api.watch(Map.of("url", "https://bsky.app/profile/" + account.handle(), "label", "Ministry"));
     }
 
     public long accountId() {
-        return accountId;
+        return api.accountId();
     }
 
     /** Publishes the fake's current state without polling (what the stream-driven tests need). */
@@ -102,58 +90,23 @@ public final class BlueskyScenario {
 
     /** Publishes the fake's current state, then polls once through the API. */
     public JsonPath poll() {
-        publish();
-        return given().when()
-                .post("/api/accounts/" + accountId + "/poll")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return api.poll();
     }
 
     public List<JsonPath> pollEvery(Duration interval, Duration during) {
-        List<JsonPath> summaries = new ArrayList<>();
-        for (Duration elapsed = Duration.ZERO; elapsed.compareTo(during) < 0; elapsed = elapsed.plus(interval)) {
-            advance(interval);
-            summaries.add(poll());
-        }
-        return summaries;
+        return api.pollEvery(clock, interval, during);
     }
 
     public List<Map<String, Object>> events() {
-        return given().when()
-                .get("/api/events?account=" + accountId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
+        return api.events();
     }
 
     public List<String> eventTypes() {
-        return events().stream().map(event -> (String) event.get("type")).toList();
+        return api.eventTypes();
     }
 
     public JsonPath postById(long id) {
-        String recordKey = FakeBluesky.recordKey(id);
-        List<Map<String, Object>> posts = given().when()
-                .get("/api/posts?account=" + accountId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
-        Object postId = posts.stream()
-                .filter(post -> recordKey.equals(post.get("platformPostId")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("post " + recordKey + " is not archived"))
-                .get("id");
-        return given().when()
-                .get("/api/posts/" + postId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return api.post(FakeBluesky.recordKey(id));
     }
 
     /** Makes this account's feed answer as given, ahead of the fake's stubs, until {@link #heal}. */

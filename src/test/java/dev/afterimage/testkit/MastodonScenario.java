@@ -4,12 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +26,7 @@ public final class MastodonScenario {
     public final FakeMastodon account;
     private final WireMockServer wireMock;
     private final MutableClock clock;
-    private long accountId;
+    private final WatchApi api;
 
     /** Starts a day after the previous scenario, so no host back-off left by another test lies in its future. */
     public MastodonScenario(WireMockServer wireMock, MutableClock clock) {
@@ -38,6 +36,7 @@ public final class MastodonScenario {
         this.account = new FakeMastodon(
                 "press_" + ACCOUNTS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36),
                 "social.gov.example");
+        this.api = new WatchApi(() -> account.install(wireMock));
     }
 
     public Instant now() {
@@ -65,78 +64,33 @@ public final class MastodonScenario {
 
     /** Makes the service watch the account by its profile URL; returns the account id. */
     public long watch() {
-        account.install(wireMock);
-        accountId = ((Number) given().contentType(ContentType.JSON)
-                        .body(Map.of("url", account.profileUrl(), "label", "Press office"))
-                        .when()
-                        .post("/api/accounts")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id"))
-                .longValue();
-        return accountId;
+        return api.watch(Map.of("url", account.profileUrl(), "label", "Press office"));
     }
 
     public long accountId() {
-        return accountId;
+        return api.accountId();
     }
 
     /** Publishes the fake's current state, then polls once through the API. */
     public JsonPath poll() {
-        account.install(wireMock);
-        return given().when()
-                .post("/api/accounts/" + accountId + "/poll")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return api.poll();
     }
 
     public List<JsonPath> pollEvery(Duration interval, Duration during) {
-        List<JsonPath> summaries = new java.util.ArrayList<>();
-        for (Duration elapsed = Duration.ZERO; elapsed.compareTo(during) < 0; elapsed = elapsed.plus(interval)) {
-            advance(interval);
-            summaries.add(poll());
-        }
-        return summaries;
+        return api.pollEvery(clock, interval, during);
     }
 
     public List<Map<String, Object>> events() {
-        return given().when()
-                .get("/api/events?account=" + accountId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
+        return api.events();
     }
 
     public List<String> eventTypes() {
-        return events().stream().map(event -> (String) event.get("type")).toList();
+        return api.eventTypes();
     }
 
     /** The archived post of status {@code n} with its versions and events. */
     public JsonPath archived(long n) {
-        String platformPostId = account.statusId(n);
-        List<Map<String, Object>> posts = given().when()
-                .get("/api/posts?account=" + accountId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
-        Object id = posts.stream()
-                .filter(post -> platformPostId.equals(post.get("platformPostId")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("status " + n + " is not archived"))
-                .get("id");
-        return given().when()
-                .get("/api/posts/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return api.post(account.statusId(n));
     }
 
     /** Makes every request to this path answer as given, ahead of the fake's own stubs, until {@link #heal}. */

@@ -3,15 +3,14 @@ package dev.afterimage.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +26,7 @@ public final class TelegramScenario {
     public final FakeTelegram channel;
     private final WireMockServer wireMock;
     private final MutableClock clock;
-    private long accountId;
+    private final WatchApi api;
 
     /**
      * Starts a scenario a day after the previous one: the clock only moves forward, so nothing a previous scenario
@@ -40,6 +39,7 @@ public final class TelegramScenario {
         this.channel = new FakeTelegram(
                 "scenario_" + CHANNELS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36),
                 "Ministry");
+        this.api = new WatchApi(() -> channel.install(wireMock));
     }
 
     public Instant now() {
@@ -80,81 +80,37 @@ public final class TelegramScenario {
     }
 
     private long watch(Map<String, String> extra) {
-        channel.install(wireMock);
-        Map<String, String> request = new java.util.HashMap<>(extra);
+        Map<String, String> request = new HashMap<>(extra);
         request.put("url", "https://t.me/" + channel.channel());
         request.put("label", "Ministry");
-        accountId = ((Number) given().contentType(ContentType.JSON)
-                        .body(request)
-                        .when()
-                        .post("/api/accounts")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id"))
-                .longValue();
-        return accountId;
+        return api.watch(request);
     }
 
     public long accountId() {
-        return accountId;
+        return api.accountId();
     }
 
     /** Publishes the fake's current state, then polls once through the API. */
     public JsonPath poll() {
-        channel.install(wireMock);
-        return given().when()
-                .post("/api/accounts/" + accountId + "/poll")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return api.poll();
     }
 
     /** Polls every interval for the given time; returns the summaries. */
     public List<JsonPath> pollEvery(Duration interval, Duration during) {
-        List<JsonPath> summaries = new java.util.ArrayList<>();
-        for (Duration elapsed = Duration.ZERO; elapsed.compareTo(during) < 0; elapsed = elapsed.plus(interval)) {
-            advance(interval);
-            summaries.add(poll());
-        }
-        return summaries;
+        return api.pollEvery(clock, interval, during);
     }
 
     /** Every event about this account so far, in id order. */
     public List<Map<String, Object>> events() {
-        return given().when()
-                .get("/api/events?account=" + accountId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
+        return api.events();
     }
 
     public List<String> eventTypes() {
-        return events().stream().map(event -> (String) event.get("type")).toList();
+        return api.eventTypes();
     }
 
     public JsonPath postByPlatformId(long platformPostId) {
-        List<Map<String, Object>> posts = given().when()
-                .get("/api/posts?account=" + accountId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
-        Object id = posts.stream()
-                .filter(post -> String.valueOf(platformPostId).equals(post.get("platformPostId")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("post " + platformPostId + " is not archived"))
-                .get("id");
-        return given().when()
-                .get("/api/posts/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return api.post(String.valueOf(platformPostId));
     }
 
     /** Makes every request to this path answer as given, ahead of the fake's own stubs, until {@link #heal}. */

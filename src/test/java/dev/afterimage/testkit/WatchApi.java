@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +15,21 @@ import java.util.Map;
  */
 public final class WatchApi {
 
+    private final Runnable beforePoll;
     private long accountId;
 
+    public WatchApi() {
+        this(() -> {});
+    }
+
+    /** @param beforePoll publishes a fake platform's current state; run before the account is added and every poll */
+    public WatchApi(Runnable beforePoll) {
+        this.beforePoll = beforePoll;
+    }
+
     /** Adds the account with this request body ({@code url}, or {@code platform} and {@code handle}, ...). */
-    public long watch(Map<String, Object> request) {
+    public long watch(Map<String, ?> request) {
+        beforePoll.run();
         accountId = ((Number) given().contentType(ContentType.JSON)
                         .body(request)
                         .when()
@@ -33,14 +46,25 @@ public final class WatchApi {
         return accountId;
     }
 
-    /** Polls once; returns the poll's summary. */
+    /** Publishes the fake's current state, then polls once; returns the poll's summary. */
     public JsonPath poll() {
+        beforePoll.run();
         return given().when()
                 .post("/api/accounts/" + accountId + "/poll")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** Polls every interval for the given time, moving the clock on before each; returns the summaries. */
+    public List<JsonPath> pollEvery(MutableClock clock, Duration interval, Duration during) {
+        List<JsonPath> summaries = new ArrayList<>();
+        for (Duration elapsed = Duration.ZERO; elapsed.compareTo(during) < 0; elapsed = elapsed.plus(interval)) {
+            clock.advance(interval);
+            summaries.add(poll());
+        }
+        return summaries;
     }
 
     public JsonPath account() {
