@@ -1,5 +1,6 @@
 package dev.afterimage.source.facebook;
 
+import dev.afterimage.source.url.PostUrls;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.regex.Pattern;
 
 /** Facebook Pages by username or numeric id, and the profile URLs that name them. */
 final class FacebookHandles {
-
-    static final Set<String> HOSTS =
-            Set.of("facebook.com", "www.facebook.com", "m.facebook.com", "web.facebook.com", "mbasic.facebook.com");
 
     /** Usernames are letters, digits and dots, case-insensitive; older page names also have dashes. */
     private static final Pattern PAGE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
@@ -80,7 +78,8 @@ final class FacebookHandles {
      * {@code /pages/<name>/<id>}, on any of Facebook's web hosts.
      */
     static Optional<String> fromProfileUrl(URI url) {
-        if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+        if (url.getHost() == null
+                || !PostUrls.FACEBOOK_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         List<String> segments = Arrays.stream(

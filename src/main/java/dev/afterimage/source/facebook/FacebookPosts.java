@@ -7,6 +7,7 @@ import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.text.HtmlText;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
 import java.io.IOException;
@@ -18,10 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
-import org.jsoup.safety.Safelist;
 
 /** Page posts as the Graph API lists them ({@code /<page>/posts}), read into posts. */
 final class FacebookPosts {
@@ -121,7 +118,7 @@ final class FacebookPosts {
                 url(item, page, id),
                 created.get(),
                 text,
-                html(text),
+                HtmlText.htmlOfLines(text),
                 false,
                 media,
                 preview,
@@ -195,14 +192,6 @@ final class FacebookPosts {
                 return Optional.empty();
             }
         }
-    }
-
-    private static String html(String text) {
-        return Jsoup.clean(
-                Entities.escape(text).replace("\n", "<br>"),
-                "",
-                Safelist.basic(),
-                new Document.OutputSettings().prettyPrint(false));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
@@ -80,6 +81,18 @@ public record HtmlText(String plain, String html) {
         }
         Document fragment = Jsoup.parseBodyFragment(html, baseUri);
         return of(fragment.body(), baseUri);
+    }
+
+    /**
+     * Safe HTML for a post whose text has no markup (a tweet, a Page post): escaped, each line break a
+     * {@code <br>}, and through the sanitiser all the same.
+     */
+    public static String htmlOfLines(String text) {
+        return Jsoup.clean(
+                Entities.escape(text).replace("\n", "<br>"),
+                "",
+                Safelist.basic(),
+                new Document.OutputSettings().prettyPrint(false));
     }
 
     /** Plain text as published (an Atom {@code type="text"} summary): its markup-like characters are words. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class FacebookPostUrls implements PlatformPostUrls {
 
-    private static final Set<String> HOSTS =
+    static final Set<String> HOSTS =
             Set.of("facebook.com", "www.facebook.com", "m.facebook.com", "mbasic.facebook.com", "web.facebook.com");
 
     /** Facebook usernames are letters, digits and dots; older page names also have dashes. */

@@ -2,6 +2,7 @@ package dev.afterimage.source.url;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns whatever URL a user pastes for a post into the one URL Afterimage stores for it.
@@ -30,6 +31,12 @@ import java.util.Optional;
  * another platform is taken for a Mastodon post; only fetching it can tell.
  */
 public final class PostUrls {
+
+    /** The hosts X's posts and profiles are on; the X source recognises profile URLs by the same list. */
+    public static final Set<String> X_HOSTS = XPostUrls.HOSTS;
+
+    /** The hosts Facebook's posts and Pages are on; the Facebook source recognises Page URLs by the same list. */
+    public static final Set<String> FACEBOOK_HOSTS = FacebookPostUrls.HOSTS;
 
     /** Far longer than any real post URL; caps the work done on whatever gets pasted. */
     private static final int MAX_INPUT_LENGTH = 4096;

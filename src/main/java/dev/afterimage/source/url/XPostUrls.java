@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class XPostUrls implements PlatformPostUrls {
 
-    private static final Set<String> HOSTS =
+    static final Set<String> HOSTS =
             Set.of("x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
 
     /** Not bounded to today's 15 characters: some old accounts have longer names, and the name is not in the URL. */

@@ -1,5 +1,6 @@
 package dev.afterimage.source.x;
 
+import dev.afterimage.source.url.PostUrls;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.regex.Pattern;
 
 /** X usernames and the profile URLs that name them. */
 final class XHandles {
-
-    static final Set<String> HOSTS =
-            Set.of("x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
 
     /** What X lets a new account pick; the name is compared case-insensitively, so it is kept lower-cased. */
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_]{1,15}");
@@ -51,7 +49,7 @@ final class XHandles {
 
     /** {@code x.com/<user>} on any of X's hosts, or a post URL of the user ({@code /<user>/status/<id>}). */
     static Optional<String> fromProfileUrl(URI url) {
-        if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+        if (url.getHost() == null || !PostUrls.X_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         List<String> segments = Arrays.stream(

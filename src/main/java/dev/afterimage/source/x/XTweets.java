@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.text.HtmlText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,10 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
-import org.jsoup.safety.Safelist;
 
 /**
  * Tweets as API v2 returns them, read into posts. A post is known by the FIRST id of its
@@ -91,7 +88,7 @@ final class XTweets {
                 postUrl(original),
                 publishedAt,
                 text,
-                html(text),
+                HtmlText.htmlOfLines(text),
                 edited,
                 media(tweet, media),
                 null,
@@ -117,15 +114,6 @@ final class XTweets {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    /** The tweet's own text needs no markup: escaped, with its line breaks, then through the sanitiser all the same. */
-    private static String html(String text) {
-        return Jsoup.clean(
-                Entities.escape(text).replace("\n", "<br>"),
-                "",
-                Safelist.basic(),
-                new Document.OutputSettings().prettyPrint(false));
     }
 
     /** Photos as they are; videos and GIFs as their best MP4, else (no variant readable) their still. */
