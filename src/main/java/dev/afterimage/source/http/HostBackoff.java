@@ -14,6 +14,8 @@ import okhttp3.Headers;
  */
 final class HostBackoff {
 
+    private static final int FORGET_PAST_ABOVE = 1024;
+
     private final Clock clock;
     private final Duration defaultWait;
     private final Duration maxWait;
@@ -77,5 +79,9 @@ final class HostBackoff {
             return;
         }
         blockedUntil.merge(host, now.plus(wait), (earlier, later) -> earlier.isAfter(later) ? earlier : later);
+        if (blockedUntil.size() > FORGET_PAST_ABOVE) {
+            // A host asked about only once (a media CDN) would otherwise stay in the map long after its wait ended.
+            blockedUntil.values().removeIf(until -> !now.isBefore(until));
+        }
     }
 }
