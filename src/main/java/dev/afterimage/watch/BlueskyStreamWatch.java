@@ -1,5 +1,6 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.bluesky.BlueskyConfig;
 import dev.afterimage.source.bluesky.BlueskySource;
@@ -81,8 +82,9 @@ public class BlueskyStreamWatch {
             return;
         }
         Map<String, Long> byDid = new HashMap<>();
-        for (Map.Entry<Long, String> account : watchedHandles().entrySet()) {
-            Optional<String> did = source.did(account.getValue());
+        for (Map.Entry<Long, AccountRef> account : watchedAccounts().entrySet()) {
+            AccountRef ref = account.getValue();
+            Optional<String> did = ref.accountId() != null ? Optional.of(ref.accountId()) : source.did(ref.handle());
             did.ifPresent(value -> byDid.put(value, account.getKey()));
         }
         accountsByDid = Map.copyOf(byDid);
@@ -95,12 +97,13 @@ public class BlueskyStreamWatch {
         polls.shutdownNow();
     }
 
+    /** The enabled Bluesky accounts, with the DID each was first read under where it is known. */
     @Transactional
-    Map<Long, String> watchedHandles() {
+    Map<Long, AccountRef> watchedAccounts() {
         List<Account> accounts = Account.list("platform = ?1 and enabled = true", Platform.BLUESKY);
-        Map<Long, String> handles = new HashMap<>();
-        accounts.forEach(account -> handles.put(account.id, account.handle));
-        return handles;
+        Map<Long, AccountRef> watched = new HashMap<>();
+        accounts.forEach(account -> watched.put(account.id, account.ref()));
+        return watched;
     }
 
     /** On the stream's thread: hands over at once; a burst of events for one account makes one poll. */
