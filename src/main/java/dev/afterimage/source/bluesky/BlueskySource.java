@@ -12,6 +12,7 @@ import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
+import dev.afterimage.source.json.RawJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;

@@ -1,12 +1,12 @@
 package dev.afterimage.source.facebook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.json.RawJson;
 import dev.afterimage.source.text.HtmlText;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
@@ -59,9 +59,15 @@ final class FacebookPosts {
         if (answer == null || !answer.path("data").isArray()) {
             return new Listing.Unreadable("the listing has no data array");
         }
+        JsonNode data = answer.get("data");
+        List<byte[]> raws = RawJson.arrayElements(body, "data");
+        if (raws.size() != data.size()) {
+            return new Listing.Unreadable("the listing's posts could not be cut out of the answer");
+        }
         List<SourcePost> posts = new ArrayList<>();
-        for (JsonNode item : answer.get("data")) {
-            Optional<SourcePost> post = post(item, page);
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode item = data.get(i);
+            Optional<SourcePost> post = post(item, page, raws.get(i));
             if (post.isEmpty()) {
                 return new Listing.Unreadable("a post without a readable id or time: " + item);
             }
@@ -86,7 +92,7 @@ final class FacebookPosts {
     }
 
     /** One post object; empty when it lacks an id or a creation time. */
-    static Optional<SourcePost> post(JsonNode item, String page) {
+    static Optional<SourcePost> post(JsonNode item, String page, byte[] raw) {
         if (!item.path("id").isTextual()) {
             return Optional.empty();
         }
@@ -127,7 +133,7 @@ final class FacebookPosts {
                 null,
                 null,
                 null,
-                raw(item));
+                raw);
         // Facebook flags no edit; updated_time says when the post last changed (comments move it too).
         return Optional.of(
                 post.withRevision(null, time(item.path("updated_time")).orElse(null)));
@@ -191,18 +197,6 @@ final class FacebookPosts {
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
-        }
-    }
-
-    /**
-     * The post's JSON object. Re-serialised rather than sliced from the response: Jackson keeps no byte offsets, and
-     * the whole response, byte for byte, is kept as the page capture anyway.
-     */
-    private static byte[] raw(JsonNode item) {
-        try {
-            return JSON.writeValueAsBytes(item);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serialises", e);
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.afterimage.source.mastodon;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.source.json.RawJson;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,24 +23,19 @@ final class JsonItems {
 
     /** The array's objects in order, or empty when the body is not a JSON array of objects. */
     static Optional<List<Item>> ofArray(byte[] body) {
-        try (JsonParser parser = MAPPER.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return Optional.empty();
-            }
-            List<Item> items = new ArrayList<>();
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token != JsonToken.START_OBJECT) {
-                    return Optional.empty();
-                }
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                JsonNode node = MAPPER.readTree(parser);
-                int end = (int) parser.currentLocation().getByteOffset();
-                items.add(new Item(node, Arrays.copyOfRange(body, start, end)));
-            }
-            return parser.nextToken() == null ? Optional.of(items) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        Optional<List<byte[]>> elements = RawJson.elementsOf(body);
+        if (elements.isEmpty()) {
             return Optional.empty();
         }
+        List<Item> items = new ArrayList<>();
+        for (byte[] raw : elements.get()) {
+            Optional<JsonNode> node = ofObject(raw);
+            if (node.isEmpty()) {
+                return Optional.empty();
+            }
+            items.add(new Item(node.get(), raw));
+        }
+        return Optional.of(items);
     }
 
     /** The body as one JSON object, or empty when it is anything else. */

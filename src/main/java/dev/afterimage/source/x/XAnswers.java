@@ -6,6 +6,7 @@ import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.HttpOutcome;
+import dev.afterimage.source.json.RawJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,9 +81,14 @@ final class XAnswers {
                     : new Timeline.Unreadable("the timeline has neither tweets nor a count of none");
         }
         Map<String, JsonNode> media = XTweets.mediaByKey(answer);
+        List<byte[]> raws = RawJson.arrayElements(body, "data");
+        if (raws.size() != data.size()) {
+            return new Timeline.Unreadable("the timeline's tweets could not be cut out of the answer");
+        }
         List<SourcePost> posts = new ArrayList<>();
-        for (JsonNode tweet : data) {
-            Optional<SourcePost> post = XTweets.post(tweet, media);
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode tweet = data.get(i);
+            Optional<SourcePost> post = XTweets.post(tweet, media, raws.get(i));
             if (post.isEmpty()) {
                 return new Timeline.Unreadable("a tweet without a readable id or time: " + tweet);
             }
@@ -106,8 +112,12 @@ final class XAnswers {
         JsonNode answer = parsed.get();
         Map<String, JsonNode> media = XTweets.mediaByKey(answer);
         Map<String, SourcePost> found = new LinkedHashMap<>();
-        for (JsonNode tweet : answer.path("data")) {
-            XTweets.post(tweet, media).ifPresent(post -> XTweets.allIds(tweet).forEach(id -> found.put(id, post)));
+        JsonNode data = answer.path("data");
+        List<byte[]> raws = RawJson.arrayElements(page.body(), "data");
+        for (int i = 0; i < data.size() && i < raws.size(); i++) {
+            JsonNode tweet = data.get(i);
+            XTweets.post(tweet, media, raws.get(i))
+                    .ifPresent(post -> XTweets.allIds(tweet).forEach(id -> found.put(id, post)));
         }
         Map<String, JsonNode> problems = new LinkedHashMap<>();
         for (JsonNode problem : answer.path("errors")) {

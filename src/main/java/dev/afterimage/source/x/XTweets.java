@@ -1,8 +1,6 @@
 package dev.afterimage.source.x;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
@@ -31,8 +29,6 @@ final class XTweets {
 
     /** Snowflake ids carry their creation time in milliseconds since this epoch (2010-11-04). */
     private static final long SNOWFLAKE_EPOCH_MILLIS = 1288834974657L;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private XTweets() {}
 
@@ -63,8 +59,9 @@ final class XTweets {
      * One tweet as a post; empty when it lacks an id or its time does not parse.
      *
      * @param media the answer's {@code includes.media} by key
+     * @param raw the tweet's object exactly as the answer holds it
      */
-    static Optional<SourcePost> post(JsonNode tweet, Map<String, JsonNode> media) {
+    static Optional<SourcePost> post(JsonNode tweet, Map<String, JsonNode> media, byte[] raw) {
         if (!tweet.path("id").isTextual()) {
             return Optional.empty();
         }
@@ -97,7 +94,7 @@ final class XTweets {
                 replyTo(tweet),
                 null,
                 null,
-                raw(tweet));
+                raw);
         return Optional.of(post.withRevision(revision, versionAt));
     }
 
@@ -164,17 +161,5 @@ final class XTweets {
             }
         }
         return null;
-    }
-
-    /**
-     * The tweet's JSON object. Re-serialised rather than sliced from the response: Jackson keeps no byte offsets, and
-     * the whole response, byte for byte, is kept as the page capture anyway.
-     */
-    private static byte[] raw(JsonNode tweet) {
-        try {
-            return JSON.writeValueAsBytes(tweet);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree always serialises", e);
-        }
     }
 }

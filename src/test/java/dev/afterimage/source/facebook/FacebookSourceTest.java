@@ -128,7 +128,9 @@ class FacebookSourceTest {
         assertTrue(post.html().contains("<br><br>"), post.html());
         assertFalse(post.edited());
         assertEquals(List.of(), post.media(), "the attachment names the photo's page, not its file");
-        assertTrue(new String(post.rawFragment(), StandardCharsets.UTF_8).contains("\"id\":\"" + POST_ID + "\""));
+        String raw = new String(post.rawFragment(), StandardCharsets.UTF_8);
+        assertTrue(raw.startsWith("{") && raw.contains(POST_ID), raw);
+        assertTrue(envelope(realElement(), "").contains(raw), "the post's object exactly as the answer held it");
         assertEquals(Optional.empty(), page.olderPageCursor());
         graph.verify(getRequestedFor(urlPathEqualTo(POSTS))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))

@@ -1,4 +1,4 @@
-package dev.afterimage.source.bluesky;
+package dev.afterimage.source.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,14 +13,14 @@ import java.util.Optional;
  * Cuts JSON values out of a response exactly as they were received, so the evidence kept for a post is the bytes the
  * platform sent, not a re-serialisation of them. Offsets come from Jackson's streaming parser over the raw bytes.
  */
-final class RawJson {
+public final class RawJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private RawJson() {}
 
     /** The bytes of the value of a top-level field of a JSON object, or empty when there is no such field. */
-    static Optional<byte[]> field(byte[] object, String name) {
+    public static Optional<byte[]> field(byte[] object, String name) {
         try (JsonParser parser = FACTORY.createParser(object)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -40,22 +40,27 @@ final class RawJson {
     }
 
     /** The bytes of each element of a top-level array field, in order; empty when the field is not an array. */
-    static List<byte[]> arrayElements(byte[] object, String name) {
+    public static List<byte[]> arrayElements(byte[] object, String name) {
         return field(object, name).map(RawJson::elements).orElse(List.of());
     }
 
     private static List<byte[]> elements(byte[] array) {
+        return elementsOf(array).orElse(List.of());
+    }
+
+    /** The bytes of each element of a JSON array body, in order; empty when the body is not a JSON array. */
+    public static Optional<List<byte[]>> elementsOf(byte[] array) {
         List<byte[]> elements = new ArrayList<>();
         try (JsonParser parser = FACTORY.createParser(array)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return List.of();
+                return Optional.empty();
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 elements.add(slice(array, parser));
             }
-            return elements;
+            return Optional.of(elements);
         } catch (IOException e) {
-            return List.of();
+            return Optional.empty();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.afterimage.source.bluesky;
+package dev.afterimage.source.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
