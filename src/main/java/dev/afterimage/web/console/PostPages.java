@@ -90,7 +90,7 @@ public class PostPages {
             entries.add(new Stamped(
                     post.publishedAt,
                     0,
-                    new TimelineEntry(Moment.of(post.publishedAt, now), "Published", null, "event", null)));
+                    new TimelineEntry(Moment.of(post.publishedAt, now), "Published", null, "t-published", null)));
         }
         for (int i = 0; i < versions.size(); i++) {
             PostVersion version = versions.get(i);
@@ -102,7 +102,7 @@ public class PostPages {
                             Moment.of(version.observedAt, now),
                             what,
                             Moment.after(post.publishedAt, version.observedAt, "publication"),
-                            "version",
+                            "t-version",
                             "content SHA-256 " + version.contentHash)));
         }
         for (Event event : Event.ofPost(post.id)) {
@@ -113,7 +113,7 @@ public class PostPages {
                             Moment.of(event.detectedAt, now),
                             EventFeed.title(event.type),
                             Moment.after(post.publishedAt, event.detectedAt, "publication"),
-                            "event",
+                            "t-event",
                             null)));
         }
         entries.sort(Comparator.comparing(Stamped::at).thenComparing(Stamped::order));

@@ -5,6 +5,6 @@ package dev.afterimage.web.console;
  *
  * @param what e.g. "Version 2 archived" or "Post deleted"
  * @param since e.g. "57 min after publication", or null
- * @param kind "version" or "event", for styling
+ * @param kind "t-published", "t-version" or "t-event", for styling
  */
 public record TimelineEntry(Moment when, String what, String since, String kind, String detail) {}
