@@ -43,13 +43,21 @@ public class AccountPages {
     private final Poller poller;
     private final PostSources sources;
     private final PostList posts;
+    private final SearchIndex index;
     private final Clock clock;
 
-    AccountPages(AccountService accounts, Poller poller, PostSources sources, PostList posts, Clock clock) {
+    AccountPages(
+            AccountService accounts,
+            Poller poller,
+            PostSources sources,
+            PostList posts,
+            SearchIndex index,
+            Clock clock) {
         this.accounts = accounts;
         this.poller = poller;
         this.sources = sources;
         this.posts = posts;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -127,6 +135,10 @@ public class AccountPages {
         AccountDetail account = detail(id);
         PostFilter filter = PostFilter.of(state);
         int page = Math.max(0, Math.min(whole(pageParam), 100_000));
+        if (words != null && !words.isBlank()) {
+            // What was archived a moment ago is found too, not only what the background indexer has reached.
+            index.catchUp(1);
+        }
         PostList.Page found = posts.find(id, filter, words, page);
         CsrfToken token = CsrfToken.of(cookie);
         return HtmlPage.ok(
