@@ -250,21 +250,7 @@ public class AccountPages {
     private AccountDetail detail(long id) {
         Account account = accounts.get(id);
         Instant now = clock.instant();
-        AccountRow row = new AccountRow(
-                account.id,
-                PlatformBadge.of(account.platform),
-                account.label != null ? account.label : "@" + account.handle,
-                account.handle,
-                account.canonicalUrl,
-                account.group,
-                Moment.of(account.lastPollAt, now),
-                account.lastPollOutcome == null ? "not polled yet" : account.lastPollOutcome.name(),
-                account.lastPollDetail,
-                0,
-                0,
-                0,
-                Dashboard.health(account),
-                Dashboard.failing(account));
+        AccountRow row = AccountRow.of(account, now, 0, 0, 0);
         return new AccountDetail(
                 row,
                 account.enabled,

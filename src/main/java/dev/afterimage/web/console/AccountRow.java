@@ -1,5 +1,11 @@
 package dev.afterimage.web.console;
 
+import dev.afterimage.detect.Availability;
+import dev.afterimage.watch.Account;
+import dev.afterimage.watch.PollOutcome;
+import java.time.Instant;
+import java.util.Locale;
+
 /**
  * One account on the dashboard.
  *
@@ -21,4 +27,46 @@ public record AccountRow(
         long deletions24h,
         long edits24h,
         String health,
-        boolean failing) {}
+        boolean failing) {
+
+    static AccountRow of(Account account, Instant now, long posts, long deletions24h, long edits24h) {
+        return new AccountRow(
+                account.id,
+                PlatformBadge.of(account.platform),
+                account.label != null ? account.label : "@" + account.handle,
+                account.handle,
+                account.canonicalUrl,
+                account.group,
+                Moment.of(account.lastPollAt, now),
+                account.lastPollOutcome == null ? "not polled yet" : account.lastPollOutcome.name(),
+                account.lastPollDetail,
+                posts,
+                deletions24h,
+                edits24h,
+                health(account),
+                failing(account));
+    }
+
+    private static String health(Account account) {
+        if (account.watchFailing) {
+            return "Failing";
+        }
+        if (account.availability != Availability.ACTIVE) {
+            return "Unavailable (" + account.availability.name().toLowerCase(Locale.ROOT) + ")";
+        }
+        if (!account.enabled) {
+            return "Paused";
+        }
+        if (account.lastPollOutcome == PollOutcome.UNKNOWN) {
+            return "Last poll failed";
+        }
+        return "OK";
+    }
+
+    /** Failing polls and a gone account stand out; a paused account is a choice, not a failure. */
+    private static boolean failing(Account account) {
+        return account.watchFailing
+                || account.availability != Availability.ACTIVE
+                || account.lastPollOutcome == PollOutcome.UNKNOWN;
+    }
+}

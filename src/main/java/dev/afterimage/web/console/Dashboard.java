@@ -1,9 +1,7 @@
 package dev.afterimage.web.console;
 
 import dev.afterimage.alert.EventType;
-import dev.afterimage.detect.Availability;
 import dev.afterimage.watch.Account;
-import dev.afterimage.watch.PollOutcome;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,44 +38,13 @@ class Dashboard {
                 Map.of("type", EventType.POST_EDITED, "since", now.minus(RECENT)));
         List<Account> accounts = Account.list("order by id");
         return accounts.stream()
-                .map(account -> new AccountRow(
-                        account.id,
-                        PlatformBadge.of(account.platform),
-                        account.label != null ? account.label : "@" + account.handle,
-                        account.handle,
-                        account.canonicalUrl,
-                        account.group,
-                        Moment.of(account.lastPollAt, now),
-                        account.lastPollOutcome == null ? "not polled yet" : account.lastPollOutcome.name(),
-                        account.lastPollDetail,
+                .map(account -> AccountRow.of(
+                        account,
+                        now,
                         posts.getOrDefault(account.id, 0L),
                         deletions.getOrDefault(account.id, 0L),
-                        edits.getOrDefault(account.id, 0L),
-                        health(account),
-                        failing(account)))
+                        edits.getOrDefault(account.id, 0L)))
                 .toList();
-    }
-
-    static String health(Account account) {
-        if (account.watchFailing) {
-            return "Failing";
-        }
-        if (account.availability != Availability.ACTIVE) {
-            return "Unavailable (" + account.availability.name().toLowerCase(java.util.Locale.ROOT) + ")";
-        }
-        if (!account.enabled) {
-            return "Paused";
-        }
-        if (account.lastPollOutcome == PollOutcome.UNKNOWN) {
-            return "Last poll failed";
-        }
-        return "OK";
-    }
-
-    static boolean failing(Account account) {
-        return account.watchFailing
-                || account.availability != Availability.ACTIVE
-                || account.lastPollOutcome == PollOutcome.UNKNOWN;
     }
 
     private static Map<Long, Long> counts(String query, Map<String, Object> parameters) {
