@@ -84,6 +84,13 @@ class SearchIndex {
             }
             mark = row.getLong(1);
         }
+        // The usual tick finds nothing new: answer that from the primary key, before reading any text.
+        try (PreparedStatement newest = db.prepareStatement("SELECT MAX(id) FROM post_version");
+                ResultSet row = newest.executeQuery()) {
+            if (!row.next() || row.getLong(1) <= mark) {
+                return new Progress(0, false);
+            }
+        }
         List<Version> versions = new ArrayList<>();
         try (PreparedStatement read = db.prepareStatement("SELECT v.id, v.post_id, p.account_id, v.text_plain"
                 + " FROM post_version v JOIN post p ON p.id = v.post_id WHERE v.id > ? ORDER BY v.id"
