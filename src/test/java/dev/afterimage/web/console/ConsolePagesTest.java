@@ -1,5 +1,8 @@
 package dev.afterimage.web.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -222,6 +225,51 @@ class ConsolePagesTest {
         given().get("/console/webhooks")
                 .then()
                 .body(allOf(containsString("/hooks/console"), not(containsString(secret))));
+    }
+
+    @Test
+    void failedDeliveryIsLoggedAndCanBeRetriedFromItsEndpointPage() throws InterruptedException {
+        wireMock.stubFor(post(urlPathEqualTo("/hooks/failing")).willReturn(serverError()));
+        long webhook = given().contentType(ContentType.JSON)
+                .body("{\"url\":\"" + wireMock.baseUrl() + "/hooks/failing\"}")
+                .post("/api/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        ConsoleSession session = ConsoleSession.open("/console/webhooks/" + webhook);
+        session.form()
+                .post("/console/webhooks/" + webhook + "/test")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("notice=test"));
+        long delivery = awaitFailedAttempt(webhook);
+
+        given().get("/console/webhooks/" + webhook)
+                .then()
+                .body(containsString("HTTP 500"))
+                .body(containsString("aria-label=\"Retry delivery " + delivery + "\""));
+        session.form()
+                .post("/console/webhooks/deliveries/" + delivery + "/retry")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/console/webhooks/" + webhook + "?notice=retried"));
+    }
+
+    /** The test message's delivery once its first attempt is recorded (the dispatcher sends it at once). */
+    private static long awaitFailedAttempt(long webhook) throws InterruptedException {
+        for (int tries = 0; tries < 100; tries++) {
+            var deliveries = given().get("/api/webhooks/" + webhook + "/deliveries")
+                    .then()
+                    .extract()
+                    .jsonPath();
+            if (deliveries.getList("$").size() == 1 && deliveries.getInt("[0].attempts") >= 1) {
+                return deliveries.getLong("[0].id");
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the test message was not attempted within 10 s");
     }
 
     @Test
