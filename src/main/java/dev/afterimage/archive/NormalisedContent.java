@@ -52,10 +52,12 @@ public final class NormalisedContent {
         return out.toString();
     }
 
-    /** The hash of the normalised text alone, or null for a post without text (which matches nothing). */
+    /** The text hash of a post without text, which says nothing about what it states. */
+    public static final String NO_TEXT_HASH = Sha256.ofText("");
+
+    /** The hash of the normalised text alone. */
     public static String textHash(String text) {
-        String normalised = normaliseText(text);
-        return normalised.isEmpty() ? null : Sha256.ofText(normalised);
+        return Sha256.ofText(normaliseText(text));
     }
 
     /** Unicode NFC, one kind of line break, no trailing blanks: the same words must hash the same. */

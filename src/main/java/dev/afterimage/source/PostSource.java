@@ -2,6 +2,7 @@ package dev.afterimage.source;
 
 import dev.afterimage.InvalidFieldException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ public interface PostSource {
      * source refuses new accounts with this message and answers {@code Unknown} for existing ones.
      */
     default Optional<String> disabledReason() {
+        return Optional.empty();
+    }
+
+    /**
+     * The poll interval of this platform's accounts when the user names none, where the platform's request quota
+     * calls for a longer one than {@code afterimage.watch.default-poll-interval}.
+     */
+    default Optional<Duration> defaultPollInterval() {
         return Optional.empty();
     }
 

@@ -42,7 +42,7 @@ public class Account extends PanacheEntityBase {
 
     /** Accounts of one publisher on several platforms share a group, e.g. "Ministry of Defence". */
     @Column(name = "account_group")
-    public String group;
+    public String groupName;
 
     /** What the source needs to read this account (see {@link dev.afterimage.source.PostSource#validateOptions}). */
     @Column(name = "options_json", nullable = false)

@@ -51,8 +51,9 @@ public class AccountService {
         account.setOptions(ref.options());
         account.canonicalUrl = sources.of(ref.platform()).canonicalAccountUrl(ref);
         account.label = label(request.label());
-        account.group = group(request.group());
+        account.groupName = group(request.group());
         account.pollIntervalSeconds = interval(request.pollInterval())
+                .or(() -> sources.of(ref.platform()).defaultPollInterval())
                 .orElse(config.defaultPollInterval())
                 .toSeconds();
         account.enabled = request.enabled() == null || request.enabled();
@@ -73,7 +74,7 @@ public class AccountService {
             account.label = label(patch.label());
         }
         if (patch.group() != null) {
-            account.group = group(patch.group());
+            account.groupName = group(patch.group());
         }
         if (patch.options() != null) {
             account.setOptions(validOptions(sources.of(account.platform), patch.options()));
@@ -189,7 +190,10 @@ public class AccountService {
         }
         Optional<AccountRef> ref = sources.fromProfileUrl(uri);
         return ref.orElseThrow(() -> new InvalidFieldException(
-                "url", "\"" + url + "\" is not the profile URL of a supported platform (e.g. https://t.me/<channel>)"));
+                "url",
+                "\"" + url + "\" is not a profile URL Afterimage recognises (e.g. https://t.me/<channel>); for a feed"
+                        + " give {\"platform\": \"rss\", \"handle\": \"<feed URL>\"}, for a news page"
+                        + " {\"platform\": \"web\", \"handle\": \"<listing URL>\", \"options\": {...}}"));
     }
 
     private Optional<Duration> interval(String text) {

@@ -71,7 +71,8 @@ final class ListingWalker {
                                 : listed(posts, null);
                         return finish(end, posts, pageOf, pages);
                     }
-                    if (page.posts().isEmpty() || page.olderPageCursor().equals(cursor)) {
+                    // A page may hold no post of the account's own (a run of reposts) and still lead further back.
+                    if (page.olderPageCursor().equals(cursor)) {
                         return finish(
                                 listed(posts, "page " + pages + " did not lead further back"), posts, pageOf, pages);
                     }

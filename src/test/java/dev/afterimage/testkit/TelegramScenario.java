@@ -71,9 +71,21 @@ public final class TelegramScenario {
 
     /** Makes the service watch the channel; returns the account id. */
     public long watch() {
+        return watch(Map.of());
+    }
+
+    /** Makes the service watch the channel as one of a publisher's accounts; returns the account id. */
+    public long watchInGroup(String group) {
+        return watch(Map.of("group", group));
+    }
+
+    private long watch(Map<String, String> extra) {
         channel.install(wireMock);
+        Map<String, String> request = new java.util.HashMap<>(extra);
+        request.put("url", "https://t.me/" + channel.channel());
+        request.put("label", "Ministry");
         accountId = ((Number) given().contentType(ContentType.JSON)
-                        .body(Map.of("url", "https://t.me/" + channel.channel(), "label", "Ministry"))
+                        .body(request)
                         .when()
                         .post("/api/accounts")
                         .then()

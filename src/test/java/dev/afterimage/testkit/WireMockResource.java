@@ -22,7 +22,12 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         server =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.ofEntries(Map.entry("afterimage.platforms.telegram.base-url", server.baseUrl()));
+        return Map.ofEntries(
+                Map.entry("afterimage.platforms.telegram.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.mastodon.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.bluesky.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.x.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.facebook.base-url", server.baseUrl()));
     }
 
     @Override

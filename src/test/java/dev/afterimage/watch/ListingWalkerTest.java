@@ -57,6 +57,36 @@ class ListingWalkerTest {
     }
 
     @Test
+    void aPageWithoutOwnPostsThatLeadsFurtherBackIsWalkedPast() {
+        ScriptedSource source = new ScriptedSource(
+                Map.of("", page(List.of(), "reposts"), "reposts", page(List.of(post(5, 1), post(4, 9)), "4")));
+        ListingWalk walk =
+                new ListingWalker(20, new MutableClock(NOW)).walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)));
+        assertEquals(List.of("5", "4"), ids(walk));
+        assertEquals(
+                true,
+                assertInstanceOf(ListingOutcome.Listed.class, walk.outcome()).complete());
+    }
+
+    @Test
+    void aFeedCoversOnlyFromItsOldestEntry() {
+        ScriptedSource source = new ScriptedSource(Map.of(
+                "",
+                new ListingResult.Page(
+                        "https://ministry.example/feed",
+                        List.of(post(2, 1), post(1, 3)),
+                        Optional.empty(),
+                        null,
+                        false)));
+        ListingOutcome.Listed listed = assertInstanceOf(
+                ListingOutcome.Listed.class,
+                new ListingWalker(20, new MutableClock(NOW))
+                        .walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)))
+                        .outcome());
+        assertEquals(NOW.minus(Duration.ofDays(3)), listed.coveredFrom());
+    }
+
+    @Test
     void failedFirstPageIsUnknown() {
         ScriptedSource source = new ScriptedSource(Map.of("", new ListingResult.Unknown("HTTP 502")));
         assertInstanceOf(

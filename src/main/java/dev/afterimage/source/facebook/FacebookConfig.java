@@ -2,6 +2,7 @@ package dev.afterimage.source.facebook;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** How Facebook Pages are read ({@code afterimage.platforms.facebook.*}): the Graph API with a page or app token. */
@@ -18,4 +19,8 @@ public interface FacebookConfig {
 
     /** A page or app access token; without one, Facebook Pages cannot be watched. */
     Optional<String> accessToken();
+
+    /** Poll interval of Pages that name none: Graph rate limits are per app or per Page, and Pages seldom post every minute. */
+    @WithDefault("PT5M")
+    Duration defaultPollInterval();
 }

@@ -40,11 +40,18 @@ final class HostBackoff {
 
     /**
      * Remembers what a response from {@code host} asked of us: its status and {@code Retry-After}, and the
-     * {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair that Mastodon and X send with every answer.
+     * {@code X-RateLimit-Remaining} / {@code X-RateLimit-Reset} pair that Mastodon sends with every answer (X: {@code
+     * x-rate-limit-remaining} / {@code x-rate-limit-reset}).
      */
     void recordResponse(String host, int status, Headers headers) {
         record(host, status, headers.get("Retry-After"));
         RateLimitWindow.exhaustedUntil(headers.get("X-RateLimit-Remaining"), headers.get("X-RateLimit-Reset"))
+                // X spells them with one more dash, and counts them per endpoint: one used-up endpoint must not stop
+                // the others, so only a refusal (429) parks the host until its window ends.
+                .or(() -> status == 429
+                        ? RateLimitWindow.exhaustedUntil(
+                                headers.get("X-Rate-Limit-Remaining"), headers.get("X-Rate-Limit-Reset"))
+                        : Optional.empty())
                 .ifPresent(until -> block(host, Duration.between(clock.instant(), until)));
     }
 

@@ -34,7 +34,7 @@ public record AccountView(
                 account.handle,
                 account.canonicalUrl,
                 account.label,
-                account.group,
+                account.groupName,
                 account.options(),
                 account.pollInterval().toString(),
                 account.enabled,

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param deletedBanner e.g. "Deleted — detected 14 Nov 2017 10:57 UTC, 57 min after publication", or null
  * @param versions newest first
+ * @param crossPostedAs the same text published by the account's group on other platforms
  */
 public record ArchivedPostPage(
         String accountName,
@@ -21,7 +22,8 @@ public record ArchivedPostPage(
         Moment lastSeen,
         List<VersionBlock> versions,
         String timemapUrl,
-        String jsonUrl) {
+        String jsonUrl,
+        List<CrossPosts.CrossPost> crossPostedAs) {
 
     /** A point in time shown in UTC, with its ISO form for machines and the viewer's time zone. */
     public record Moment(String utc, String iso) {}

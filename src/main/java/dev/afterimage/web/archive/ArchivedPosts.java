@@ -77,7 +77,8 @@ public class ArchivedPosts {
                 moment(post.lastSeenAt),
                 blocks,
                 "/timemap/link/" + post.url,
-                "/api/posts/" + post.id);
+                "/api/posts/" + post.id,
+                CrossPosts.of(post, account));
     }
 
     /** Only the newest version is shown with what happened after it; an older memento shows the post as it was then. */

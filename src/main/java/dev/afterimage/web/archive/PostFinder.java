@@ -4,7 +4,9 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
+import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
 import dev.afterimage.watch.Account;
@@ -12,6 +14,7 @@ import dev.afterimage.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Optional;
 
 /** Finds the archived post behind a post URL, for the archive routes and the console. Call inside a transaction. */
@@ -29,9 +32,20 @@ public class PostFinder {
         if (url == null || url.isBlank()) {
             throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
         }
-        CanonicalPostUrl canonical = PostUrls.canonicalise(url)
-                .orElseThrow(() -> new InvalidFieldException(
-                        "url", "\"" + url + "\" is not a post URL of a platform Afterimage knows"));
+        Optional<CanonicalPostUrl> known = PostUrls.canonicalise(url);
+        if (known.isEmpty()) {
+            // Feed entries and web-page items are archived under their own link, which no platform rule rewrites.
+            Optional<Post> linked = WebUrls.normalise(url)
+                    .flatMap(link -> Post.<Post>find("url", link).firstResultOptional());
+            if (linked.isPresent()) {
+                return linked.get();
+            }
+            throw new InvalidFieldException(
+                    "url",
+                    "\"" + url + "\" is neither a post URL of a platform Afterimage knows nor the link of an archived"
+                            + " feed entry or web page item");
+        }
+        CanonicalPostUrl canonical = known.get();
         Post post = Post.find("url", canonical.url()).firstResult();
         if (post != null) {
             return post;
@@ -48,7 +62,14 @@ public class PostFinder {
         if (canonical.account().isEmpty()) {
             return canonical.url() + " is not archived";
         }
-        AccountRef ref = new AccountRef(platform.get(), canonical.account());
+        // The account as its source names it: a Mastodon post URL says "user", the account is "user@instance".
+        PostSource source = sources.of(platform.get());
+        Optional<String> handle = source.handleFromProfileUrl(URI.create(canonical.url()))
+                .or(() -> source.normaliseHandle(canonical.account()));
+        if (handle.isEmpty()) {
+            return canonical.url() + " is not archived";
+        }
+        AccountRef ref = new AccountRef(platform.get(), handle.get());
         Account account = Account.findByHandle(ref.platform(), ref.handle()).orElse(null);
         String who = canonical.platform() + " account " + canonical.account();
         if (account == null) {

@@ -36,7 +36,7 @@ public record AccountRow(
                 account.label != null ? account.label : "@" + account.handle,
                 account.handle,
                 account.canonicalUrl,
-                account.group,
+                account.groupName,
                 Moment.of(account.lastPollAt, now),
                 account.lastPollOutcome == null ? "not polled yet" : account.lastPollOutcome.name(),
                 account.lastPollDetail,

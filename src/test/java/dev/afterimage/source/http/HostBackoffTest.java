@@ -108,4 +108,20 @@ class HostBackoffTest {
 
         assertEquals(Optional.empty(), backoff.blockedUntil("api.x.example"));
     }
+
+    @Test
+    void xsPerEndpointWindowParksTheHostOnlyWhenARequestIsRefusedAndThenUntilItsEpochReset() {
+        backoff.recordResponse(
+                "api.x.example",
+                200,
+                okhttp3.Headers.of("x-rate-limit-remaining", "0", "x-rate-limit-reset", "1748779800"));
+        assertEquals(Optional.empty(), backoff.blockedUntil("api.x.example"));
+
+        backoff.recordResponse(
+                "api.x.example",
+                429,
+                okhttp3.Headers.of("x-rate-limit-remaining", "0", "x-rate-limit-reset", "1748779800"));
+
+        assertEquals(Optional.of(Instant.ofEpochSecond(1748779800)), backoff.blockedUntil("api.x.example"));
+    }
 }

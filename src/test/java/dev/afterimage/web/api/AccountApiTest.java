@@ -12,6 +12,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
@@ -109,6 +111,65 @@ class AccountApiTest {
         given().when().get("/api/accounts/" + id).then().statusCode(200).body("label", equalTo("Renamed"));
         given().when().delete("/api/accounts/" + id).then().statusCode(204);
         given().when().get("/api/accounts/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldKeepAPublishersGroupAndRefuseOptionsAPlatformDoesNotTake() {
+        int id = create("{\"url\":\"https://t.me/api_grouped\",\"group\":\"  Ministry of Defence \"}");
+        given().when().get("/api/accounts/" + id).then().statusCode(200).body("group", equalTo("Ministry of Defence"));
+        given().contentType(ContentType.JSON)
+                .body("{\"group\":\"\"}")
+                .when()
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .body("group", equalTo(null));
+        badRequest("{\"url\":\"https://t.me/api_options\",\"options\":{\"item\":\"article\"}}", "options");
+        badRequest("{\"url\":\"https://t.me/api_badgroup\",\"group\":\"" + "g".repeat(256) + "\"}", "group");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://t.me/s/api_detect_tg, telegram, api_detect_tg, PT1M",
+        "https://twitter.com/Api_Detect_X, x, api_detect_x, PT5M",
+        "https://www.facebook.com/ApiDetectPage, facebook, apidetectpage, PT5M",
+        "https://bsky.app/profile/api-detect.bsky.social, bluesky, api-detect.bsky.social, PT1M",
+        "https://mastodon.social/@api_detect, mastodon, api_detect@mastodon.social, PT1M",
+        "https://www.youtube.com/channel/UCapidetect0000000000000, rss,"
+                + " https://www.youtube.com/feeds/videos.xml?channel_id=UCapidetect0000000000000, PT1M",
+        "https://ministry.example/press/feed.rss, rss, https://ministry.example/press/feed.rss, PT1M"
+    })
+    void shouldDetectThePlatformOfEveryProfileUrlAndUseItsDefaultInterval(
+            String url, String platform, String handle, String interval) {
+        int id = create("{\"url\":\"" + url + "\"}");
+        given().when()
+                .get("/api/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .body("platform", equalTo(platform))
+                .body("handle", equalTo(handle))
+                .body("pollInterval", equalTo(interval));
+    }
+
+    @Test
+    void shouldWatchAWebPageByItsSelectorsAndNameABadOne() {
+        int id = create("{\"platform\":\"web\",\"handle\":\"https://ministry.example/news\","
+                + "\"options\":{\"item\":\"article.news\",\"link\":\"h2 a\"}}");
+        given().when()
+                .get("/api/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .body("platform", equalTo("web"))
+                .body("options.item", equalTo("article.news"))
+                .body("pollInterval", equalTo("PT10M"));
+        badRequest(
+                "{\"platform\":\"web\",\"handle\":\"https://ministry.example/other\","
+                        + "\"options\":{\"item\":\"article[\",\"link\":\"a\"}}",
+                "options.item");
+        badRequest(
+                "{\"platform\":\"web\",\"handle\":\"https://ministry.example/third\","
+                        + "\"options\":{\"link\":\"a\"}}",
+                "options.item");
     }
 
     @Test

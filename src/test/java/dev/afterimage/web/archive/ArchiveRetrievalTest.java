@@ -125,6 +125,21 @@ class ArchiveRetrievalTest {
                 .then()
                 .statusCode(404)
                 .body("detail", containsString("is not watched"));
+        for (String elsewhere : List.of(
+                "https://mastodon.social/@gargron/1",
+                "https://bsky.app/profile/nobody.example/post/3kaheyt6vpc22",
+                "https://x.com/nobody/status/1")) {
+            given().queryParam("url", elsewhere)
+                    .get("/archive")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("is not archived"));
+        }
+        given().queryParam("url", "https://mastodon.social/@gargron/1")
+                .get("/archive")
+                .then()
+                .body("detail", containsString("https://mastodon.social/@gargron\""));
         given().queryParam("url", "https://example.org/news/1")
                 .get("/archive")
                 .then()

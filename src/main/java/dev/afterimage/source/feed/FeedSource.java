@@ -1,0 +1,134 @@
+package dev.afterimage.source.feed;
+
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PageCapture;
+import dev.afterimage.source.PermalinkCheck;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostRef;
+import dev.afterimage.source.PostSource;
+import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.http.HttpOutcome;
+import dev.afterimage.source.http.Redirects;
+import dev.afterimage.source.http.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RSS and Atom feeds, YouTube channel feeds and ministries' press-release feeds among them. The handle is the
+ * feed's URL.
+ *
+ * <p>A feed shows only its latest entries, so an entry dropping out of it proves nothing: it may simply have been
+ * pushed out by newer ones. Its pages are therefore marked as not reaching the first post, and a missing entry is
+ * declared deleted only when its own link answers 404 or 410. A feed URL that answers 404 or 410 means the feed
+ * was removed.
+ */
+@ApplicationScoped
+public class FeedSource implements PostSource {
+
+    // Servers that negotiate content send a feed to a client that says it wants one, and an HTML page otherwise.
+    private static final Map<String, String> ACCEPT = Map.of(
+            "Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+
+    private final WebClient web;
+
+    public FeedSource(WebClient web) {
+        this.web = web;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.RSS;
+    }
+
+    @Override
+    public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
+        String url = account.handle();
+        if (olderPageCursor.isPresent()) {
+            return new ListingResult.Unknown(url + ": a feed has no older pages");
+        }
+        return switch (Redirects.follow(web, url, ACCEPT)) {
+            case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page when page.isSuccessful() -> page(url, page);
+            case HttpOutcome.Received gone
+            when isGone(gone.status()) ->
+                new ListingResult.AccountGone("the feed " + gone.url() + " answered HTTP " + gone.status());
+            case HttpOutcome.Received other ->
+                new ListingResult.Unknown(url + ": " + other.url() + " answered HTTP " + other.status());
+        };
+    }
+
+    /**
+     * Asks the entry's own link, the article or video page. Its content is another rendering than the feed's, so
+     * only its existence is reported.
+     */
+    @Override
+    public PermalinkCheck check(AccountRef account, PostRef post) {
+        String url = post.url();
+        if (url.equals(account.handle())) {
+            return new PermalinkCheck.Unknown("the entry has no link of its own to ask");
+        }
+        return switch (Redirects.follow(web, url, Map.of())) {
+            case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page when page.isSuccessful() -> new PermalinkCheck.Found(null);
+            case HttpOutcome.Received gone
+            when isGone(gone.status()) ->
+                new PermalinkCheck.Gone(
+                        "the entry's link " + gone.url() + " answered HTTP " + gone.status(),
+                        new PageCapture(gone.url(), gone.exchange(), gone.body()));
+            case HttpOutcome.Received other ->
+                new PermalinkCheck.Unknown(url + ": " + other.url() + " answered HTTP " + other.status());
+        };
+    }
+
+    /** The entry's id when it is a web URL; an entry's real URL is its link, read from the feed, not derived. */
+    @Override
+    public String canonicalPostUrl(AccountRef account, String platformPostId) {
+        return FeedUrls.isWebUrl(platformPostId) ? platformPostId : account.handle();
+    }
+
+    @Override
+    public Optional<String> normaliseHandle(String handle) {
+        return FeedUrls.normalise(handle);
+    }
+
+    @Override
+    public Optional<String> handleFromProfileUrl(URI url) {
+        return FeedUrls.feedOf(url);
+    }
+
+    @Override
+    public String canonicalAccountUrl(AccountRef account) {
+        return account.handle();
+    }
+
+    private static ListingResult page(String url, HttpOutcome.Received page) {
+        return switch (FeedParser.parse(page.body(), page.url())) {
+            case ParsedFeed.NotAFeed notAFeed -> new ListingResult.Unknown(page.url() + ": " + notAFeed.why());
+            case ParsedFeed.Entries entries ->
+                new ListingResult.Page(
+                        url,
+                        newestFirst(entries.entries()),
+                        Optional.empty(),
+                        new PageCapture(page.url(), page.exchange(), page.body()),
+                        false);
+        };
+    }
+
+    /** Most feeds list newest first, some oldest first; undated entries keep their place after the dated ones. */
+    private static List<SourcePost> newestFirst(List<SourcePost> entries) {
+        return entries.stream()
+                .sorted(Comparator.comparing(
+                        SourcePost::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
+                .toList();
+    }
+
+    private static boolean isGone(int status) {
+        return status == 404 || status == 410;
+    }
+}
