@@ -67,13 +67,19 @@ function startResolve() {
   const input = document.querySelector("input[data-resolve]");
   if (!input) return;
   const output = document.getElementById("detected");
+  const platform = document.getElementById("platform");
   let timer;
   let latest = 0;
-  input.addEventListener("input", () => {
+  const check = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const value = input.value.trim();
       const asked = ++latest;
+      output.classList.remove("error");
+      if (platform && platform.value) {
+        output.textContent = "Will be watched as: " + platform.options[platform.selectedIndex].text;
+        return;
+      }
       if (!value) { output.textContent = ""; return; }
       try {
         const response = await fetch(input.dataset.resolve + "?url=" + encodeURIComponent(value),
@@ -88,7 +94,9 @@ function startResolve() {
         if (asked === latest) output.textContent = "";
       }
     }, 300);
-  });
+  };
+  input.addEventListener("input", check);
+  if (platform) platform.addEventListener("change", check);
 }
 
 // Copy buttons (the webhook secret).

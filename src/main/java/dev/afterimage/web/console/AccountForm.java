@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * The add-account form as typed, with what went wrong next to each field.
  *
+ * @param platform empty to detect it from the URL; "rss" or "web" for a feed or a news page, which no URL names
  * @param intervalSeconds the poll interval in seconds; empty for the default
  * @param options a web page's CSS selectors, by option name
  * @param errors by field name ({@code url}, {@code label}, {@code pollInterval}, {@code options.item}, ...)
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 public record AccountForm(
         String url,
+        String platform,
         String label,
         String group,
         String intervalSeconds,
@@ -24,10 +26,11 @@ public record AccountForm(
         String detected) {
 
     /** The options a web page's source reads, in the order the form asks for them. */
-    static final List<String> WEB_OPTIONS = List.of("item", "link", "title", "date", "body", "notFound");
+    static final List<String> WEB_OPTIONS =
+            List.of("item", "link", "title", "date", "dateFormat", "body", "notFound", "nextPage");
 
     static AccountForm empty() {
-        return new AccountForm("", "", "", "", Map.of(), Map.of(), null);
+        return new AccountForm("", "", "", "", "", Map.of(), Map.of(), null);
     }
 
     static AccountForm read(MultivaluedMap<String, String> form) {
@@ -40,6 +43,7 @@ public record AccountForm(
         }
         return new AccountForm(
                 text(form, "url"),
+                text(form, "platform"),
                 text(form, "label"),
                 text(form, "group"),
                 text(form, "interval"),
@@ -49,6 +53,9 @@ public record AccountForm(
     }
 
     AccountRequest request() {
+        if (!platform.isEmpty()) {
+            return new AccountRequest(null, platform, url, label, interval(intervalSeconds), null, group, options);
+        }
         return new AccountRequest(url, null, null, label, interval(intervalSeconds), null, group, options);
     }
 
@@ -56,11 +63,11 @@ public record AccountForm(
         Map<String, String> all = new LinkedHashMap<>(errors);
         // Errors about the platform or handle come from the URL the form asked for.
         all.put(field.equals("platform") || field.equals("handle") ? "url" : field, message);
-        return new AccountForm(url, label, group, intervalSeconds, options, all, detected);
+        return new AccountForm(url, platform, label, group, intervalSeconds, options, all, detected);
     }
 
     AccountForm withDetected(String description) {
-        return new AccountForm(url, label, group, intervalSeconds, options, errors, description);
+        return new AccountForm(url, platform, label, group, intervalSeconds, options, errors, description);
     }
 
     /** The error shown under a field, or null. */

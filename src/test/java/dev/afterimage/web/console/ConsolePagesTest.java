@@ -72,6 +72,22 @@ class ConsolePagesTest {
     }
 
     @Test
+    void webPageWithoutItsItemSelectorShowsTheErrorNextToThatOption() {
+        ConsoleSession session = ConsoleSession.open("/console/accounts/new");
+
+        session.form()
+                .formParam("url", "https://news.example.org/press")
+                .formParam("platform", "web")
+                .formParam("option.link", "h2 a")
+                .formParam("action", "check")
+                .post("/console/accounts")
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"option-item-error\" class=\"error\">a CSS selector of the listing"))
+                .body(containsString("name=\"option.link\" value=\"h2 a\""));
+    }
+
+    @Test
     void checkSaysWhichPlatformTheUrlIsWithoutSavingIt() {
         ConsoleSession session = ConsoleSession.open("/console/accounts/new");
 
