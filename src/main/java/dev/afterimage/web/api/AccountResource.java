@@ -1,6 +1,8 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.archive.WarcExport;
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.PostSources;
 import dev.afterimage.watch.AccountOrigin;
 import dev.afterimage.watch.AccountPatch;
 import dev.afterimage.watch.AccountRequest;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -32,11 +35,13 @@ public class AccountResource {
     private final AccountService accounts;
     private final Poller poller;
     private final WarcExport warc;
+    private final PostSources sources;
 
-    AccountResource(AccountService accounts, Poller poller, WarcExport warc) {
+    AccountResource(AccountService accounts, Poller poller, WarcExport warc, PostSources sources) {
         this.accounts = accounts;
         this.poller = poller;
         this.warc = warc;
+        this.sources = sources;
     }
 
     @POST
@@ -52,6 +57,17 @@ public class AccountResource {
     @GET
     public List<AccountView> list() {
         return accounts.list().stream().map(AccountView::of).toList();
+    }
+
+    /** Which account a profile URL names, without watching it: a 400 naming {@code url} when it names none. */
+    @GET
+    @Path("/resolve")
+    public ResolvedAccount resolve(@QueryParam("url") String url) {
+        AccountRef ref = accounts.resolve(new AccountRequest(url, null, null, null, null, null));
+        return new ResolvedAccount(
+                ref.platform().apiName(),
+                ref.handle(),
+                sources.of(ref.platform()).canonicalAccountUrl(ref));
     }
 
     @GET

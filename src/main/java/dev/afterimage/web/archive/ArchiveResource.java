@@ -3,15 +3,6 @@ package dev.afterimage.web.archive;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
-import dev.afterimage.source.AccountRef;
-import dev.afterimage.source.Platform;
-import dev.afterimage.source.PostSource;
-import dev.afterimage.source.PostSources;
-import dev.afterimage.source.http.WebUrls;
-import dev.afterimage.source.url.CanonicalPostUrl;
-import dev.afterimage.source.url.PostUrls;
-import dev.afterimage.watch.Account;
-import dev.afterimage.web.Problem;
 import dev.afterimage.web.api.PostDetailView;
 import dev.afterimage.web.memento.Memento;
 import dev.afterimage.web.memento.MementoTimestamps;
@@ -24,7 +15,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,11 +37,11 @@ public class ArchiveResource {
     private static final Pattern MEMENTO_PATH = Pattern.compile("^(\\d{4,14})(id_)?/(.+)$");
 
     private final ArchivedPosts archived;
-    private final PostSources sources;
+    private final PostFinder finder;
 
-    ArchiveResource(ArchivedPosts archived, PostSources sources) {
+    ArchiveResource(ArchivedPosts archived, PostFinder finder) {
         this.archived = archived;
-        this.sources = sources;
+        this.finder = finder;
     }
 
     @CheckedTemplate
@@ -65,7 +54,7 @@ public class ArchiveResource {
     @Path("/archive")
     @Transactional
     public Response lookup(@QueryParam("url") String url, @Context HttpHeaders headers) {
-        Post post = find(url);
+        Post post = finder.find(url);
         List<PostVersion> versions = PostVersion.ofPost(post.id);
         Response.ResponseBuilder response = wantsHtml(headers)
                 ? htmlBuilder(Templates.post(archived.page(post, versions, versions.getLast())))
@@ -94,7 +83,7 @@ public class ArchiveResource {
     @Path("/timemap/link/{target: .+}")
     @Transactional
     public Response timeMapLinks(@PathParam("target") String target, @Context UriInfo uri) {
-        Post post = find(originalUrl(target, uri));
+        Post post = finder.find(originalUrl(target, uri));
         TimeMap map = archived.timeMap(post, PostVersion.ofPost(post.id), base(uri));
         return Response.ok(map.linkFormat(), "application/link-format").build();
     }
@@ -103,13 +92,13 @@ public class ArchiveResource {
     @Path("/timemap/json/{target: .+}")
     @Transactional
     public Response timeMapJson(@PathParam("target") String target, @Context UriInfo uri) {
-        Post post = find(originalUrl(target, uri));
+        Post post = finder.find(originalUrl(target, uri));
         TimeMap map = archived.timeMap(post, PostVersion.ofPost(post.id), base(uri));
         return Response.ok(map.json(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private Response timeGate(String url, String acceptDatetime, UriInfo uri) {
-        Post post = find(url);
+        Post post = finder.find(url);
         TimeMap map = archived.timeMap(post, PostVersion.ofPost(post.id), base(uri));
         Instant wanted = acceptDatetime == null || acceptDatetime.isBlank()
                 ? map.last().datetime()
@@ -128,7 +117,7 @@ public class ArchiveResource {
         Instant wanted = MementoTimestamps.parse14(timestamp)
                 .orElseThrow(() -> new InvalidFieldException(
                         "timestamp", "\"" + timestamp + "\" is not a yyyyMMddHHmmss timestamp"));
-        Post post = find(url);
+        Post post = finder.find(url);
         List<PostVersion> versions = PostVersion.ofPost(post.id);
         TimeMap map = archived.timeMap(post, versions, base(uri));
         Memento closest = map.closest(wanted);
@@ -155,61 +144,6 @@ public class ArchiveResource {
                 .header("Memento-Datetime", MementoTimestamps.httpDate(closest.datetime()))
                 .header("Link", map.mementoLinkHeader(closest))
                 .build();
-    }
-
-    /** The archived post at this URL, in any of the URL's common forms; a 404 says who would cover it. */
-    private Post find(String url) {
-        if (url == null || url.isBlank()) {
-            throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
-        }
-        Optional<CanonicalPostUrl> known = PostUrls.canonicalise(url);
-        if (known.isEmpty()) {
-            // Feed entries and web-page items are archived under their own link, which no platform rule rewrites.
-            Optional<Post> linked = WebUrls.normalise(url)
-                    .flatMap(link -> Post.<Post>find("url", link).firstResultOptional());
-            if (linked.isPresent()) {
-                return linked.get();
-            }
-            throw new InvalidFieldException(
-                    "url",
-                    "\"" + url + "\" is neither a post URL of a platform Afterimage knows nor the link of an archived"
-                            + " feed entry or web page item");
-        }
-        CanonicalPostUrl canonical = known.get();
-        Post post = Post.find("url", canonical.url()).firstResult();
-        if (post != null) {
-            return post;
-        }
-        throw new WebApplicationException(Problem.response(Response.Status.NOT_FOUND, notArchived(canonical), null));
-    }
-
-    private String notArchived(CanonicalPostUrl canonical) {
-        Optional<Platform> platform = Platform.fromApiName(canonical.platform());
-        if (platform.isEmpty()) {
-            return canonical.url() + " is not archived: Afterimage does not watch " + canonical.platform()
-                    + " accounts yet";
-        }
-        if (canonical.account().isEmpty()) {
-            return canonical.url() + " is not archived";
-        }
-        // The account as its source names it: a Mastodon post URL says "user", the account is "user@instance".
-        PostSource source = sources.of(platform.get());
-        Optional<String> handle = source.handleFromProfileUrl(URI.create(canonical.url()))
-                .or(() -> source.normaliseHandle(canonical.account()));
-        if (handle.isEmpty()) {
-            return canonical.url() + " is not archived";
-        }
-        AccountRef ref = new AccountRef(platform.get(), handle.get());
-        Account account = Account.findByHandle(ref.platform(), ref.handle()).orElse(null);
-        String who = canonical.platform() + " account " + canonical.account();
-        if (account == null) {
-            return canonical.url() + " is not archived, and " + who
-                    + " is not watched: watch it with POST /api/accounts {\"url\": \""
-                    + sources.of(ref.platform()).canonicalAccountUrl(ref) + "\"}";
-        }
-        return canonical.url() + " is not archived: " + who + " is watched as account " + account.id
-                + (account.enabled ? "" : " (paused)")
-                + ", but this post was not seen (published before the watch began, or before its last poll)";
     }
 
     /** The original URL from the rest of the path: its query is the request's, and a proxy may have merged "//". */

@@ -24,7 +24,7 @@ import org.jsoup.safety.Safelist;
 
 /** Builds what the archive shows of a post: the page, and its Memento time map. Call inside a transaction. */
 @ApplicationScoped
-class ArchivedPosts {
+public class ArchivedPosts {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -42,7 +42,7 @@ class ArchivedPosts {
                 mementos);
     }
 
-    ArchivedPostPage page(Post post, List<PostVersion> versions, PostVersion selected) {
+    public ArchivedPostPage page(Post post, List<PostVersion> versions, PostVersion selected) {
         Account account = Account.findById(post.accountId);
         List<ArchivedPostPage.VersionBlock> blocks = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {

@@ -4,11 +4,11 @@ import dev.afterimage.detect.WordDiff;
 import org.jsoup.nodes.Entities;
 
 /** A word diff as HTML: removed words in {@code <del>}, added words in {@code <ins>}, every word escaped. */
-final class DiffHtml {
+public final class DiffHtml {
 
     private DiffHtml() {}
 
-    static String between(String before, String after) {
+    public static String between(String before, String after) {
         StringBuilder html = new StringBuilder();
         for (WordDiff.Chunk chunk : WordDiff.between(before, after)) {
             String text = Entities.escape(chunk.text()).replace("\n", "<br>");

@@ -1,0 +1,84 @@
+package dev.afterimage.web.archive;
+
+import dev.afterimage.InvalidFieldException;
+import dev.afterimage.archive.Post;
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostSource;
+import dev.afterimage.source.PostSources;
+import dev.afterimage.source.http.WebUrls;
+import dev.afterimage.source.url.CanonicalPostUrl;
+import dev.afterimage.source.url.PostUrls;
+import dev.afterimage.watch.Account;
+import dev.afterimage.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/** Finds the archived post behind a post URL, for the archive routes and the console. Call inside a transaction. */
+@ApplicationScoped
+public class PostFinder {
+
+    private final PostSources sources;
+
+    PostFinder(PostSources sources) {
+        this.sources = sources;
+    }
+
+    /** The archived post at this URL, in any of the URL's common forms; a 404 says who would cover it. */
+    public Post find(String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
+        }
+        Optional<CanonicalPostUrl> known = PostUrls.canonicalise(url);
+        if (known.isEmpty()) {
+            // Feed entries and web-page items are archived under their own link, which no platform rule rewrites.
+            Optional<Post> linked = WebUrls.normalise(url)
+                    .flatMap(link -> Post.<Post>find("url", link).firstResultOptional());
+            if (linked.isPresent()) {
+                return linked.get();
+            }
+            throw new InvalidFieldException(
+                    "url",
+                    "\"" + url + "\" is neither a post URL of a platform Afterimage knows nor the link of an archived"
+                            + " feed entry or web page item");
+        }
+        CanonicalPostUrl canonical = known.get();
+        Post post = Post.find("url", canonical.url()).firstResult();
+        if (post != null) {
+            return post;
+        }
+        throw new WebApplicationException(Problem.response(Response.Status.NOT_FOUND, notArchived(canonical), null));
+    }
+
+    private String notArchived(CanonicalPostUrl canonical) {
+        Optional<Platform> platform = Platform.fromApiName(canonical.platform());
+        if (platform.isEmpty()) {
+            return canonical.url() + " is not archived: Afterimage does not watch " + canonical.platform()
+                    + " accounts yet";
+        }
+        if (canonical.account().isEmpty()) {
+            return canonical.url() + " is not archived";
+        }
+        // The account as its source names it: a Mastodon post URL says "user", the account is "user@instance".
+        PostSource source = sources.of(platform.get());
+        Optional<String> handle = source.handleFromProfileUrl(URI.create(canonical.url()))
+                .or(() -> source.normaliseHandle(canonical.account()));
+        if (handle.isEmpty()) {
+            return canonical.url() + " is not archived";
+        }
+        AccountRef ref = new AccountRef(platform.get(), handle.get());
+        Account account = Account.findByHandle(ref.platform(), ref.handle()).orElse(null);
+        String who = canonical.platform() + " account " + canonical.account();
+        if (account == null) {
+            return canonical.url() + " is not archived, and " + who
+                    + " is not watched: watch it with POST /api/accounts {\"url\": \""
+                    + sources.of(ref.platform()).canonicalAccountUrl(ref) + "\"}";
+        }
+        return canonical.url() + " is not archived: " + who + " is watched as account " + account.id
+                + (account.enabled ? "" : " (paused)")
+                + ", but this post was not seen (published before the watch began, or before its last poll)";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.afterimage.web.console;
+
+import java.util.Map;
+
+/**
+ * An account as its console page shows it: the dashboard's row, and what its controls change.
+ *
+ * @param intervalSeconds the poll interval in whole seconds, as the interval field shows it
+ */
+public record AccountDetail(
+        AccountRow row,
+        boolean enabled,
+        long intervalSeconds,
+        String interval,
+        Moment lastSuccess,
+        Map<String, String> options) {}

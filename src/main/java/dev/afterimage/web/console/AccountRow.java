@@ -1,0 +1,72 @@
+package dev.afterimage.web.console;
+
+import dev.afterimage.detect.Availability;
+import dev.afterimage.watch.Account;
+import dev.afterimage.watch.PollOutcome;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One account on the dashboard.
+ *
+ * @param name the label, or the handle when there is none
+ * @param health "OK", "Failing", "Paused", "Unavailable", ... in words
+ * @param failing whether the row must stand out
+ */
+public record AccountRow(
+        long id,
+        PlatformBadge platform,
+        String name,
+        String handle,
+        String url,
+        String group,
+        Moment lastPoll,
+        String lastOutcome,
+        String lastDetail,
+        long posts,
+        long deletions24h,
+        long edits24h,
+        String health,
+        boolean failing) {
+
+    static AccountRow of(Account account, Instant now, long posts, long deletions24h, long edits24h) {
+        return new AccountRow(
+                account.id,
+                PlatformBadge.of(account.platform),
+                account.label != null ? account.label : "@" + account.handle,
+                account.handle,
+                account.canonicalUrl,
+                account.groupName,
+                Moment.of(account.lastPollAt, now),
+                account.lastPollOutcome == null ? "not polled yet" : account.lastPollOutcome.name(),
+                account.lastPollDetail,
+                posts,
+                deletions24h,
+                edits24h,
+                health(account),
+                failing(account));
+    }
+
+    private static String health(Account account) {
+        if (account.watchFailing) {
+            return "Failing";
+        }
+        if (account.availability != Availability.ACTIVE) {
+            return "Unavailable (" + account.availability.name().toLowerCase(Locale.ROOT) + ")";
+        }
+        if (!account.enabled) {
+            return "Paused";
+        }
+        if (account.lastPollOutcome == PollOutcome.UNKNOWN) {
+            return "Last poll failed";
+        }
+        return "OK";
+    }
+
+    /** Failing polls and a gone account stand out; a paused account is a choice, not a failure. */
+    private static boolean failing(Account account) {
+        return account.watchFailing
+                || account.availability != Availability.ACTIVE
+                || account.lastPollOutcome == PollOutcome.UNKNOWN;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.afterimage.web.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The console's home: every account at a glance, and events as they are detected. */
+@Path("/console")
+public class DashboardResource {
+
+    /** As many as fit a screen; older events are a click away in the API. */
+    private static final int FEED_SIZE = 30;
+
+    private final Dashboard dashboard;
+    private final EventFeed feed;
+
+    DashboardResource(Dashboard dashboard, EventFeed feed) {
+        this.dashboard = dashboard;
+        this.feed = feed;
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance dashboard(List<AccountRow> accounts, List<FeedItem> feed, long after);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response show(@CookieParam(CsrfToken.COOKIE) String cookie) {
+        List<FeedItem> events = feed.latest(FEED_SIZE);
+        long after = events.isEmpty() ? 0 : events.getFirst().id();
+        return HtmlPage.ok(Templates.dashboard(dashboard.accounts(), events, after), CsrfToken.of(cookie));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.afterimage.web.console;
+
+import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventType;
+import dev.afterimage.watch.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads events for the live feed, named as a reader wants them: what happened, to which account. */
+@ApplicationScoped
+class EventFeed {
+
+    private final Clock clock;
+
+    EventFeed(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The newest events, newest first, for the page's first render. */
+    @Transactional
+    List<FeedItem> latest(int limit) {
+        List<Event> events = Event.find("order by id desc").page(0, limit).list();
+        return items(events);
+    }
+
+    /** Events after the given id, oldest first, for the stream. */
+    @Transactional
+    List<FeedItem> after(long id, int limit) {
+        return items(Event.after(id, null, limit));
+    }
+
+    private List<FeedItem> items(List<Event> events) {
+        Map<Long, String> names = new HashMap<>();
+        return events.stream()
+                .map(event -> item(
+                        event,
+                        event.accountId == null ? null : names.computeIfAbsent(event.accountId, EventFeed::name)))
+                .toList();
+    }
+
+    private FeedItem item(Event event, String account) {
+        Moment detected = Moment.of(event.detectedAt, clock.instant());
+        return new FeedItem(
+                event.id,
+                event.type.name(),
+                title(event.type),
+                alarm(event.type),
+                event.accountId,
+                account,
+                event.postUrl,
+                event.postId == null ? null : "/console/posts/" + event.postId,
+                detected.iso(),
+                detected.utc());
+    }
+
+    private static String name(long accountId) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
+            return "removed account " + accountId;
+        }
+        return account.label != null ? account.label : "@" + account.handle;
+    }
+
+    /** "POST_DELETED" reads as "Post deleted". */
+    static String title(EventType type) {
+        String words = type.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** What a researcher must not miss stands out in the feed. */
+    private static boolean alarm(EventType type) {
+        return switch (type) {
+            case POST_DELETED, ACCOUNT_UNAVAILABLE, WATCH_FAILING, WEBHOOK_DISABLED -> true;
+            case POST_EDITED, MEDIA_CHANGED, POST_RESTORED, ACCOUNT_RESTORED, WATCH_RECOVERED -> false;
+        };
+    }
+}

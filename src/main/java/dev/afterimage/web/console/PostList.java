@@ -1,0 +1,159 @@
+package dev.afterimage.web.console;
+
+import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostState;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One page of an account's posts, filtered by state and by words in any archived version. Built so a page costs
+ * about the same with 100 or 100,000 posts: the list walks an index in the order shown and stops after a page;
+ * versions are read for that page only.
+ */
+@ApplicationScoped
+class PostList {
+
+    static final int PAGE_SIZE = 50;
+
+    /** Enough to recognise a post in a list; the post page has the whole text. */
+    private static final int SNIPPET_LENGTH = 280;
+
+    private final Clock clock;
+
+    PostList(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A page of posts, and whether there is a next one. */
+    record Page(List<PostRow> rows, boolean hasNext) {}
+
+    @Transactional
+    Page find(long accountId, PostFilter filter, String words, int page) {
+        List<Post> posts = words == null || words.isBlank()
+                ? newest(accountId, filter, page)
+                : matching(accountId, filter, Words.of(words), page);
+        boolean hasNext = posts.size() > PAGE_SIZE;
+        List<Post> shown = hasNext ? posts.subList(0, PAGE_SIZE) : posts;
+        return new Page(rows(shown), hasNext);
+    }
+
+    /** Newest published first, read in that order from the (account, published, id) index. */
+    private static List<Post> newest(long accountId, PostFilter filter, int page) {
+        StringBuilder query = new StringBuilder("from Post p where p.accountId = :account");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("account", accountId);
+        switch (filter) {
+            case ALL -> {}
+            case LIVE -> {
+                query.append(" and p.state = :state");
+                parameters.put("state", PostState.LIVE);
+            }
+            case DELETED -> {
+                query.append(" and p.state = :state");
+                parameters.put("state", PostState.DELETED);
+            }
+            case EDITED -> query.append(" and (select count(v) from PostVersion v where v.postId = p.id) > 1");
+        }
+        query.append(" order by p.publishedAt desc nulls last, p.id desc");
+        return Post.<Post>find(query.toString(), parameters)
+                .range(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE)
+                .list();
+    }
+
+    /**
+     * Posts holding every word in some archived version, newest archived first, from the word index: the longest
+     * word (likely the rarest) leads, the others are checked per post.
+     */
+    private static List<Post> matching(long accountId, PostFilter filter, Set<String> words, int page) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<String> ordered = words.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+        StringBuilder sql =
+                new StringBuilder("SELECT w.post_id FROM console_word w WHERE w.account_id = ?1 AND w.word = ?2");
+        for (int i = 1; i < ordered.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM console_word o WHERE o.account_id = w.account_id AND o.word = ?")
+                    .append(i + 2)
+                    .append(" AND o.post_id = w.post_id)");
+        }
+        switch (filter) {
+            case ALL -> {}
+            case LIVE -> sql.append(" AND EXISTS (SELECT 1 FROM post p WHERE p.id = w.post_id AND p.state = 'LIVE')");
+            case DELETED ->
+                sql.append(" AND EXISTS (SELECT 1 FROM post p WHERE p.id = w.post_id AND p.state = 'DELETED')");
+            case EDITED -> sql.append(" AND (SELECT COUNT(*) FROM post_version v WHERE v.post_id = w.post_id) > 1");
+        }
+        sql.append(" ORDER BY w.post_id DESC OFFSET ")
+                .append(page * PAGE_SIZE)
+                .append(" ROWS FETCH NEXT ")
+                .append(PAGE_SIZE + 1)
+                .append(" ROWS ONLY");
+        var query = Panache.getEntityManager().createNativeQuery(sql.toString());
+        query.setParameter(1, accountId);
+        for (int i = 0; i < ordered.size(); i++) {
+            query.setParameter(i + 2, ordered.get(i));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Post> byId = new HashMap<>();
+        for (Post post : Post.<Post>list("id in ?1", ids)) {
+            byId.put(post.id, post);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<PostRow> rows(List<Post> posts) {
+        if (posts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> newestText = new HashMap<>();
+        Map<Long, Integer> versions = new HashMap<>();
+        List<Object[]> texts = Panache.getEntityManager()
+                .createQuery(
+                        "select v.postId, v.text from PostVersion v where v.postId in :ids order by v.observedAt, v.id",
+                        Object[].class)
+                .setParameter("ids", posts.stream().map(post -> post.id).toList())
+                .getResultList();
+        for (Object[] row : texts) {
+            newestText.put((Long) row[0], (String) row[1]);
+            versions.merge((Long) row[0], 1, Integer::sum);
+        }
+        Instant now = clock.instant();
+        List<PostRow> rows = new ArrayList<>();
+        for (Post post : posts) {
+            int count = versions.getOrDefault(post.id, 0);
+            rows.add(new PostRow(
+                    post.id,
+                    post.url,
+                    post.platformPostId,
+                    Moment.of(post.publishedAt, now),
+                    post.state == PostState.DELETED,
+                    count > 1,
+                    snippet(newestText.getOrDefault(post.id, "")),
+                    count));
+        }
+        return rows;
+    }
+
+    private static String snippet(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.afterimage.web.console;
+
+import dev.afterimage.web.archive.ArchivedPostPage;
+import java.util.List;
+
+/**
+ * A post's console page: the archived view, its timeline, and a diff between two chosen versions.
+ *
+ * @param diff null while the post has a single version
+ * @param versionNumbers 1 to the number of versions, for the diff's pickers
+ */
+public record PostPage(
+        long id,
+        long accountId,
+        ArchivedPostPage archived,
+        List<TimelineEntry> timeline,
+        VersionDiff diff,
+        List<Integer> versionNumbers,
+        String archiveUrl,
+        String timemapUrl,
+        String warcUrl,
+        String jsonUrl) {}

@@ -1,0 +1,135 @@
+package dev.afterimage.web.console;
+
+import dev.afterimage.alert.Event;
+import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostVersion;
+import dev.afterimage.web.archive.ArchivedPosts;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** One archived post: the archive's view of it, what happened to it when, and how its versions differ. */
+@Path("/console/posts")
+@Produces(MediaType.TEXT_HTML)
+public class PostPages {
+
+    private final ArchivedPosts archived;
+    private final Clock clock;
+
+    PostPages(ArchivedPosts archived, Clock clock) {
+        this.archived = archived;
+        this.clock = clock;
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance post(PostPage page);
+    }
+
+    /**
+     * @param from the older version of the diff, by number (1 is the first archived); defaults to the one before
+     *     the newest
+     * @param to the newer version; defaults to the newest
+     */
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public Response show(
+            @PathParam("id") long id,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @CookieParam(CsrfToken.COOKIE) String cookie) {
+        Post post = Post.findById(id);
+        if (post == null) {
+            throw new NotFoundException("no post with id " + id);
+        }
+        List<PostVersion> versions = PostVersion.ofPost(id);
+        int count = versions.size();
+        VersionDiff diff = null;
+        if (count > 1) {
+            int newer = number(to, count, count);
+            int older = number(from, count - 1, count);
+            diff = VersionDiff.between(older, versions.get(older - 1).text, newer, versions.get(newer - 1).text);
+        }
+        String encoded = URLEncoder.encode(post.url, StandardCharsets.UTF_8);
+        PostPage page = new PostPage(
+                post.id,
+                post.accountId,
+                archived.page(post, versions, versions.getLast()),
+                timeline(post, versions),
+                diff,
+                IntStream.rangeClosed(1, count).boxed().toList(),
+                "/archive?url=" + encoded,
+                "/timemap/link/" + post.url,
+                "/api/posts/" + post.id + "/export.warc.gz",
+                "/api/posts/" + post.id);
+        return HtmlPage.ok(Templates.post(page), CsrfToken.of(cookie));
+    }
+
+    private List<TimelineEntry> timeline(Post post, List<PostVersion> versions) {
+        Instant now = clock.instant();
+        List<Stamped> entries = new ArrayList<>();
+        if (post.publishedAt != null) {
+            entries.add(new Stamped(
+                    post.publishedAt,
+                    0,
+                    new TimelineEntry(Moment.of(post.publishedAt, now), "Published", null, "t-published", null)));
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            PostVersion version = versions.get(i);
+            String what = i == 0 ? "Version 1 archived" : "Version " + (i + 1) + " archived (changed)";
+            entries.add(new Stamped(
+                    version.observedAt,
+                    1,
+                    new TimelineEntry(
+                            Moment.of(version.observedAt, now),
+                            what,
+                            Moment.after(post.publishedAt, version.observedAt, "publication"),
+                            "t-version",
+                            "content SHA-256 " + version.contentHash)));
+        }
+        for (Event event : Event.ofPost(post.id)) {
+            entries.add(new Stamped(
+                    event.detectedAt,
+                    2,
+                    new TimelineEntry(
+                            Moment.of(event.detectedAt, now),
+                            EventFeed.title(event.type),
+                            Moment.after(post.publishedAt, event.detectedAt, "publication"),
+                            "t-event",
+                            null)));
+        }
+        entries.sort(Comparator.comparing(Stamped::at).thenComparing(Stamped::order));
+        return entries.stream().map(Stamped::entry).toList();
+    }
+
+    /** Versions are numbered from 1; anything else falls back to the default. */
+    private static int number(String text, int fallback, int count) {
+        if (text != null && text.strip().matches("\\d{1,6}")) {
+            int number = Integer.parseInt(text.strip());
+            if (number >= 1 && number <= count) {
+                return number;
+            }
+        }
+        return fallback;
+    }
+
+    private record Stamped(Instant at, int order, TimelineEntry entry) {}
+}

@@ -1,0 +1,92 @@
+package dev.afterimage.web.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver, named explicitly so Selenium never goes looking
+ * for drivers online. Absent on a fresh machine: {@code .ci/run} installs both, and tests skip without them.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Long enough for a poll and a feed tick on a loaded CI machine; a passing step takes well under a second. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    final WebDriverWait waiting;
+    private final Path profile;
+
+    private ConsoleBrowser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+        this.waiting = new WebDriverWait(driver, PATIENCE);
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    static ConsoleBrowser open(int width, int height) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("afterimage-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return new ConsoleBrowser(driver, profile);
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png. */
+    void screenshot(String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
