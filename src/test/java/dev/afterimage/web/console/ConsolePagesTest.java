@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -37,6 +38,11 @@ class ConsolePagesTest {
 
     @Inject
     MutableClock clock;
+
+    @Test
+    void theServicesAddressOpensTheConsole() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/console"));
+    }
 
     @Test
     void dashboardShowsEveryAccountWithItsHealthUnderAStrictPolicy() {
