@@ -51,7 +51,9 @@ public record CsrfToken(String value, boolean fresh) {
                 .value(value)
                 .path("/")
                 .httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT)
+                // Lax, not Strict: a console link opened from mail or chat must still carry the token, or every
+                // other open tab's forms would turn stale; a cross-site POST still arrives without it.
+                .sameSite(NewCookie.SameSite.LAX)
                 .build();
     }
 }

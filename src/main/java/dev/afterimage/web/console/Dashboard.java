@@ -33,9 +33,9 @@ class Dashboard {
                         + " group by e.accountId",
                 Map.of("type", EventType.POST_DELETED, "since", now.minus(RECENT)));
         Map<Long, Long> edits = counts(
-                "select e.accountId, count(e) from Event e where e.type = :type and e.detectedAt >= :since"
+                "select e.accountId, count(e) from Event e where e.type in :types and e.detectedAt >= :since"
                         + " group by e.accountId",
-                Map.of("type", EventType.POST_EDITED, "since", now.minus(RECENT)));
+                Map.of("types", List.of(EventType.POST_EDITED, EventType.MEDIA_CHANGED), "since", now.minus(RECENT)));
         List<Account> accounts = Account.list("order by id");
         return accounts.stream()
                 .map(account -> AccountRow.of(

@@ -5,12 +5,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Feeds every open live feed from one reader of the event table: each tick reads the events after the oldest one
- * any subscriber still lacks and hands each subscriber those it has not had. Reading the table (not an in-memory
+ * Feeds every open live feed from one reader of the event table: each tick reads the events after each position
+ * the subscribers have reached and hands them on. Reading the table (not an in-memory
  * bus) means a feed sees events committed by any instance of a cluster, and resumes after a restart from the
  * browser's Last-Event-ID.
  */
@@ -45,14 +47,14 @@ class EventTicker {
         if (subscribers.isEmpty()) {
             return;
         }
-        long oldest = subscribers.stream()
-                .mapToLong(subscriber -> subscriber.lastSent)
-                .min()
-                .orElseThrow();
-        List<FeedItem> items = feed.after(oldest, BATCH);
-        for (Subscriber subscriber : subscribers) {
-            subscriber.send(items);
-        }
+        // One read per position, not one from the oldest: a tab catching up on old events must not hold back the
+        // feeds that are up to date. Feeds that are up to date share one position, so this is mostly one read.
+        Map<Long, List<Subscriber>> byPosition =
+                List.copyOf(subscribers).stream().collect(Collectors.groupingBy(subscriber -> subscriber.lastSent));
+        byPosition.forEach((position, group) -> {
+            List<FeedItem> items = feed.after(position, BATCH);
+            group.forEach(subscriber -> subscriber.send(items));
+        });
     }
 
     int subscribers() {

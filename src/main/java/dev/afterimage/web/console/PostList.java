@@ -41,7 +41,9 @@ class PostList {
     Page find(long accountId, PostFilter filter, String words, int page) {
         List<Post> posts = words == null || words.isBlank()
                 ? newest(accountId, filter, page)
-                : matching(accountId, filter, Words.of(words), page);
+                : Words.query(words)
+                        .map(query -> matching(accountId, filter, query, page))
+                        .orElse(List.of());
         boolean hasNext = posts.size() > PAGE_SIZE;
         List<Post> shown = hasNext ? posts.subList(0, PAGE_SIZE) : posts;
         return new Page(rows(shown), hasNext);

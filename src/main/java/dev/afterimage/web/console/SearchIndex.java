@@ -28,10 +28,11 @@ class SearchIndex {
     private static final int BATCH = 1000;
 
     /**
-     * Versions are numbered when inserted but may commit out of order (two accounts polled at once); re-reading
-     * this many below the mark picks up one committed late. Words already indexed are skipped, so it costs little.
+     * Versions are numbered when inserted but may commit out of order (two accounts polled at once, one of them a
+     * first poll archiving hundreds of posts); re-reading this many below the mark picks up those committed late.
+     * Words already indexed are skipped, and an idle tick reads nothing, so it costs little.
      */
-    private static final int OVERLAP = 200;
+    private static final int OVERLAP = 2000;
 
     /** Result of one batch: whether versions remain beyond it. */
     record Progress(int versions, boolean more) {}

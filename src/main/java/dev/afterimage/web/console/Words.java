@@ -1,7 +1,9 @@
 package dev.afterimage.web.console;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,28 @@ final class Words {
     /** Bounds one version's share of the index; a post longer than this is still found by its first words. */
     private static final int MAX_WORDS = 1000;
 
+    /** A search asks the index once per word; past this many, the longest (the rarest) words decide. */
+    private static final int MAX_QUERY_WORDS = 10;
+
     private Words() {}
+
+    /**
+     * The words a search looks for; empty when one of them is longer than any indexed word, since no post can then
+     * hold them all.
+     */
+    static Optional<Set<String>> query(String text) {
+        for (String word : SEPARATOR.split(text.toLowerCase(Locale.ROOT))) {
+            if (word.length() > MAX_LENGTH) {
+                return Optional.empty();
+            }
+        }
+        Set<String> words = new LinkedHashSet<>();
+        of(text).stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .limit(MAX_QUERY_WORDS)
+                .forEach(words::add);
+        return Optional.of(words);
+    }
 
     static Set<String> of(String text) {
         Set<String> words = new LinkedHashSet<>();

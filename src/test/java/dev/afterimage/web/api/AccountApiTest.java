@@ -173,6 +173,31 @@ class AccountApiTest {
     }
 
     @Test
+    void shouldRefuseAChangeAnotherSitesPageMakesABrowserSendButNotOneFromItsOwnPagesOrFromCurl() {
+        int id = create("{\"url\":\"https://t.me/api_crosssite\",\"enabled\":false}");
+        given().header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.JSON)
+                .body("{\"label\":\"forged\"}")
+                .when()
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Sec-Fetch-Site", "same-origin")
+                .contentType(ContentType.JSON)
+                .body("{\"label\":\"mine\"}")
+                .when()
+                .patch("/api/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .body("label", equalTo("mine"));
+        given().header("Sec-Fetch-Site", "cross-site")
+                .get("/api/accounts/" + id)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldRefuseBadListParameters() {
         given().when().get("/api/posts?state=GONE").then().statusCode(400).body("field", equalTo("state"));
         given().when().get("/api/posts?limit=0").then().statusCode(400).body("field", equalTo("limit"));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,6 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * for drivers online. Absent on a fresh machine: {@code .ci/run} installs both, and tests skip without them.
  */
 final class ConsoleBrowser implements AutoCloseable {
+
+    static final String VIEWER_TIME_ZONE = "Asia/Tokyo";
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -62,6 +65,8 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                // A viewer far from UTC, so a time shown in UTC instead of the viewer's zone cannot pass unseen.
+                .withEnvironment(Map.of("TZ", VIEWER_TIME_ZONE))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));

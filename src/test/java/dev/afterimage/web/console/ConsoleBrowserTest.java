@@ -190,6 +190,7 @@ class ConsoleBrowserTest {
                 "Skip to content", browser.driver.switchTo().activeElement().getText());
         WebElement time = browser.driver.findElement(By.cssSelector("table time"));
         assertTrue(time.getAttribute("title").endsWith(" UTC"), time.getAttribute("title"));
+        assertTrue(time.getText().contains("GMT+9"), "shown in the viewer's zone (Tokyo): " + time.getText());
     }
 
     private void open(String path) {
