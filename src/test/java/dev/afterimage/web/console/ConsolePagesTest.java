@@ -40,6 +40,24 @@ class ConsolePagesTest {
     MutableClock clock;
 
     @Test
+    void aConsolePageThatFailsAnswersWithAPageNotJson() {
+        given().get("/console/posts/999999")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.HTML)
+                .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                .body(containsString("no post with id 999999"))
+                .body(containsString("Back to the dashboard"));
+        given().contentType(ContentType.URLENC)
+                .formParam("csrf", "forged")
+                .post("/console/accounts/1/pause")
+                .then()
+                .statusCode(403)
+                .contentType(ContentType.HTML);
+        given().get("/api/posts/999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void theServicesAddressOpensTheConsole() {
         given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/console"));
     }
