@@ -1,6 +1,7 @@
 package dev.afterimage.source;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -96,30 +97,21 @@ public record SourcePost(
         earlierVersions = earlierVersions == null ? List.of() : List.copyOf(earlierVersions);
     }
 
+    /** Newest published first; posts without a date keep their order after the dated ones. */
+    public static final Comparator<SourcePost> NEWEST_FIRST =
+            Comparator.comparing(SourcePost::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+
     /** This post carrying the platform's revision id and version time. */
     public SourcePost withRevision(String revision, Instant versionAt) {
-        return new SourcePost(
-                platformPostId,
-                url,
-                publishedAt,
-                text,
-                html,
-                edited,
-                media,
-                linkPreview,
-                attachments,
-                forwardedFrom,
-                replyTo,
-                views,
-                reactions,
-                rawFragment,
-                revision,
-                versionAt,
-                earlierVersions);
+        return with(revision, versionAt, earlierVersions);
     }
 
     /** This post carrying the earlier versions the platform reports, oldest first. */
     public SourcePost withEarlierVersions(List<SourcePost> earlier) {
+        return with(revision, versionAt, earlier);
+    }
+
+    private SourcePost with(String revision, Instant versionAt, List<SourcePost> earlier) {
         return new SourcePost(
                 platformPostId,
                 url,

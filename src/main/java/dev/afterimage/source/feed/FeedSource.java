@@ -13,9 +13,6 @@ import dev.afterimage.source.http.Redirects;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +53,7 @@ public class FeedSource implements PostSource {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page when page.isSuccessful() -> page(url, page);
             case HttpOutcome.Received gone
-            when isGone(gone.status()) ->
+            when gone.isGone() ->
                 new ListingResult.AccountGone("the feed " + gone.url() + " answered HTTP " + gone.status());
             case HttpOutcome.Received other ->
                 new ListingResult.Unknown(url + ": " + other.url() + " answered HTTP " + other.status());
@@ -77,7 +74,7 @@ public class FeedSource implements PostSource {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page when page.isSuccessful() -> new PermalinkCheck.Found(null);
             case HttpOutcome.Received gone
-            when isGone(gone.status()) ->
+            when gone.isGone() ->
                 new PermalinkCheck.Gone(
                         "the entry's link " + gone.url() + " answered HTTP " + gone.status(),
                         new PageCapture(gone.url(), gone.exchange(), gone.body()));
@@ -113,22 +110,13 @@ public class FeedSource implements PostSource {
             case ParsedFeed.Entries entries ->
                 new ListingResult.Page(
                         url,
-                        newestFirst(entries.entries()),
+                        // Most feeds list newest first, some oldest first.
+                        entries.entries().stream()
+                                .sorted(SourcePost.NEWEST_FIRST)
+                                .toList(),
                         Optional.empty(),
                         new PageCapture(page.url(), page.exchange(), page.body()),
                         false);
         };
-    }
-
-    /** Most feeds list newest first, some oldest first; undated entries keep their place after the dated ones. */
-    private static List<SourcePost> newestFirst(List<SourcePost> entries) {
-        return entries.stream()
-                .sorted(Comparator.comparing(
-                        SourcePost::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
-                .toList();
-    }
-
-    private static boolean isGone(int status) {
-        return status == 404 || status == 410;
     }
 }

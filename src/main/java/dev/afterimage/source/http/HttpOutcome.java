@@ -31,6 +31,11 @@ public sealed interface HttpOutcome {
             return status >= 300 && status < 400;
         }
 
+        /** The server says the resource is not there: 404 Not Found or 410 Gone. */
+        public boolean isGone() {
+            return status == 404 || status == 410;
+        }
+
         /** The first value of a header, or null. */
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));

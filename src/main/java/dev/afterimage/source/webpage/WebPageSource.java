@@ -16,9 +16,7 @@ import dev.afterimage.source.text.PostIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +63,7 @@ public class WebPageSource implements PostSource {
             case HttpOutcome.Received page
             when page.isSuccessful() -> listingPage(url, page, WebPageOptions.of(account.options()));
             case HttpOutcome.Received gone
-            when isGone(gone.status()) && olderPageCursor.isEmpty() ->
+            when gone.isGone() && olderPageCursor.isEmpty() ->
                 new ListingResult.AccountGone("the news page " + gone.url() + " answered HTTP " + gone.status());
             case HttpOutcome.Received other ->
                 new ListingResult.Unknown(url + ": " + other.url() + " answered HTTP " + other.status());
@@ -78,7 +76,7 @@ public class WebPageSource implements PostSource {
         return switch (Redirects.follow(web, url, Map.of())) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received gone
-            when isGone(gone.status()) ->
+            when gone.isGone() ->
                 new PermalinkCheck.Gone(
                         "the item's page " + gone.url() + " answered HTTP " + gone.status(), capture(gone));
             case HttpOutcome.Received page
@@ -151,11 +149,7 @@ public class WebPageSource implements PostSource {
                 boolean paged = !options.nextPage().isEmpty();
                 yield new ListingResult.Page(
                         url,
-                        posts.stream()
-                                .sorted(Comparator.comparing(
-                                        SourcePost::publishedAt,
-                                        Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
-                                .toList(),
+                        posts.stream().sorted(SourcePost.NEWEST_FIRST).toList(),
                         capped ? Optional.empty() : items.nextPage(),
                         capture(page),
                         paged && !capped && items.nextPage().isEmpty());
@@ -206,9 +200,5 @@ public class WebPageSource implements PostSource {
 
     private static PageCapture capture(HttpOutcome.Received page) {
         return new PageCapture(page.url(), page.exchange(), page.body());
-    }
-
-    private static boolean isGone(int status) {
-        return status == 404 || status == 410;
     }
 }
