@@ -1,5 +1,7 @@
 package dev.afterimage.archive;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -30,6 +32,9 @@ public class EvidenceChain {
 
     /** Entries verified per database round trip: bounded memory however long the chain. */
     private static final int PAGE = 500;
+
+    /** Entries chained per transaction: a few hundred rows, so the head's lock is held for milliseconds. */
+    private static final int SEAL_PAGE = 500;
 
     private final EntityManager entityManager;
     private final MediaStore store;
@@ -66,27 +71,73 @@ public class EvidenceChain {
         append(EvidenceEntry.Kind.RESTORATION, String.valueOf(post.id), Sha256.ofText("restoration|" + post.id));
     }
 
+    /** Writes the entry beside its record, in the caller's transaction; {@link #seal()} chains it after the commit. */
     private void append(EvidenceEntry.Kind kind, String ref, String recordHash) {
+        EvidencePending pending = new EvidencePending();
+        pending.kind = kind;
+        pending.recordRef = ref;
+        pending.recordHash = recordHash;
+        entityManager.persist(pending);
+    }
+
+    /**
+     * Chains every committed pending entry, in the order they were written, a page per short transaction of its own:
+     * the head is locked only while a page is chained, never while a poll archives. Safe to call from anywhere and
+     * from several instances at once (the head's lock serialises them). Returns how many entries were chained.
+     */
+    public int seal() {
+        int sealed = 0;
+        for (int page = QuarkusTransaction.requiringNew().call(this::sealPage);
+                page > 0;
+                page = QuarkusTransaction.requiringNew().call(this::sealPage)) {
+            sealed += page;
+        }
+        return sealed;
+    }
+
+    /** Chains leftovers of a stopped instance or of a poll that failed after archiving. */
+    @Scheduled(
+            every = "${afterimage.archive.seal-every:10s}",
+            executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sealLeftovers() {
+        seal();
+    }
+
+    private int sealPage() {
         EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN, LockModeType.PESSIMISTIC_WRITE);
-        EvidenceEntry entry = new EvidenceEntry();
-        entry.seq = head.lastSeq + 1;
-        entry.kind = kind;
-        entry.recordRef = ref;
-        entry.recordHash = recordHash;
-        entry.previousHash = head.lastHash;
-        entry.entryHash = entryHash(entry);
-        entry.appendedAt = clock.instant();
-        entry.persist();
-        head.lastSeq = entry.seq;
-        head.lastHash = entry.entryHash;
+        // Read after the head is locked: entries chained by whoever held it before are gone from here.
+        List<EvidencePending> page = entityManager
+                .createQuery("from EvidencePending order by id", EvidencePending.class)
+                .setMaxResults(SEAL_PAGE)
+                .getResultList();
+        for (EvidencePending pending : page) {
+            EvidenceEntry entry = new EvidenceEntry();
+            entry.seq = head.lastSeq + 1;
+            entry.kind = pending.kind;
+            entry.recordRef = pending.recordRef;
+            entry.recordHash = pending.recordHash;
+            entry.previousHash = head.lastHash;
+            entry.entryHash = entryHash(entry);
+            entry.appendedAt = clock.instant();
+            entry.persist();
+            head.lastSeq = entry.seq;
+            head.lastHash = entry.entryHash;
+            entityManager.remove(pending);
+        }
+        return page.size();
     }
 
     /**
      * Re-checks every entry, the records they cover and the stored bytes, in order; then that what rows say now
      * (a version's media, a post's deletion) is what the newest entry about them says. Stops at the first fault.
      */
-    @Transactional
     public ChainVerification verify() {
+        seal();
+        return QuarkusTransaction.requiringNew().call(this::verifySealed);
+    }
+
+    private ChainVerification verifySealed() {
         // The head first: entries appended while this runs are for the next check, and every entry up to the head
         // was committed with it.
         EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN);
@@ -147,7 +198,8 @@ public class EvidenceChain {
                                     "kind = ?1 and recordRef = ?2",
                                     EvidenceEntry.Kind.DELETION,
                                     String.valueOf(deleted.id))
-                            == 0) {
+                            == 0
+                    && !pending(String.valueOf(deleted.id), List.of(EvidenceEntry.Kind.DELETION))) {
                 return run.broken(
                         0,
                         EvidenceEntry.Kind.DELETION,
@@ -158,13 +210,25 @@ public class EvidenceChain {
         return new ChainVerification(true, run.checked, null, run.headSeq, run.headHash, clock.instant());
     }
 
+    /** Whether an entry about the record was written by a transaction that committed after this check sealed. */
+    private boolean pending(String recordRef, List<EvidenceEntry.Kind> kinds) {
+        return entityManager
+                        .createQuery(
+                                "select count(p) from EvidencePending p where p.recordRef = ?1 and p.kind in ?2",
+                                Long.class)
+                        .setParameter(1, recordRef)
+                        .setParameter(2, kinds)
+                        .getSingleResult()
+                > 0;
+    }
+
     /** Whether a newer entry, appended after this check took the head, speaks of the same record: then it is checked next time. */
-    private static boolean superseded(EvidenceEntry entry) {
+    private boolean superseded(EvidenceEntry entry) {
         List<EvidenceEntry.Kind> family = entry.kind == EvidenceEntry.Kind.MEDIA_LINKS
                 ? List.of(EvidenceEntry.Kind.MEDIA_LINKS)
                 : List.of(EvidenceEntry.Kind.DELETION, EvidenceEntry.Kind.RESTORATION);
-        return EvidenceEntry.count("seq > ?1 and recordRef = ?2 and kind in ?3", entry.seq, entry.recordRef, family)
-                > 0;
+        return EvidenceEntry.count("seq > ?1 and recordRef = ?2 and kind in ?3", entry.seq, entry.recordRef, family) > 0
+                || pending(entry.recordRef, family);
     }
 
     /** One run of {@link #verify()}: the head it checks against, and how far it got. */

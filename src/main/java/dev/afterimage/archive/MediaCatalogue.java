@@ -3,7 +3,9 @@ package dev.afterimage.archive;
 import dev.afterimage.source.http.Exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds media already archived, so a poll downloads only what is new. */
@@ -56,6 +58,46 @@ public class MediaCatalogue {
             source.urlSha256 = Sha256.ofText(url);
             source.firstSeenAt = now;
             source.persist();
+        }
+        MediaAttempt.deleteById(Sha256.ofText(url));
+    }
+
+    /** When a download of this URL may next be tried: now when it never failed, never when it failed too long. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Instant> nextAttempt(String url, Instant now, Duration retryFor) {
+        MediaAttempt attempt = MediaAttempt.findById(Sha256.ofText(url));
+        if (attempt == null) {
+            return Optional.of(now);
+        }
+        if (!attempt.firstFailedAt.plus(retryFor).isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(attempt.nextAttemptAt);
+    }
+
+    /**
+     * Records a failed download and when to try again: after the n-th failure, the n-th of {@code delays} (the last
+     * one repeats). {@code goneStatus} is the source's 404 or 410, when it said the file is gone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(
+            String url, String reason, Optional<Integer> goneStatus, Instant now, List<Duration> delays) {
+        String sha = Sha256.ofText(url);
+        MediaAttempt attempt = MediaAttempt.findById(sha);
+        if (attempt == null) {
+            attempt = new MediaAttempt();
+            attempt.urlSha256 = sha;
+            attempt.url = url;
+            attempt.firstFailedAt = now;
+            attempt.persist();
+        }
+        attempt.attempts++;
+        attempt.lastFailedAt = now;
+        attempt.lastReason = reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+        attempt.nextAttemptAt = now.plus(delays.get(Math.min(attempt.attempts, delays.size()) - 1));
+        if (goneStatus.isPresent()) {
+            attempt.goneAt = now;
+            attempt.goneStatus = goneStatus.get();
         }
     }
 

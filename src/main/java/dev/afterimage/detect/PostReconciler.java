@@ -91,13 +91,23 @@ public class PostReconciler {
                 .toList();
     }
 
-    /** Applies one poll's observation; must run inside the poll's transaction. */
+    /**
+     * Archives what some of a poll's listed posts show: new posts, new versions, edits, restorations. Must run inside
+     * a transaction of the caller's; a large listing is applied in several, each short.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Reconciliation reconcile(PollObservation observation) {
+    public Reconciliation reconcileSeen(long accountId, List<ObservedPost> seen) {
         Tally tally = new Tally();
-        for (ObservedPost seen : observation.seen()) {
-            reconcileSeen(observation.accountId(), seen, tally);
+        for (ObservedPost post : seen) {
+            reconcileSeen(accountId, post, tally);
         }
+        return tally.result();
+    }
+
+    /** Applies a poll's permalink answers: deletions confirmed, suspects still missing. Must run inside a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Reconciliation reconcileAnswers(PollObservation observation) {
+        Tally tally = new Tally();
         observation.answers().forEach((platformPostId, answer) -> Post.find(observation.accountId(), platformPostId)
                 .filter(post -> post.state == PostState.LIVE)
                 .ifPresent(post -> reconcileAnswer(post, answer, observation.startedAt(), tally)));

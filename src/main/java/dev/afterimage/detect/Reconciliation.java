@@ -5,4 +5,14 @@ public record Reconciliation(int newPosts, int newVersions, int deleted, int res
 
     /** What a discarded observation changed. */
     public static final Reconciliation NOTHING = new Reconciliation(0, 0, 0, 0, 0);
+
+    /** What two parts of one poll changed together. */
+    public Reconciliation plus(Reconciliation other) {
+        return new Reconciliation(
+                newPosts + other.newPosts,
+                newVersions + other.newVersions,
+                deleted + other.deleted,
+                restored + other.restored,
+                events + other.events);
+    }
 }

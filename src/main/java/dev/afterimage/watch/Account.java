@@ -72,9 +72,17 @@ public class Account extends PanacheEntityBase {
     @Column(name = "last_poll_at")
     public Instant lastPollAt;
 
-    /** When the last recorded poll began its network work; an older observation arriving later is stale. */
+    /** When the last recorded poll began its network work, by the clock of the time. */
     @Column(name = "last_poll_started_at")
     public Instant lastPollStartedAt;
+
+    /** The number given to the newest poll started: polls are ordered by it, never by the wall clock. */
+    @Column(name = "poll_seq", nullable = false)
+    public long pollSeq;
+
+    /** The number of the newest poll recorded; an observation of a poll numbered lower arriving later is stale. */
+    @Column(name = "last_recorded_poll_seq", nullable = false)
+    public long lastRecordedPollSeq;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "last_poll_outcome")

@@ -12,37 +12,52 @@ import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Gets each media item of a post into the store: from the catalogue when its URL was downloaded before,
- * else by downloading it. A failed download is recorded as owed, never as a change.
+ * else by downloading it. A failed download is recorded as owed, never as a change, and its URL backs off
+ * (1 min, 10 min, 1 h, 1 day by default) until it succeeds or fails for too long.
  */
 @ApplicationScoped
 class MediaCollector {
 
     private static final Logger LOG = Logger.getLogger(MediaCollector.class);
 
+    /** {@code media.content_type} is VARCHAR(255). */
+    private static final int MAX_CONTENT_TYPE_CHARS = 255;
+
     private final MediaCatalogue catalogue;
     private final MediaStore store;
     private final WebClient web;
     private final Clock clock;
+    private final WatchConfig config;
 
-    MediaCollector(MediaCatalogue catalogue, MediaStore store, WebClient web, Clock clock) {
+    MediaCollector(MediaCatalogue catalogue, MediaStore store, WebClient web, Clock clock, WatchConfig config) {
         this.catalogue = catalogue;
         this.store = store;
         this.web = web;
         this.clock = clock;
+        this.config = config;
     }
 
-    /** Result of collecting one item, and whether it took a download. */
-    record Collected(ObservedMedia media, boolean downloaded, boolean failed) {}
+    /**
+     * Result of collecting one item: whether it took a download, whether the download failed, and whether it was
+     * not tried at all (its URL is backing off, or the poll's allowance of downloads or time was spent).
+     */
+    record Collected(ObservedMedia media, boolean downloaded, boolean failed, boolean deferred) {}
 
-    Collected collect(SourceMedia media) {
+    Collected collect(SourceMedia media, PollLimits limits) {
         Optional<StoredMedia> known = catalogue.byUrl(media.url());
         if (known.isPresent()) {
-            return new Collected(new ObservedMedia(media, known), false, false);
+            return new Collected(new ObservedMedia(media, known), false, false, false);
+        }
+        Instant now = clock.instant();
+        Optional<Instant> next = catalogue.nextAttempt(media.url(), now, config.mediaRetryFor());
+        if (next.isEmpty() || next.get().isAfter(now) || !limits.takeMediaFetch()) {
+            return owed(media, false);
         }
         try {
             DownloadOutcome outcome = web.download(media.url(), store.incomingDir());
@@ -54,18 +69,36 @@ class MediaCollector {
                     StoredMedia stored =
                             new StoredMedia(file.sha256(), contentType(file.contentType()), file.size(), image);
                     yield registered(stored, media, file.exchange())
-                            ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false)
-                            : new Collected(new ObservedMedia(media, Optional.empty()), false, true);
+                            ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false, false)
+                            : owed(media, true);
+                }
+                case DownloadOutcome.Gone gone -> {
+                    LOG.debugf("media gone at source: %s (%s)", media.url(), gone.reason());
+                    yield failed(media, gone.reason(), Optional.of(gone.status()), now);
                 }
                 case DownloadOutcome.Failed failed -> {
                     LOG.debugf("media not downloaded, owed to a later poll: %s (%s)", media.url(), failed.reason());
-                    yield new Collected(new ObservedMedia(media, Optional.empty()), false, true);
+                    yield failed(media, failed.reason(), Optional.empty(), now);
                 }
             };
         } catch (IOException e) {
             LOG.warnf(e, "media store could not take %s", media.url());
-            return new Collected(new ObservedMedia(media, Optional.empty()), false, true);
+            return owed(media, true);
         }
+    }
+
+    private Collected failed(SourceMedia media, String reason, Optional<Integer> goneStatus, Instant now) {
+        try {
+            catalogue.recordFailure(media.url(), reason, goneStatus, now, config.mediaRetryDelays());
+        } catch (RuntimeException e) {
+            // Another poll recorded the same URL's failure at the same moment: its back-off is as good as ours.
+            LOG.debugf(e, "failure of %s not recorded", media.url());
+        }
+        return owed(media, true);
+    }
+
+    private static Collected owed(SourceMedia media, boolean failed) {
+        return new Collected(new ObservedMedia(media, Optional.empty()), false, failed, !failed);
     }
 
     /** A conflict means another poll registered the same file first, which is as good; anything else is owed. */
@@ -88,7 +121,17 @@ class MediaCollector {
                 || contentType.equals("application/octet-stream");
     }
 
-    private static String contentType(String contentType) {
-        return contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+    /** {@code media.content_type} is VARCHAR(255): an over-long one keeps its media type, never blocks the record. */
+    static String contentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "application/octet-stream";
+        }
+        if (contentType.length() <= MAX_CONTENT_TYPE_CHARS) {
+            return contentType;
+        }
+        String mediaType = contentType.split(";", 2)[0].strip();
+        return mediaType.isEmpty() || mediaType.length() > MAX_CONTENT_TYPE_CHARS
+                ? "application/octet-stream"
+                : mediaType;
     }
 }

@@ -1,22 +1,29 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.archive.EvidenceChain;
+import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.detect.AccountWatchdog;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PollObservation;
 import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.WatchHealth;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Writes everything one poll learnt in one transaction: if the process dies half-way, nothing of the poll is
- * kept and the next poll sees and reports the same things once.
+ * Writes what one poll learnt: the listed posts in batches of {@code afterimage.watch.batch-size}, each its own
+ * short transaction, then the permalink answers and the account's state in a last one. Every post is applied whole
+ * or not at all, so if the process dies half-way the next poll sees the rest and reports it once; and a post the
+ * database refuses costs only itself (it is skipped, with the reason), never its batch nor the poll.
  */
 @ApplicationScoped
 class PollRecorder {
@@ -25,53 +32,191 @@ class PollRecorder {
 
     private final PostReconciler reconciler;
     private final AccountWatchdog watchdog;
+    private final EvidenceChain chain;
+    private final WatchConfig config;
     private final Clock clock;
 
-    PollRecorder(PostReconciler reconciler, AccountWatchdog watchdog, Clock clock) {
+    PollRecorder(
+            PostReconciler reconciler, AccountWatchdog watchdog, EvidenceChain chain, WatchConfig config, Clock clock) {
         this.reconciler = reconciler;
         this.watchdog = watchdog;
+        this.chain = chain;
+        this.config = config;
         this.clock = clock;
     }
 
-    /**
-     * Records the poll, unless a poll that started later was recorded first (another node's, in a cluster): an
-     * older view of the account must not undo what a newer one established. Empty when it was discarded.
-     */
-    @Transactional
-    Optional<Reconciliation> record(PollObservation observation, PollOutcome outcome, String detail) {
-        return record(observation, outcome, detail, Optional.empty());
+    /** A poll's place in its account's order: polls are numbered as they start, and recorded by number. */
+    record Ticket(long accountId, long seq, Instant startedAt) {}
+
+    /** What recording applied, and the posts it had to skip. */
+    record Recorded(Reconciliation changes, List<PostSkip> skipped) {}
+
+    /** Numbers a poll as it starts; a clock that stepped back since the last poll is logged, and changes nothing. */
+    Ticket begin(long accountId, Instant startedAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account account = locked(accountId);
+            if (account.lastPollStartedAt != null && startedAt.isBefore(account.lastPollStartedAt)) {
+                LOG.warnf(
+                        "the clock stepped back: a poll of account %d starts at %s, %s before the last one started (%s);"
+                                + " polls stay in order by their number",
+                        accountId,
+                        startedAt,
+                        Duration.between(startedAt, account.lastPollStartedAt),
+                        account.lastPollStartedAt);
+            }
+            account.pollSeq++;
+            return new Ticket(accountId, account.pollSeq, startedAt);
+        });
     }
 
-    /** As {@link #record(PollObservation, PollOutcome, String)}, learning the account's stable id if still unknown. */
-    @Transactional
-    Optional<Reconciliation> record(
-            PollObservation observation, PollOutcome outcome, String detail, Optional<String> accountIdentity) {
-        Account account = Account.findById(observation.accountId(), LockModeType.PESSIMISTIC_WRITE);
-        if (account == null) {
-            throw new AccountNotFoundException(observation.accountId());
+    /**
+     * Records the poll, unless a poll numbered later was recorded first (another node's, in a cluster): an older view
+     * of the account must not undo what a newer one established. Empty when it was discarded.
+     *
+     * @param skipped posts the poll already found unstorable; recorded with those the database refuses
+     */
+    Optional<Recorded> record(
+            Ticket ticket,
+            PollObservation observation,
+            PollOutcome outcome,
+            String detail,
+            Optional<String> accountIdentity,
+            List<PostSkip> skipped) {
+        List<PostSkip> skips = new ArrayList<>(skipped);
+        Reconciliation changes = Reconciliation.NOTHING;
+        List<ObservedPost> seen = observation.seen();
+        int batchSize = Math.max(1, config.batchSize());
+        for (int from = 0; from < seen.size(); from += batchSize) {
+            Optional<Reconciliation> batch =
+                    recordBatch(ticket, seen.subList(from, Math.min(seen.size(), from + batchSize)), skips);
+            if (batch.isEmpty()) {
+                return Optional.empty();
+            }
+            changes = changes.plus(batch.get());
+            chain.seal();
         }
-        if (account.lastPollStartedAt != null && observation.startedAt().isBefore(account.lastPollStartedAt)) {
-            LOG.infof(
-                    "poll of account %d that started at %s discarded: a poll that started at %s was recorded first",
-                    account.id, observation.startedAt(), account.lastPollStartedAt);
+        Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
+                .call(() -> finish(ticket, observation, outcome, detail, accountIdentity, skips));
+        chain.seal();
+        Reconciliation listed = changes;
+        return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
+    }
+
+    /** Records a poll that broke before it observed anything. */
+    Optional<Recorded> recordFailure(Ticket ticket, PollObservation observation, String detail) {
+        return record(ticket, observation, PollOutcome.UNKNOWN, detail, Optional.empty(), List.of());
+    }
+
+    /**
+     * One batch in one transaction; when the database refuses it, each post again in its own, so only the one it
+     * refuses is skipped.
+     */
+    private Optional<Reconciliation> recordBatch(Ticket ticket, List<ObservedPost> batch, List<PostSkip> skips) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> applyBatch(ticket, batch));
+        } catch (AccountNotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                ObservedPost post = batch.getFirst();
+                LOG.warnf(e, "post %s of account %d not archived", post.post().platformPostId(), ticket.accountId());
+                skips.add(new PostSkip(post.post().platformPostId(), "the database refused it: " + rootCause(e)));
+                return Optional.of(Reconciliation.NOTHING);
+            }
+            Reconciliation changes = Reconciliation.NOTHING;
+            for (ObservedPost post : batch) {
+                Optional<Reconciliation> one = recordBatch(ticket, List.of(post), skips);
+                if (one.isEmpty()) {
+                    return Optional.empty();
+                }
+                changes = changes.plus(one.get());
+            }
+            return Optional.of(changes);
+        }
+    }
+
+    private Optional<Reconciliation> applyBatch(Ticket ticket, List<ObservedPost> batch) {
+        Account account = current(ticket);
+        if (account == null) {
+            return Optional.empty();
+        }
+        account.lastRecordedPollSeq = ticket.seq();
+        return Optional.of(reconciler.reconcileSeen(ticket.accountId(), batch));
+    }
+
+    private Optional<Reconciliation> finish(
+            Ticket ticket,
+            PollObservation observation,
+            PollOutcome outcome,
+            String detail,
+            Optional<String> accountIdentity,
+            List<PostSkip> skips) {
+        Account account = current(ticket);
+        if (account == null) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Reconciliation reconciliation = reconciler.reconcile(observation);
+        Reconciliation reconciliation = reconciler.reconcileAnswers(observation);
         WatchHealth health =
                 watchdog.assess(account.id, account.health(), observation.listing(), observation.unanswered(), now);
         account.apply(health);
         if (account.platformAccountId == null) {
-            accountIdentity.ifPresent(identity -> account.platformAccountId = identity);
+            accountIdentity
+                    .filter(identity -> identity.length() <= 255)
+                    .ifPresent(identity -> account.platformAccountId = identity);
         }
+        for (PostSkip skip : skips) {
+            SkippedPost.record(account.id, skip, now);
+        }
+        account.lastRecordedPollSeq = ticket.seq();
         account.lastPollStartedAt = observation.startedAt();
         account.lastPollAt = now;
         account.lastPollOutcome = outcome;
-        account.lastPollDetail = truncate(detail);
+        account.lastPollDetail = truncate(withSkips(detail, skips));
         if (!(observation.listing() instanceof ListingOutcome.Unknown)) {
             account.lastSuccessAt = now;
         }
         return Optional.of(reconciliation);
+    }
+
+    /** The account, locked, when this poll is still the newest recorded or to be; null when a later one was. */
+    private Account current(Ticket ticket) {
+        Account account = locked(ticket.accountId());
+        if (ticket.seq() < account.lastRecordedPollSeq) {
+            LOG.infof(
+                    "poll %d of account %d (started at %s) discarded: poll %d was recorded first",
+                    ticket.seq(), account.id, ticket.startedAt(), account.lastRecordedPollSeq);
+            return null;
+        }
+        return account;
+    }
+
+    private static Account locked(long accountId) {
+        Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return account;
+    }
+
+    private static String withSkips(String detail, List<PostSkip> skips) {
+        if (skips.isEmpty()) {
+            return detail;
+        }
+        String skipped = skips.size() + (skips.size() == 1 ? " post" : " posts") + " skipped, e.g. "
+                + skips.getFirst().platformPostId() + ": " + skips.getFirst().reason();
+        return detail == null ? skipped : detail + "; " + skipped;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        String firstLine = message.lines().findFirst().orElse("");
+        return cause.getClass().getSimpleName() + ": "
+                + (firstLine.length() > 300 ? firstLine.substring(0, 300) : firstLine);
     }
 
     private static String truncate(String detail) {

@@ -1,6 +1,7 @@
 package dev.afterimage.watch;
 
 import dev.afterimage.archive.ObservedPost;
+import dev.afterimage.archive.PostAdmission;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PermalinkAnswer;
 import dev.afterimage.detect.PollObservation;
@@ -12,6 +13,7 @@ import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.SourcePost;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -30,9 +32,11 @@ import org.jboss.logging.Logger;
 
 /**
  * One poll of one account: read the listing over the watch window, ask the permalinks of suspects and of old
- * posts due a re-check, download new media, then record it all in one transaction. All network work happens
- * before the transaction, so no database lock is held while a platform is slow; the permalinks are asked before
- * the media are downloaded, so a slow download cannot delay a deletion being confirmed.
+ * posts due a re-check, download new media, then record it all (see {@link PollRecorder}). All network work happens
+ * before the writes, so no database lock is held while a platform is slow; the permalinks are asked before the media
+ * are downloaded, so a slow download cannot delay a deletion being confirmed. Every post is checked against what the
+ * archive can store first: one that cannot is skipped with the reason, never the poll. A poll past its deadline
+ * stops asking and downloading, records what it has and ends as unknown.
  */
 @ApplicationScoped
 public class Poller {
@@ -49,6 +53,7 @@ public class Poller {
     private final WatchConfig config;
     private final Clock clock;
     private final ListingWalker walker;
+    private final MeterRegistry metrics;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     Poller(
@@ -57,13 +62,15 @@ public class Poller {
             PostReconciler reconciler,
             PollRecorder recorder,
             WatchConfig config,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.sources = sources;
         this.media = media;
         this.reconciler = reconciler;
         this.recorder = recorder;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
         this.walker = new ListingWalker(config.maxPages(), clock);
     }
 
@@ -81,26 +88,38 @@ public class Poller {
         try {
             AccountRef account = target(accountId);
             Instant startedAt = clock.instant();
+            PollRecorder.Ticket ticket = recorder.begin(accountId, startedAt);
             try {
-                return pollOnce(accountId, account, startedAt);
+                return pollOnce(ticket, account);
             } catch (AccountNotFoundException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // An Error too: a poll that dies without a trace is a watch that silently stopped.
                 LOG.errorf(e, "poll of account %d failed; recorded as unknown", accountId);
-                return recordFailure(accountId, startedAt, "the poll failed: " + e);
+                PollSummary failure = recordFailure(ticket, "the poll failed: " + e);
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+                return failure;
             }
         } finally {
             lock.unlock();
         }
     }
 
-    private PollSummary pollOnce(long accountId, AccountRef account, Instant startedAt) {
+    private PollSummary pollOnce(PollRecorder.Ticket ticket, AccountRef account) {
+        long accountId = ticket.accountId();
+        Instant startedAt = ticket.startedAt();
+        PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll());
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
         ListingOutcome listing = walk.outcome();
-        Set<String> seenIds =
-                walk.posts().stream().map(SourcePost::platformPostId).collect(Collectors.toSet());
+        List<PostSkip> skips = new ArrayList<>();
+        List<Admitted> admitted = admit(walk, startedAt, skips);
+        Set<String> seenIds = walk.posts().stream()
+                .map(post -> PostAdmission.storedId(post.platformPostId()))
+                .collect(Collectors.toSet());
         List<Suspect> suspects = List.of();
         List<Suspect> rechecks = List.of();
         if (listing instanceof ListingOutcome.Listed listed) {
@@ -114,28 +133,55 @@ public class Poller {
                 rechecks = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
             }
         }
-        Map<String, PermalinkAnswer> answers = new LinkedHashMap<>(ask(source, account, suspects, true));
-        ask(source, account, rechecks, false).forEach(answers::putIfAbsent);
+        Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();
+        if (!limits.pastDeadline()) {
+            answers.putAll(ask(source, account, suspects, true));
+        }
+        if (!limits.pastDeadline()) {
+            ask(source, account, rechecks, false).forEach(answers::putIfAbsent);
+        }
 
         List<MediaCollector.Collected> collected = new ArrayList<>();
         List<ObservedPost> seen = new ArrayList<>();
         if (listing instanceof ListingOutcome.Listed) {
-            for (SourcePost post : walk.posts()) {
-                ListingWalk.Sighting sighting = walk.pageOf().get(post.platformPostId());
-                List<ObservedPost> earlier = post.earlierVersions().stream()
-                        .map(version -> observe(version, sighting, collected, List.of()))
+            for (Admitted post : admitted) {
+                List<ObservedPost> earlier = post.post().earlierVersions().stream()
+                        .map(version -> observe(version, post.sighting(), collected, List.of(), limits))
                         .toList();
-                seen.add(observe(post, sighting, collected, earlier));
+                seen.add(observe(post.post(), post.sighting(), collected, earlier, limits));
             }
         }
 
         PollOutcome outcome = outcomeOf(listing);
         String detail = detailOf(listing);
+        if (limits.pastDeadline()) {
+            // What was learnt is kept; the poll still counts as blind, so a watch that always overruns is reported.
+            outcome = PollOutcome.UNKNOWN;
+            String overrun = "the poll ran past its deadline of " + limits.deadline() + "; recorded what it had";
+            detail = detail == null ? overrun : detail + "; " + overrun;
+            listing = listing instanceof ListingOutcome.Listed ? listing : new ListingOutcome.Unknown(overrun);
+        }
         PollObservation observation = new PollObservation(accountId, startedAt, listing, seen, answers);
         Optional<String> identity =
                 listing instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
-        Reconciliation result =
-                recorder.record(observation, outcome, detail, identity).orElse(Reconciliation.NOTHING);
+        Optional<PollRecorder.Recorded> recorded =
+                recorder.record(ticket, observation, outcome, detail, identity, skips);
+        Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
+        List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
+        if (!skipped.isEmpty()) {
+            metrics.counter(
+                            "afterimage.posts.skipped",
+                            "platform",
+                            account.platform().apiName())
+                    .increment(skipped.size());
+            LOG.warnf(
+                    "poll of %s/%s skipped %d posts, e.g. %s: %s",
+                    account.platform().apiName(),
+                    account.handle(),
+                    skipped.size(),
+                    skipped.getFirst().platformPostId(),
+                    skipped.getFirst().reason());
+        }
         if (outcome != PollOutcome.OK) {
             LOG.infof("poll of %s/%s: %s (%s)", account.platform().apiName(), account.handle(), outcome, detail);
         }
@@ -160,16 +206,39 @@ public class Poller {
                 (int) collected.stream()
                         .filter(MediaCollector.Collected::failed)
                         .count(),
-                result.events());
+                result.events(),
+                (int) collected.stream()
+                        .filter(MediaCollector.Collected::deferred)
+                        .count(),
+                skipped.size(),
+                skipped.stream().limit(PollSummary.MAX_SKIPS_LISTED).toList());
+    }
+
+    /** A listed post that can be archived, and the page that showed it. */
+    private record Admitted(SourcePost post, ListingWalk.Sighting sighting) {}
+
+    /** Bounds and checks every listed post; those that cannot be stored are skipped with the reason. */
+    private static List<Admitted> admit(ListingWalk walk, Instant now, List<PostSkip> skips) {
+        List<Admitted> admitted = new ArrayList<>();
+        for (SourcePost post : walk.posts()) {
+            ListingWalk.Sighting sighting = walk.pageOf().get(post.platformPostId());
+            switch (PostAdmission.of(post, now)) {
+                case PostAdmission.Admitted ok -> admitted.add(new Admitted(ok.post(), sighting));
+                case PostAdmission.Skipped skipped ->
+                    skips.add(new PostSkip(skipped.platformPostId(), skipped.reason()));
+            }
+        }
+        return admitted;
     }
 
     private ObservedPost observe(
             SourcePost post,
             ListingWalk.Sighting sighting,
             List<MediaCollector.Collected> collected,
-            List<ObservedPost> earlier) {
+            List<ObservedPost> earlier,
+            PollLimits limits) {
         List<MediaCollector.Collected> items =
-                post.media().stream().map(media::collect).toList();
+                post.media().stream().map(item -> media.collect(item, limits)).toList();
         collected.addAll(items);
         return new ObservedPost(
                 post,
@@ -199,12 +268,35 @@ public class Poller {
     }
 
     /** A poll that broke still counts, as unknown, so a watch that keeps breaking is reported as failing. */
-    private PollSummary recordFailure(long accountId, Instant startedAt, String detail) {
-        PollObservation failed =
-                new PollObservation(accountId, startedAt, new ListingOutcome.Unknown(detail), List.of(), Map.of());
-        recorder.record(failed, PollOutcome.UNKNOWN, detail);
+    private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail) {
+        PollObservation failed = new PollObservation(
+                ticket.accountId(), ticket.startedAt(), new ListingOutcome.Unknown(detail), List.of(), Map.of());
+        try {
+            recorder.recordFailure(ticket, failed, detail);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the failure of a poll of account %d could not be recorded", ticket.accountId());
+        }
         return new PollSummary(
-                accountId, startedAt, clock.instant(), PollOutcome.UNKNOWN, detail, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                ticket.accountId(),
+                ticket.startedAt(),
+                clock.instant(),
+                PollOutcome.UNKNOWN,
+                detail,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of());
     }
 
     @Transactional

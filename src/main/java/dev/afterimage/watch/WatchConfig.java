@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How accounts are polled. */
@@ -44,4 +45,30 @@ public interface WatchConfig {
     /** How often the watchlist file is looked at for changes: one cheap read, quick enough for a person editing it. */
     @WithDefault("10s")
     Duration watchlistCheckEvery();
+
+    /**
+     * Listed posts archived per transaction: a first archive of tens of thousands of posts is written in short
+     * transactions, none holding a lock long enough to keep another account's poll waiting.
+     */
+    @WithDefault("200")
+    int batchSize();
+
+    /**
+     * How long one poll may run before it stops asking, records what it has and ends as unknown; well above a normal
+     * poll (seconds), below the time a stuck one would hold its account.
+     */
+    @WithDefault("PT5M")
+    Duration pollDeadline();
+
+    /** Media downloads one poll may start; the rest wait for later polls, so a post-heavy listing stays a short poll. */
+    @WithDefault("50")
+    int maxMediaFetchesPerPoll();
+
+    /** Waits before an owed media URL is tried again, after its 1st, 2nd, 3rd... failure (the last one repeats). */
+    @WithDefault("PT1M,PT10M,PT1H,P1D")
+    List<Duration> mediaRetryDelays();
+
+    /** After this long failing, an owed media URL is no longer tried: the file is not coming back. */
+    @WithDefault("P30D")
+    Duration mediaRetryFor();
 }

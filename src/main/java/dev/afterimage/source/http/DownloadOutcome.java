@@ -14,6 +14,9 @@ public sealed interface DownloadOutcome {
     record Downloaded(String url, Path file, long size, String sha256, String contentType, Exchange exchange)
             implements DownloadOutcome {}
 
-    /** Not downloaded: any status other than 2xx, a timeout, over the size limit, a refused address. */
+    /** The source says the file is gone: HTTP 404 or 410. */
+    record Gone(String url, int status, String reason) implements DownloadOutcome {}
+
+    /** Not downloaded: any status other than 2xx, 404 and 410, a timeout, over the size limit, a refused address. */
     record Failed(String url, String reason) implements DownloadOutcome {}
 }

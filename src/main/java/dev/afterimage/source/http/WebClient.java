@@ -165,6 +165,9 @@ public class WebClient {
                     target = next;
                     continue;
                 }
+                if (status == 404 || status == 410) {
+                    return new DownloadOutcome.Gone(url, status, "HTTP " + status + " from " + target);
+                }
                 if (!response.isSuccessful()) {
                     return new DownloadOutcome.Failed(url, "HTTP " + status + " from " + target);
                 }
