@@ -89,7 +89,6 @@ public class MediaCatalogue {
             attempt.urlSha256 = sha;
             attempt.url = url;
             attempt.firstFailedAt = now;
-            attempt.persist();
         }
         attempt.attempts++;
         attempt.lastFailedAt = now;
@@ -99,6 +98,7 @@ public class MediaCatalogue {
             attempt.goneAt = now;
             attempt.goneStatus = goneStatus.get();
         }
+        attempt.persist();
     }
 
     /** Whether the media row exists: after a conflicting {@link #register}, it tells a lost race from a failure. */

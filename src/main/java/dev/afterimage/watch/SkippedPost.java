@@ -57,12 +57,12 @@ public class SkippedPost extends PanacheEntityBase {
             row.accountId = accountId;
             row.platformPostId = skip.platformPostId();
             row.firstSkippedAt = now;
-            row.persist();
         }
         row.reason = skip.reason().length() <= MAX_REASON_CHARS
                 ? skip.reason()
                 : skip.reason().substring(0, MAX_REASON_CHARS - 3) + "...";
         row.lastSkippedAt = now;
         row.times++;
+        row.persist();
     }
 }

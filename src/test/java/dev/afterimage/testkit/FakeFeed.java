@@ -57,6 +57,8 @@ public final class FakeFeed {
         private String text;
         private final List<String> pictures = new ArrayList<>();
         private boolean deleted;
+        private String link;
+        private String dateText;
 
         private Entry(String id, Instant published, String title, String text) {
             this.id = id;
@@ -78,6 +80,18 @@ public final class FakeFeed {
         /** Attaches a picture as an {@code image/jpeg} enclosure. */
         public Entry picture(String url) {
             pictures.add(url);
+            return this;
+        }
+
+        /** Serves this link instead of the entry's article URL, as a careless or hostile publisher might. */
+        public Entry link(String rawLink) {
+            link = rawLink;
+            return this;
+        }
+
+        /** Serves this text as the entry's {@code pubDate} instead of its publication time. */
+        public Entry dateText(String rawDate) {
+            dateText = rawDate;
             return this;
         }
 
@@ -139,12 +153,15 @@ public final class FakeFeed {
             xml.append("<item><title>")
                     .append(Entities.escape(entry.title))
                     .append("</title><link>")
-                    .append(baseUrl)
-                    .append(articlePath(entry.id))
+                    .append(entry.link != null ? Entities.escape(entry.link) : baseUrl + articlePath(entry.id))
                     .append("</link><guid isPermaLink=\"false\">")
                     .append(entry.id)
                     .append("</guid><pubDate>")
-                    .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.published.atOffset(ZoneOffset.UTC)))
+                    .append(
+                            entry.dateText != null
+                                    ? entry.dateText
+                                    : DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                            entry.published.atOffset(ZoneOffset.UTC)))
                     .append("</pubDate><description><![CDATA[<p>")
                     .append(Entities.escape(entry.text))
                     .append("</p>]]></description>");

@@ -1,11 +1,13 @@
 package dev.afterimage.web.console;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * An account as its console page shows it: the dashboard's row, and what its controls change.
  *
  * @param intervalSeconds the poll interval in whole seconds, as the interval field shows it
+ * @param skipped posts its polls saw and could not archive, most recent first
  */
 public record AccountDetail(
         AccountRow row,
@@ -13,4 +15,5 @@ public record AccountDetail(
         long intervalSeconds,
         String interval,
         Moment lastSuccess,
-        Map<String, String> options) {}
+        Map<String, String> options,
+        List<SkippedRow> skipped) {}

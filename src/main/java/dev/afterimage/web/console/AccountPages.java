@@ -14,6 +14,7 @@ import dev.afterimage.watch.DuplicateAccountException;
 import dev.afterimage.watch.PollOutcome;
 import dev.afterimage.watch.PollSummary;
 import dev.afterimage.watch.Poller;
+import dev.afterimage.watch.SkippedPost;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -42,6 +43,9 @@ public class AccountPages {
     private final AccountService accounts;
     private final Poller poller;
     private final PostSources sources;
+    /** Skipped posts listed on an account's page: the latest reasons, enough to act on. */
+    private static final int SKIPPED_SHOWN = 20;
+
     private final PostList posts;
     private final SearchIndex index;
     private final Clock clock;
@@ -257,7 +261,10 @@ public class AccountPages {
                 account.pollIntervalSeconds,
                 account.pollInterval().toString(),
                 Moment.of(account.lastSuccessAt, now),
-                account.options());
+                account.options(),
+                QuarkusTransaction.requiringNew().call(() -> SkippedPost.ofAccount(id, SKIPPED_SHOWN).stream()
+                        .map(skipped -> SkippedRow.of(skipped, now))
+                        .toList()));
     }
 
     private static long archived(long id) {
