@@ -1,6 +1,7 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.archive.WarcExport;
+import dev.afterimage.security.Roles;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.watch.AccountOrigin;
@@ -9,7 +10,9 @@ import dev.afterimage.watch.AccountRequest;
 import dev.afterimage.watch.AccountService;
 import dev.afterimage.watch.PollSummary;
 import dev.afterimage.watch.Poller;
+import dev.afterimage.web.ExpensiveRead;
 import dev.afterimage.web.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,6 +33,7 @@ import java.util.List;
 @Path("/api/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class AccountResource {
 
     private final AccountService accounts;
@@ -44,6 +48,7 @@ public class AccountResource {
         this.sources = sources;
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     public Response create(AccountRequest request, UriInfo uri) {
         AccountView created = AccountView.of(accounts.create(requireBody(request), AccountOrigin.API));
@@ -76,12 +81,14 @@ public class AccountResource {
         return AccountView.of(accounts.get(id));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PATCH
     @Path("/{id}")
     public AccountView update(@PathParam("id") long id, AccountPatch patch) {
         return AccountView.of(accounts.update(id, requireBody(patch)));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
@@ -90,6 +97,7 @@ public class AccountResource {
     }
 
     /** Runs one poll now and answers what it found. */
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/poll")
     @Consumes(MediaType.WILDCARD)
@@ -99,6 +107,8 @@ public class AccountResource {
     }
 
     /** The fetches behind every archived post of the account, as a gzipped WARC. */
+    @RolesAllowed({Roles.VIEWER, Roles.PUBLIC_READER})
+    @ExpensiveRead
     @GET
     @Path("/{id}/export.warc.gz")
     @Produces("application/warc")

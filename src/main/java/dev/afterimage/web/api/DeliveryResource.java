@@ -1,6 +1,8 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.alert.WebhookService;
+import dev.afterimage.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 /** One delivery: its log, and a retry by hand. */
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class DeliveryResource {
 
     private final WebhookService webhooks;

@@ -2,6 +2,8 @@ package dev.afterimage.web.api;
 
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.alert.Event;
+import dev.afterimage.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import java.util.List;
  */
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class EventResource {
 
     private static final int DEFAULT_LIMIT = 100;

@@ -4,7 +4,10 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.WarcExport;
+import dev.afterimage.security.Roles;
+import dev.afterimage.web.ExpensiveRead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -24,6 +27,7 @@ import java.util.Map;
 /** Archived posts, newest first. */
 @Path("/api/posts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class PostResource {
 
     private final WarcExport warc;
@@ -77,6 +81,8 @@ public class PostResource {
     }
 
     /** The fetches behind the post (pages and media) as a gzipped WARC, for any WARC tool. */
+    @RolesAllowed({Roles.VIEWER, Roles.PUBLIC_READER})
+    @ExpensiveRead
     @GET
     @Path("/{id}/export.warc.gz")
     @Produces("application/warc")

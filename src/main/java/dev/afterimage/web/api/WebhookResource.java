@@ -4,7 +4,10 @@ import dev.afterimage.alert.CreatedWebhook;
 import dev.afterimage.alert.WebhookPatch;
 import dev.afterimage.alert.WebhookRequest;
 import dev.afterimage.alert.WebhookService;
+import dev.afterimage.security.AuditLog;
+import dev.afterimage.security.Roles;
 import dev.afterimage.web.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -25,15 +28,18 @@ import java.util.List;
 @Path("/api/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
     private final WebhookService webhooks;
+    private final AuditLog audit;
 
-    WebhookResource(WebhookService webhooks) {
+    WebhookResource(WebhookService webhooks, AuditLog audit) {
         this.webhooks = webhooks;
+        this.audit = audit;
     }
 
     /** Answers the secret this once; afterwards only its hint is shown. */
@@ -44,6 +50,7 @@ public class WebhookResource {
                     Problem.response(Response.Status.BAD_REQUEST, "a JSON body is required", null));
         }
         CreatedWebhook created = webhooks.create(request);
+        audit.recordCaller("webhook-created", "id " + created.webhook().id + ": " + created.webhook().url);
         WebhookView view = WebhookView.of(created.webhook(), created.secret());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(String.valueOf(view.id()))
@@ -73,13 +80,16 @@ public class WebhookResource {
             throw new BadRequestException(
                     Problem.response(Response.Status.BAD_REQUEST, "a JSON body is required", null));
         }
-        return WebhookView.of(webhooks.update(id, patch));
+        WebhookView updated = WebhookView.of(webhooks.update(id, patch));
+        audit.recordCaller("webhook-changed", "id " + id);
+        return updated;
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
         webhooks.delete(id);
+        audit.recordCaller("webhook-deleted", "id " + id);
         return Response.noContent().build();
     }
 

@@ -3,12 +3,14 @@ package dev.afterimage.web.archive;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
+import dev.afterimage.security.Roles;
 import dev.afterimage.web.api.PostDetailView;
 import dev.afterimage.web.memento.Memento;
 import dev.afterimage.web.memento.MementoTimestamps;
 import dev.afterimage.web.memento.TimeMap;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +33,7 @@ import java.util.regex.Pattern;
  * ({@code /archive?url=}), and the Memento protocol (RFC 7089) on Wayback-compatible paths.
  */
 @Path("/")
+@RolesAllowed({Roles.VIEWER, Roles.PUBLIC_READER})
 public class ArchiveResource {
 
     /** {@code /web/20171114105700/https://t.me/...}, with {@code id_} after the timestamp for the raw capture. */

@@ -3,6 +3,7 @@ package dev.afterimage.web.console;
 import dev.afterimage.ConflictException;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
+import dev.afterimage.security.Roles;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.watch.Account;
@@ -18,6 +19,7 @@ import dev.afterimage.watch.SkippedPost;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -38,6 +40,7 @@ import java.util.List;
 /** An account's page and controls, and the form that adds one. Every change is a form post, then a redirect. */
 @Path("/console/accounts")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
 public class AccountPages {
 
     private final AccountService accounts;
@@ -85,6 +88,7 @@ public class AccountPages {
                 AccountDetail account, long archived, String problem, CsrfToken csrf);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @GET
     @Path("/new")
     public Response newAccount(@CookieParam(CsrfToken.COOKIE) String cookie) {
@@ -93,6 +97,7 @@ public class AccountPages {
     }
 
     /** Adds the account; with {@code action=check} (the no-script "Check" button) only says what the URL names. */
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@CookieParam(CsrfToken.COOKIE) String cookie, MultivaluedMap<String, String> fields) {
@@ -162,6 +167,7 @@ public class AccountPages {
                 token);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/pause")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -174,6 +180,7 @@ public class AccountPages {
         return HtmlPage.seeOther("/console/accounts/" + id + "?notice=paused");
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/resume")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -186,6 +193,7 @@ public class AccountPages {
         return HtmlPage.seeOther("/console/accounts/" + id + "?notice=resumed");
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/interval")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -204,6 +212,7 @@ public class AccountPages {
     }
 
     /** Polls now and comes back with what the poll found. */
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/poll")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -224,6 +233,7 @@ public class AccountPages {
     }
 
     /** The confirmation step; an account with archived posts is shown why it stays, and offered a pause. */
+    @RolesAllowed(Roles.EDITOR)
     @GET
     @Path("/{id}/delete")
     public Response confirmDelete(@PathParam("id") long id, @CookieParam(CsrfToken.COOKIE) String cookie) {
@@ -231,6 +241,7 @@ public class AccountPages {
         return HtmlPage.ok(Templates.deleteAccount(detail(id), archived(id), null, token), token);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,7 +1,9 @@
 package dev.afterimage.web.console;
 
+import dev.afterimage.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import java.util.List;
 
 /** The console's home: every account at a glance, and events as they are detected. */
 @Path("/console")
+@RolesAllowed(Roles.VIEWER)
 public class DashboardResource {
 
     /** As many as fit a screen; older events are a click away in the API. */

@@ -3,7 +3,9 @@ package dev.afterimage.web.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.InvalidFieldException;
+import dev.afterimage.security.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.sse.Sse;
  * (sending Last-Event-ID) misses nothing and sees nothing twice.
  */
 @Path("/console/events")
+@RolesAllowed(Roles.VIEWER)
 public class EventStream {
 
     private final EventTicker ticker;

@@ -1,5 +1,6 @@
 package dev.afterimage.web.console;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -7,6 +8,7 @@ import java.net.URI;
 
 /** Whoever opens the service's address in a browser lands on the console. */
 @Path("/")
+@PermitAll
 public class FrontDoor {
 
     @GET

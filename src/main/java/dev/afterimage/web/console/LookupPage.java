@@ -2,11 +2,13 @@ package dev.afterimage.web.console;
 
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
+import dev.afterimage.security.Roles;
 import dev.afterimage.web.Problem;
 import dev.afterimage.web.archive.PostFinder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 /** Paste a post's URL, get its archived copy: the {@code /archive?url=} lookup, in the console. */
 @Path("/console/lookup")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
 public class LookupPage {
 
     private final PostFinder finder;

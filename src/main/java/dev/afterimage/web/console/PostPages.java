@@ -3,9 +3,11 @@ package dev.afterimage.web.console;
 import dev.afterimage.alert.Event;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
+import dev.afterimage.security.Roles;
 import dev.afterimage.web.archive.ArchivedPosts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import java.util.stream.IntStream;
 /** One archived post: the archive's view of it, what happened to it when, and how its versions differ. */
 @Path("/console/posts")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
 public class PostPages {
 
     private final ArchivedPosts archived;

@@ -8,8 +8,11 @@ import dev.afterimage.alert.DeliveryStatus;
 import dev.afterimage.alert.Webhook;
 import dev.afterimage.alert.WebhookSecret;
 import dev.afterimage.alert.WebhookService;
+import dev.afterimage.security.AuditLog;
+import dev.afterimage.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -29,16 +32,19 @@ import java.util.stream.Collectors;
 /** Webhook endpoints: list, add (the secret shown once), send a test, and each endpoint's delivery log. */
 @Path("/console/webhooks")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.ADMIN)
 public class WebhookPages {
 
     /** The newest deliveries; the API pages further back. */
     private static final int LOG_SIZE = 50;
 
     private final WebhookService webhooks;
+    private final AuditLog audit;
     private final Clock clock;
 
-    WebhookPages(WebhookService webhooks, Clock clock) {
+    WebhookPages(WebhookService webhooks, AuditLog audit, Clock clock) {
         this.webhooks = webhooks;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -66,6 +72,7 @@ public class WebhookPages {
         WebhookForm form = WebhookForm.read(fields);
         try {
             CreatedWebhook created = webhooks.create(form.request());
+            audit.recordCaller("webhook-created", "id " + created.webhook().id + ": " + created.webhook().url);
             return HtmlPage.status(
                     Response.Status.CREATED,
                     Templates.webhooks(

@@ -3,6 +3,8 @@ package dev.afterimage.web.media;
 import dev.afterimage.archive.Media;
 import dev.afterimage.archive.MediaStore;
 import dev.afterimage.archive.Sha256;
+import dev.afterimage.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +16,7 @@ import java.util.Set;
 
 /** Serves archived media bytes by their SHA-256; they never change, so they may be cached for ever. */
 @Path("/media")
+@RolesAllowed({Roles.VIEWER, Roles.PUBLIC_READER})
 public class MediaResource {
 
     /** Types served as what they are; anything else is served as a download, so archived bytes never run as a page here. */
