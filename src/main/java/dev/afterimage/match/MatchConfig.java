@@ -25,4 +25,16 @@ public interface MatchConfig {
     /** At most this many matches are named in an event or a search answer, best first. */
     @WithDefault("10")
     int maxMatches();
+
+    /** Most pictures one upload (all its files, zips and video frames) may add to a reference set. */
+    @WithDefault("2000")
+    int maxPicturesPerUpload();
+
+    /** Largest single image (a file or a zip entry) taken into a reference set: 20 MB is a large photo. */
+    @WithDefault("20000000")
+    long maxImageBytes();
+
+    /** Longest ffmpeg may take over one video: frames of a feature-length trailer come in well under this. */
+    @WithDefault("PT2M")
+    java.time.Duration videoTimeout();
 }
