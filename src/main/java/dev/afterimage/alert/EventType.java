@@ -10,6 +10,8 @@ public enum EventType {
     ACCOUNT_RESTORED,
     WATCH_FAILING,
     WATCH_RECOVERED,
+    /** A newly archived picture was seen before: in another, earlier post or in a reference set. */
+    MEDIA_REUSED,
     /** A webhook endpoint kept failing (or answered 410 Gone) and was disabled. */
     WEBHOOK_DISABLED;
 
@@ -25,6 +27,7 @@ public enum EventType {
             case WATCH_FAILING -> "watch.failing";
             case WATCH_RECOVERED -> "watch.recovered";
             case WEBHOOK_DISABLED -> "webhook.disabled";
+            case MEDIA_REUSED -> "post.media_reused";
         };
     }
 }

@@ -144,6 +144,10 @@ class WebhookPayloads {
                 .orElse(event.accountId == null ? "Afterimage" : "account " + event.accountId);
         String excerpt =
                 version.map(v -> v.text).orElseGet(() -> firstText(details, "evidence", "lastReason", "reason"));
+        // A reuse is told by what the picture matches; the post's own words follow.
+        if (details.path("summary").isTextual()) {
+            excerpt = details.path("summary").asText() + (excerpt == null || excerpt.isBlank() ? "" : "\n\n" + excerpt);
+        }
         String lived = details.path("lived").isTextual() ? details.path("lived").asText() : null;
         String thumbnail = media.stream()
                 .filter(link -> link.kind == MediaKind.PHOTO && link.mediaSha256 != null)
@@ -188,13 +192,14 @@ class WebhookPayloads {
             case WATCH_FAILING -> "Watch failing";
             case WATCH_RECOVERED -> "Watch working again";
             case WEBHOOK_DISABLED -> "Webhook disabled";
+            case MEDIA_REUSED -> "Picture seen before";
         };
     }
 
     private static int colorOf(EventType type) {
         return switch (type) {
             case POST_DELETED, ACCOUNT_UNAVAILABLE, WEBHOOK_DISABLED -> RED;
-            case POST_EDITED, MEDIA_CHANGED, WATCH_FAILING -> AMBER;
+            case POST_EDITED, MEDIA_CHANGED, WATCH_FAILING, MEDIA_REUSED -> AMBER;
             case POST_RESTORED, ACCOUNT_RESTORED, WATCH_RECOVERED -> GREEN;
         };
     }

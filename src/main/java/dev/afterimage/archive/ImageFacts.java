@@ -1,5 +1,7 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.pdq.PdqHasher;
+import dev.afterimage.pdq.PdqResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +12,12 @@ import javax.imageio.ImageIO;
 
 /**
  * What the archive knows of a picture: its size in pixels and a 64-bit difference hash (dHash), which stays
- * nearly the same when a CDN re-encodes the picture and changes completely when the picture changes.
+ * nearly the same when a CDN re-encodes the picture and changes completely when the picture changes; and its PDQ
+ * hash, quality and dihedral hashes, to find the picture again in other posts.
+ *
+ * @param pdq PDQ's view of a freshly decoded picture; null when the facts were read back from the database
  */
-public record ImageFacts(int width, int height, long dHash) {
+public record ImageFacts(int width, int height, long dHash, PdqResult pdq) {
 
     private static final int HASH_WIDTH = 9;
     private static final int HASH_HEIGHT = 8;
@@ -28,7 +33,7 @@ public record ImageFacts(int width, int height, long dHash) {
     }
 
     public static ImageFacts of(BufferedImage image) {
-        return new ImageFacts(image.getWidth(), image.getHeight(), dHash(image));
+        return new ImageFacts(image.getWidth(), image.getHeight(), dHash(image), PdqHasher.hash(image));
     }
 
     /** How many of the 64 bits differ. */

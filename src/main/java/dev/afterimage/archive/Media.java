@@ -29,6 +29,14 @@ public class Media extends PanacheEntityBase {
     @Column(name = "perceptual_hash")
     public Long perceptualHash;
 
+    /** PDQ hash in hex; null for non-images and for images archived before PDQ until the backfill hashes them. */
+    @Column(name = "pdq_hash")
+    public String pdqHash;
+
+    /** PDQ's quality of the image, 0–100; below 50 it is too flat to match on. */
+    @Column(name = "pdq_quality")
+    public Integer pdqQuality;
+
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 }

@@ -1,7 +1,9 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.pdq.PdqHash;
 import dev.afterimage.source.http.Exchange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +16,12 @@ public class MediaCatalogue {
 
     private final MediaStore store;
     private final EvidenceChain chain;
+    private final Event<MediaHashed> hashed;
 
-    public MediaCatalogue(MediaStore store, EvidenceChain chain) {
+    public MediaCatalogue(MediaStore store, EvidenceChain chain, Event<MediaHashed> hashed) {
         this.store = store;
         this.chain = chain;
+        this.hashed = hashed;
     }
 
     /** The stored media once downloaded from this URL, if its bytes are still in the store. */
@@ -46,10 +50,17 @@ public class MediaCatalogue {
                 media.width = image.width();
                 media.height = image.height();
                 media.perceptualHash = image.dHash();
+                if (image.pdq() != null) {
+                    media.pdqHash = image.pdq().hash().toHex();
+                    media.pdqQuality = image.pdq().quality();
+                }
             });
             media.firstSeenAt = now;
             media.persist();
             chain.appendMedia(media);
+            if (media.pdqHash != null) {
+                hashed.fire(new MediaHashed(media.sha256, image(media).orElseThrow()));
+            }
         }
         if (MediaSource.mediaFor(url).filter(stored.sha256()::equals).isEmpty()) {
             MediaSource source = new MediaSource();
@@ -107,10 +118,17 @@ public class MediaCatalogue {
         return Media.findById(sha256) != null;
     }
 
+    /** An image's PDQ hash and quality as archived; empty for media without one. */
+    public static Optional<PdqFacts> image(Media media) {
+        return media.pdqHash == null
+                ? Optional.empty()
+                : Optional.of(new PdqFacts(PdqHash.fromHex(media.pdqHash), media.pdqQuality));
+    }
+
     private static StoredMedia stored(Media media) {
         Optional<ImageFacts> image = media.perceptualHash == null
                 ? Optional.empty()
-                : Optional.of(new ImageFacts(media.width, media.height, media.perceptualHash));
+                : Optional.of(new ImageFacts(media.width, media.height, media.perceptualHash, null));
         return new StoredMedia(media.sha256, media.contentType, media.sizeBytes, image);
     }
 }

@@ -45,10 +45,17 @@ public class PostReconciler {
     private final int maxRechecksPerPoll;
     private final int maxSuspectsPerPoll;
     private final int sameImageMaxDistance;
+    private final MediaReuse reuse;
 
-    public PostReconciler(Archive archive, EventLog events, DetectConfig detectConfig, ArchiveConfig archiveConfig) {
+    public PostReconciler(
+            Archive archive,
+            EventLog events,
+            DetectConfig detectConfig,
+            ArchiveConfig archiveConfig,
+            MediaReuse reuse) {
         this.archive = archive;
         this.events = events;
+        this.reuse = reuse;
         this.recheckSchedule = new RecheckSchedule(detectConfig.recheckAges());
         this.maxRechecksPerPoll = detectConfig.maxRechecksPerPoll();
         this.maxSuspectsPerPoll = detectConfig.maxSuspectsPerPoll();
@@ -126,6 +133,7 @@ public class PostReconciler {
             }
             post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
             tally.newPosts++;
+            raiseReuse(tally, post, seen);
             return;
         }
         post.lastSeenAt = seenAt;
@@ -159,6 +167,7 @@ public class PostReconciler {
         }
         if (MediaChange.noticeable(newestMedia, seen.media(), sameImageMaxDistance)) {
             raise(tally, EventType.MEDIA_CHANGED, post, mediaChange(newest, newestMedia, next));
+            raiseReuse(tally, post, seen);
         }
     }
 
@@ -333,6 +342,10 @@ public class PostReconciler {
                     return item;
                 })
                 .toList();
+    }
+
+    private void raiseReuse(Tally tally, Post post, ObservedPost seen) {
+        reuse.check(post, seen.media()).ifPresent(details -> raise(tally, EventType.MEDIA_REUSED, post, details));
     }
 
     private void raise(Tally tally, EventType type, Post post, Map<String, Object> details) {

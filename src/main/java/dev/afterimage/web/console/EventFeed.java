@@ -75,7 +75,7 @@ class EventFeed {
     /** What a researcher must not miss stands out in the feed. */
     private static boolean alarm(EventType type) {
         return switch (type) {
-            case POST_DELETED, ACCOUNT_UNAVAILABLE, WATCH_FAILING, WEBHOOK_DISABLED -> true;
+            case POST_DELETED, ACCOUNT_UNAVAILABLE, WATCH_FAILING, WEBHOOK_DISABLED, MEDIA_REUSED -> true;
             case POST_EDITED, MEDIA_CHANGED, POST_RESTORED, ACCOUNT_RESTORED, WATCH_RECOVERED -> false;
         };
     }

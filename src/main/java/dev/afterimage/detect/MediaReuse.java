@@ -1,0 +1,104 @@
+package dev.afterimage.detect;
+
+import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventType;
+import dev.afterimage.archive.ImageFacts;
+import dev.afterimage.archive.Media;
+import dev.afterimage.archive.MediaStore;
+import dev.afterimage.archive.ObservedMedia;
+import dev.afterimage.archive.Post;
+import dev.afterimage.match.ImageMatch;
+import dev.afterimage.match.ImageMatcher;
+import dev.afterimage.match.MatchConfig;
+import dev.afterimage.match.MatchQuery;
+import dev.afterimage.match.Matches;
+import dev.afterimage.pdq.PdqHasher;
+import dev.afterimage.pdq.PdqResult;
+import dev.afterimage.source.MediaKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether the photos a post shows were seen before, in another earlier post or in a reference set: the details of
+ * a {@code MEDIA_REUSED}, raised once per post. Matches on pictures too flat to trust are counted, never alerted on.
+ */
+@ApplicationScoped
+class MediaReuse {
+
+    private final ImageMatcher matcher;
+    private final MediaStore store;
+    private final MatchConfig config;
+
+    MediaReuse(ImageMatcher matcher, MediaStore store, MatchConfig config) {
+        this.matcher = matcher;
+        this.store = store;
+        this.config = config;
+    }
+
+    Optional<Map<String, Object>> check(Post post, List<ObservedMedia> media) {
+        if (Event.count("postId = ?1 and type = ?2", post.id, EventType.MEDIA_REUSED) > 0) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> matches = new ArrayList<>();
+        List<ImageMatch> best = new ArrayList<>();
+        int lowQuality = 0;
+        for (ObservedMedia item : media) {
+            if (item.source().kind() != MediaKind.PHOTO || item.stored().isEmpty()) {
+                continue;
+            }
+            String sha256 = item.sha256().orElseThrow();
+            Optional<PdqResult> pdq = pdqOf(item);
+            if (pdq.isEmpty()) {
+                continue;
+            }
+            Instant publishedAt = post.publishedAt != null ? post.publishedAt : post.firstSeenAt;
+            Matches found = matcher.find(new MatchQuery(pdq.get(), post.id, post.accountId, sha256, publishedAt));
+            lowQuality += found.lowQuality();
+            for (ImageMatch match : found.found()) {
+                Map<String, Object> json = match.toJson();
+                json.put("newMediaSha256", sha256);
+                matches.add(json);
+                best.add(match);
+            }
+        }
+        if (matches.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < best.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> best.get(i).distance()));
+        List<Map<String, Object>> sorted =
+                order.stream().limit(config.maxMatches()).map(matches::get).toList();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("summary", sentenceCase(best.get(order.getFirst()).sentence()));
+        details.put("matches", sorted);
+        details.put("lowQualityMatches", lowQuality);
+        return Optional.of(details);
+    }
+
+    /** Fresh downloads carry their PDQ; a file the catalogue knew is hashed again from the store when it is an image. */
+    private Optional<PdqResult> pdqOf(ObservedMedia item) {
+        Optional<ImageFacts> facts = item.stored().flatMap(stored -> stored.image());
+        if (facts.isPresent() && facts.get().pdq() != null) {
+            return Optional.of(facts.get().pdq());
+        }
+        String sha256 = item.sha256().orElseThrow();
+        Media media = Media.findById(sha256);
+        if (media == null || media.pdqHash == null) {
+            return Optional.empty();
+        }
+        return store.locate(sha256).flatMap(PdqHasher::read);
+    }
+
+    private static String sentenceCase(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+    }
+}
