@@ -1,5 +1,6 @@
 package dev.afterimage.source.feed;
 
+import dev.afterimage.archive.Sha256;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
@@ -8,15 +9,9 @@ import dev.afterimage.source.text.HtmlText;
 import dev.afterimage.source.text.PostIds;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,64 +33,105 @@ import org.jsoup.parser.Parser;
  */
 final class FeedParser {
 
+    // A closing tag or a character or entity reference: feedparser's test for text that is really HTML.
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>|&#?[A-Za-z0-9]+;");
+
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "feed", "channel");
+
     private static final Pattern ENTRY_START = Pattern.compile("<((?:[A-Za-z0-9_.-]+:)?(?:item|entry))[\\s>/]");
 
     private FeedParser() {}
 
-    static ParsedFeed parse(byte[] body, String feedUrl) {
-        Document document;
-        try {
-            // A null charset lets jsoup read it from a byte-order mark or the XML declaration, as feeds declare it.
-            document = Jsoup.parse(new ByteArrayInputStream(body), null, feedUrl, Parser.xmlParser());
-        } catch (IOException e) {
-            return new ParsedFeed.NotAFeed("the body could not be read: " + e.getMessage());
+    /**
+     * @param body the feed's bytes as received
+     * @param contentType the HTTP {@code Content-Type}, whose charset is honoured; null when unknown
+     * @param feedUrl the URL the feed was read from, which relative links are resolved against
+     */
+    static ParsedFeed parse(byte[] body, String contentType, String feedUrl) {
+        FeedText decoded = FeedText.decode(body, contentType);
+        if (JsonFeed.looksLikeOne(decoded.text())) {
+            return JsonFeed.parse(body, decoded.text(), feedUrl);
         }
-        Element root = document.children().first();
-        if (root == null) {
+        // jsoup never fetches nor opens anything a DOCTYPE names (no XXE); the internal entities it does not expand
+        // are expanded first, within bounds.
+        Document document = Jsoup.parse(DtdEntities.expand(decoded.text()), feedUrl, Parser.xmlParser());
+        Element top = document.children().first();
+        if (top == null) {
             return new ParsedFeed.NotAFeed("the body holds no XML element");
         }
-        String rootName = root.normalName();
+        Element root = feedElement(top);
+        String rootName = localName(root);
         List<Element> entries;
         boolean atom;
-        if (rootName.equals("rss") || rootName.equals("rdf:rdf")) {
-            entries = root.getElementsByTag("item");
+        if (rootName.equals("rss") || rootName.equals("rdf") || rootName.equals("channel")) {
+            entries = root.getElementsByTag(prefixOf(root, "item"));
             atom = false;
         } else if (rootName.equals("feed")) {
+            String entryTag = prefixOf(root, "entry");
             entries = root.children().stream()
-                    .filter(child -> child.normalName().equals("entry"))
+                    .filter(child -> child.normalName().equals(entryTag))
                     .toList();
             atom = true;
         } else {
             return new ParsedFeed.NotAFeed("not an RSS or Atom feed: its root element is <" + root.tagName() + ">");
         }
-        Charset charset = document.charset() == null ? StandardCharsets.UTF_8 : document.charset();
-        List<byte[]> raw = rawEntries(new String(body, charset), charset, entries.size());
+        List<byte[]> raw = rawEntries(decoded.text(), decoded.charset(), entries.size());
         List<SourcePost> posts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Element entry = entries.get(i);
             // When the entries cannot be cut from the bytes one for one, the parsed entry written out again
             // stands in as its fragment: the same content, not the same bytes.
             byte[] fragment = raw != null ? raw.get(i) : entry.outerHtml().getBytes(StandardCharsets.UTF_8);
-            SourcePost post = atom ? atomEntry(entry, feedUrl, fragment) : rssItem(entry, feedUrl, fragment);
-            if (post != null) {
-                posts.add(post);
-            }
+            posts.add(atom ? atomEntry(entry, feedUrl, fragment) : rssItem(entry, feedUrl, fragment));
         }
         return new ParsedFeed.Entries(posts);
     }
 
-    /** An RSS item, or null when it has neither a guid nor a link: nothing would say it is the same item later. */
+    /** The root, or a feed element inside it: some publishers wrap their feed in an XHTML page. */
+    private static Element feedElement(Element top) {
+        if (FEED_ROOTS.contains(localName(top))) {
+            return top;
+        }
+        for (Element element : top.getAllElements()) {
+            if (FEED_ROOTS.contains(localName(element))) {
+                return element;
+            }
+        }
+        return top;
+    }
+
+    /** A name without its namespace prefix, lower case: {@code rdf:RDF} is {@code rdf}. */
+    private static String localName(Element element) {
+        String name = element.normalName();
+        return name.substring(name.indexOf(':') + 1);
+    }
+
+    /** The entry tag spelt with the root's prefix, for the rare feed that prefixes every element. */
+    private static String prefixOf(Element root, String tag) {
+        String name = root.normalName();
+        int colon = name.indexOf(':');
+        return colon < 0 || name.startsWith("rdf:") ? tag : name.substring(0, colon + 1) + tag;
+    }
+
+    /**
+     * An RSS item. Its id is its guid, else its RSS 1.0 {@code rdf:about}, else its link; an item with none of them
+     * is identified by a hash of its content, so it is still archived.
+     */
     private static SourcePost rssItem(Element item, String feedUrl, byte[] fragment) {
         String guid = childText(item, "guid");
-        String link = resolve(feedUrl, childText(item, "link"));
-        String id = !guid.isEmpty() ? guid : link;
-        if (id == null || id.isEmpty()) {
-            return null;
-        }
+        String link = resolve(feedUrl, rssLink(item));
+        String about = item.attr("rdf:about").strip();
+        String id = !guid.isEmpty() ? guid : !about.isEmpty() ? about : link;
+        String base = baseOf(link, feedUrl);
         List<HtmlText> body = new ArrayList<>();
-        body.add(HtmlText.ofHtml(childWholeText(item, "description"), baseOf(link, feedUrl)));
-        body.add(HtmlText.ofHtml(childWholeText(item, "content:encoded"), baseOf(link, feedUrl)));
-        Instant published = firstDate(childText(item, "pubdate"), childText(item, "dc:date"));
+        body.add(HtmlText.ofHtml(childWholeText(item, "description"), base));
+        body.add(HtmlText.ofHtml(childWholeText(item, "content:encoded"), base));
+        Instant published = firstDate(
+                childText(item, "pubdate"),
+                childText(item, "dcterms:issued"),
+                childText(item, "dc:date"),
+                childText(item, "dcterms:modified"),
+                childText(item, "dcterms:created"));
         Set<SourceMedia> media = new LinkedHashSet<>();
         for (Element enclosure : children(item, "enclosure")) {
             addMedia(media, feedUrl, enclosure.attr("url"), enclosure.attr("type"), "");
@@ -103,30 +139,63 @@ final class FeedParser {
         addMediaRss(media, item, feedUrl);
         return post(
                 id,
-                postUrl(link, guid, feedUrl),
+                postUrl(link, id, feedUrl),
                 published,
                 null,
-                childText(item, "title"),
+                rssTitle(item),
                 body,
                 List.copyOf(media),
                 null,
                 fragment);
     }
 
-    /** An Atom entry, or null when it has neither an id nor a link. */
+    /** The item's {@code <link>}, else an Atom link inside it ({@code <atom:link>}, .NET's {@code <a10:link>}). */
+    private static String rssLink(Element item) {
+        String link = childText(item, "link");
+        if (!link.isEmpty()) {
+            return link;
+        }
+        for (Element child : item.children()) {
+            String rel = child.attr("rel");
+            if (localName(child).equals("link")
+                    && child.hasAttr("href")
+                    && (rel.isEmpty() || rel.equals("alternate"))) {
+                return child.attr("href");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An RSS title is text, but publishers escape markup and character references into it ({@code &amp;#8217;}); one
+     * that looks like HTML is read as HTML, as feedparser reads it.
+     */
+    private static String rssTitle(Element item) {
+        Element title = child(item, "title");
+        if (title == null) {
+            return "";
+        }
+        String text = title.wholeText();
+        return looksLikeHtml(text)
+                ? Jsoup.parse(text).text().strip()
+                : title.text().strip();
+    }
+
+    private static boolean looksLikeHtml(String text) {
+        return LOOKS_LIKE_HTML.matcher(text).find();
+    }
+
+    /** An Atom entry (1.0 or 0.3); identified by its id, else its link, else a hash of its content. */
     private static SourcePost atomEntry(Element entry, String feedUrl, byte[] fragment) {
         String link = null;
         for (Element candidate : children(entry, "link")) {
             String rel = candidate.attr("rel");
-            if ((rel.isEmpty() || rel.equals("alternate")) && link == null) {
+            if ((rel.isEmpty() || rel.equals("alternate")) && link == null && candidate.hasAttr("href")) {
                 link = resolve(feedUrl, candidate.attr("href"));
             }
         }
         String atomId = childText(entry, "id");
         String id = !atomId.isEmpty() ? atomId : link;
-        if (id == null || id.isEmpty()) {
-            return null;
-        }
         String base = baseOf(link, feedUrl);
         List<HtmlText> body = new ArrayList<>();
         Element content = child(entry, "content");
@@ -136,8 +205,13 @@ final class FeedParser {
         if (group != null) {
             body.add(HtmlText.ofPlain(childWholeText(group, "media:description")));
         }
-        Instant updated = firstDate(childText(entry, "updated"));
-        Instant published = firstDate(childText(entry, "published"), childText(entry, "updated"));
+        Instant updated = firstDate(childText(entry, "updated"), childText(entry, "modified"));
+        Instant published = firstDate(
+                childText(entry, "published"),
+                childText(entry, "issued"),
+                childText(entry, "updated"),
+                childText(entry, "modified"),
+                childText(entry, "created"));
         Set<SourceMedia> media = new LinkedHashSet<>();
         for (Element enclosure : children(entry, "link")) {
             if (enclosure.attr("rel").equals("enclosure")) {
@@ -151,10 +225,10 @@ final class FeedParser {
         }
         return post(
                         id,
-                        postUrl(link, atomId, feedUrl),
+                        postUrl(link, id, feedUrl),
                         published,
                         updated,
-                        childText(entry, "title"),
+                        atomTitle(child(entry, "title")),
                         body,
                         List.copyOf(media),
                         views == null || views.isEmpty() ? null : views,
@@ -187,11 +261,12 @@ final class FeedParser {
             }
         }
         boolean edited = published != null && updated != null && updated.isAfter(published);
+        String text = String.join("\n\n", plain);
         return new SourcePost(
-                PostIds.fitting(id),
+                id == null || id.isBlank() ? contentId(published, text, fragment) : PostIds.fitting(id),
                 url,
                 published,
-                String.join("\n\n", plain),
+                text,
                 html.toString(),
                 edited,
                 media,
@@ -202,6 +277,34 @@ final class FeedParser {
                 views,
                 "",
                 fragment);
+    }
+
+    /**
+     * The id of an entry without id or link: a hash of what it says and when, which stays the same for as long as
+     * the entry does; of its bytes when it says nothing.
+     */
+    private static String contentId(Instant published, String text, byte[] fragment) {
+        String hash = text.isEmpty() ? Sha256.of(fragment) : Sha256.ofText(published + "\n" + text);
+        return "sha256:" + hash;
+    }
+
+    /** An Atom title: a text construct, whose markup ({@code type="html"}) is not part of its words. */
+    private static String atomTitle(Element title) {
+        if (title == null) {
+            return "";
+        }
+        String type = title.attr("type").toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "html", "text/html", "xhtml", "application/xhtml+xml" ->
+                Jsoup.parse(type.contains("xhtml") ? title.html() : title.wholeText())
+                        .text()
+                        .strip();
+            // Atom 0.3 escaped its titles by mode="escaped" without a type.
+            default ->
+                title.attr("mode").equals("escaped")
+                        ? Jsoup.parse(title.wholeText()).text().strip()
+                        : title.text().strip();
+        };
     }
 
     /** Atom text constructs: {@code type="html"} is escaped HTML, {@code xhtml} is inline markup, else plain text. */
@@ -257,36 +360,34 @@ final class FeedParser {
         return link != null ? link : feedUrl;
     }
 
+    /**
+     * {@code url} made absolute. Its {@code #fragment} is kept: publishers tell entries on one page apart by it
+     * ({@code …/26.html#a080605}), so without it distinct entries would collapse into one.
+     */
     private static String resolve(String base, String url) {
-        return WebUrls.resolve(base, url).orElse(null);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String reference = url.strip();
+        if (FeedUrls.isWebUrl(reference)) {
+            // Already absolute: kept as the publisher spelt it, the spelling its id was made of.
+            return reference;
+        }
+        int hash = reference.indexOf('#');
+        String fragment = hash < 0 ? "" : reference.substring(hash);
+        String resolved = WebUrls.resolve(base, hash < 0 ? reference : reference.substring(0, hash))
+                .orElse(null);
+        return resolved == null || fragment.length() <= 1 ? resolved : resolved + fragment;
     }
 
     private static Instant firstDate(String... candidates) {
         for (String candidate : candidates) {
-            Instant parsed = date(candidate);
+            Instant parsed = FeedDates.parse(candidate);
             if (parsed != null) {
                 return parsed;
             }
         }
         return null;
-    }
-
-    /** RFC 822 dates (RSS {@code pubDate}) or ISO 8601 ones (Atom, {@code dc:date}); null when neither. */
-    static Instant date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String value = text.strip();
-        try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException notRfc) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException notIso) {
-                return null;
-            }
-        }
     }
 
     private static Element child(Element parent, String name) {

@@ -105,7 +105,7 @@ public class FeedSource implements PostSource {
     }
 
     private static ListingResult page(String url, HttpOutcome.Received page) {
-        return switch (FeedParser.parse(page.body(), page.url())) {
+        return switch (FeedParser.parse(page.body(), page.contentType(), page.url())) {
             case ParsedFeed.NotAFeed notAFeed -> new ListingResult.Unknown(page.url() + ": " + notAFeed.why());
             case ParsedFeed.Entries entries ->
                 new ListingResult.Page(

@@ -199,13 +199,14 @@ class FeedParserTest {
     void htmlPagesAndGarbageAreNotFeeds() {
         byte[] notFound = RealFixtures.read("rss/youtube-feed-channel-UCTGjY2I-ZUGnwVoWAGRd7XQ-404.html");
 
-        assertInstanceOf(ParsedFeed.NotAFeed.class, FeedParser.parse(notFound, YOUTUBE));
-        assertInstanceOf(ParsedFeed.NotAFeed.class, FeedParser.parse("late".getBytes(StandardCharsets.UTF_8), YOUTUBE));
-        assertInstanceOf(ParsedFeed.NotAFeed.class, FeedParser.parse(new byte[0], YOUTUBE));
+        assertInstanceOf(ParsedFeed.NotAFeed.class, FeedParser.parse(notFound, null, YOUTUBE));
+        assertInstanceOf(
+                ParsedFeed.NotAFeed.class, FeedParser.parse("late".getBytes(StandardCharsets.UTF_8), null, YOUTUBE));
+        assertInstanceOf(ParsedFeed.NotAFeed.class, FeedParser.parse(new byte[0], null, YOUTUBE));
     }
 
     private static List<SourcePost> entries(byte[] body, String feedUrl) {
-        return assertInstanceOf(ParsedFeed.Entries.class, FeedParser.parse(body, feedUrl))
+        return assertInstanceOf(ParsedFeed.Entries.class, FeedParser.parse(body, null, feedUrl))
                 .entries();
     }
 }
