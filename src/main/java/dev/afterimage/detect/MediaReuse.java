@@ -42,7 +42,7 @@ class MediaReuse {
     }
 
     Optional<Map<String, Object>> check(Post post, List<ObservedMedia> media) {
-        if (Event.count("postId = ?1 and type = ?2", post.id, EventType.MEDIA_REUSED) > 0) {
+        if (!config.enabled() || Event.count("postId = ?1 and type = ?2", post.id, EventType.MEDIA_REUSED) > 0) {
             return Optional.empty();
         }
         List<Map<String, Object>> matches = new ArrayList<>();

@@ -7,6 +7,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "afterimage.match")
 public interface MatchConfig {
 
+    /** Whether newly archived pictures are matched at all (MEDIA_REUSED); search and reference sets work either way. */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Largest PDQ distance (of 256 bits) that is a match: 31 is Meta's published threshold. */
     @WithDefault("31")
     int maxDistance();

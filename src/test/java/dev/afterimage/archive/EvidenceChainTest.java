@@ -136,6 +136,11 @@ class EvidenceChainTest {
     }
 
     private static JsonPath verify() {
-        return given().get("/api/verify").then().statusCode(200).extract().jsonPath();
+        return given().header("X-Requested-With", "test")
+                .get("/api/verify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -54,7 +54,8 @@ class WarcExportTest {
         scenario.poll();
         JsonPath post = scenario.postByPlatformId(1);
 
-        byte[] warc = given().get("/api/posts/" + post.getLong("post.id") + "/export.warc.gz")
+        byte[] warc = given().header("X-Requested-With", "test")
+                .get("/api/posts/" + post.getLong("post.id") + "/export.warc.gz")
                 .then()
                 .statusCode(200)
                 .contentType("application/warc")
@@ -110,9 +111,13 @@ class WarcExportTest {
                     "the page of version " + (version + 1));
         }
 
-        given().get("/api/accounts/" + scenario.accountId() + "/export.warc.gz")
+        given().header("X-Requested-With", "test")
+                .get("/api/accounts/" + scenario.accountId() + "/export.warc.gz")
                 .then()
                 .statusCode(200);
-        given().get("/api/posts/987654321/export.warc.gz").then().statusCode(404);
+        given().header("X-Requested-With", "test")
+                .get("/api/posts/987654321/export.warc.gz")
+                .then()
+                .statusCode(404);
     }
 }

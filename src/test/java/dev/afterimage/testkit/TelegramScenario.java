@@ -65,6 +65,14 @@ public final class TelegramScenario {
         return wireMock.baseUrl() + path;
     }
 
+    /** Serves these bytes as a JPEG at a URL of the fake CDN, e.g. a disguised copy of another picture. */
+    public String picture(String name, byte[] jpeg) {
+        String path = "/cdn/" + channel.channel() + "/" + name + ".jpg";
+        wireMock.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+        return wireMock.baseUrl() + path;
+    }
+
     public String picture(String name, long seed) {
         return picture(name, seed, 0.9f);
     }

@@ -12,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostVersion;
 import dev.afterimage.testkit.FakeFeed;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.Pictures;
 import dev.afterimage.testkit.WatchApi;
 import dev.afterimage.testkit.WireMockResource;
 import dev.afterimage.testkit.WireMockResource.InjectWireMock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +103,34 @@ class RssWatchScenarioTest {
         assertEquals(
                 "Statement\n\nTroops were seen far from the border.",
                 api.post("release-1").getString("versions[1].text"));
+    }
+
+    @Test
+    void unchangedEntryReadDifferentlyAfterAnUpgradeIsNoEdit() {
+        feed.publish("reread-1", ago(Duration.ofHours(2)), "Statement", "Troops were seen near the border.");
+        watch();
+        poll();
+        // What an archive written by an earlier parser holds: the same raw bytes under another content hash.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Post.update("contentHash = ?1 where platformPostId = ?2", "0".repeat(64), "reread-1");
+            PostVersion.update(
+                    "contentHash = ?1 where postId in (select id from Post where platformPostId = ?2)",
+                    "0".repeat(64),
+                    "reread-1");
+        });
+        clock.advance(MINUTE);
+
+        JsonPath reread = poll();
+        clock.advance(MINUTE);
+        JsonPath after = poll();
+        feed.entry("reread-1").text("Troops were seen far from the border.");
+        clock.advance(MINUTE);
+        poll();
+
+        assertEquals(0, reread.getInt("newVersions"));
+        assertEquals(0, after.getInt("newVersions"));
+        assertEquals(List.of("POST_EDITED"), api.eventTypes());
+        assertEquals(2, api.post("reread-1").getList("versions").size());
     }
 
     @Test

@@ -71,6 +71,10 @@ final class FeedParser {
             entries = root.children().stream()
                     .filter(child -> child.normalName().equals(entryTag))
                     .toList();
+            if (entries.isEmpty()) {
+                // A feed of RSS-style items is still read, as feedparser reads it, the items as Atom entries.
+                entries = root.getElementsByTag("item");
+            }
             atom = true;
         } else {
             return new ParsedFeed.NotAFeed("not an RSS or Atom feed: its root element is <" + root.tagName() + ">");

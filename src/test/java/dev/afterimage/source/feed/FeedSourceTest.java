@@ -23,7 +23,10 @@ import dev.afterimage.testkit.FixedFetchConfig;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.RealFixtures;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -239,6 +242,42 @@ class FeedSourceTest {
         assertEquals("https://news.gov.scot/feed/rss", source.canonicalAccountUrl(account));
         assertEquals("https://example.org/a/1", source.canonicalPostUrl(account, "https://example.org/a/1"));
         assertEquals("https://news.gov.scot/feed/rss", source.canonicalPostUrl(account, "f5efd7f6"));
+    }
+
+    @Test
+    void everyRealWorldCorpusFeedPollsAsAPage() {
+        List<String> failed = new ArrayList<>();
+        for (FeedCorpus.Feed corpusFeed : FeedCorpus.feeds()) {
+            if (!corpusFeed.realWorld()) {
+                continue;
+            }
+            String path = "/corpus/" + corpusFeed.name();
+            serve(
+                    path,
+                    aResponse().withHeader("Content-Type", "application/xml").withBody(corpusFeed.body()));
+            if (!(source.listing(feed(path), Optional.empty()) instanceof ListingResult.Page page)
+                    || page.posts().isEmpty()) {
+                failed.add(corpusFeed.name());
+            }
+        }
+        assertEquals(List.of(), failed);
+    }
+
+    @Test
+    void contentTypeCharsetOverridesTheXmlDeclarationOfATranscodedFeed() {
+        // A server that transcodes a Latin-1 feed to UTF-8 says so in Content-Type; the declaration inside is stale.
+        String feed = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item>"
+                + "<guid>g1</guid><title>Déclaration du ministère</title></item></channel></rss>";
+        serve(
+                "/transcoded.xml",
+                aResponse()
+                        .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                        .withBody(feed.getBytes(StandardCharsets.UTF_8)));
+
+        ListingResult.Page page =
+                assertInstanceOf(ListingResult.Page.class, source.listing(feed("/transcoded.xml"), Optional.empty()));
+
+        assertEquals("Déclaration du ministère", page.posts().getFirst().text());
     }
 
     private static AccountRef feed(String path) {
