@@ -29,6 +29,10 @@ public class Media extends PanacheEntityBase {
     @Column(name = "perceptual_hash")
     public Long perceptualHash;
 
+    /** Why the picture has no dHash although it is one, e.g. its header announced more pixels than the budget. */
+    @Column(name = "image_note")
+    public String imageNote;
+
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 }

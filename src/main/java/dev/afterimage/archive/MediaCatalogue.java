@@ -45,6 +45,11 @@ public class MediaCatalogue {
                 media.height = image.height();
                 media.perceptualHash = image.dHash();
             });
+            stored.oversized().ifPresent(oversized -> {
+                media.width = oversized.width();
+                media.height = oversized.height();
+                media.imageNote = oversized.note();
+            });
             media.firstSeenAt = now;
             media.persist();
             chain.appendMedia(media);

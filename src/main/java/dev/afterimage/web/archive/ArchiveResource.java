@@ -3,6 +3,7 @@ package dev.afterimage.web.archive;
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
+import dev.afterimage.web.ContentPolicy;
 import dev.afterimage.web.api.PostDetailView;
 import dev.afterimage.web.memento.Memento;
 import dev.afterimage.web.memento.MementoTimestamps;
@@ -135,7 +136,7 @@ public class ArchiveResource {
         Response.ResponseBuilder response = raw
                 ? Response.ok(version.rawFragment, "text/html; charset=utf-8")
                         // Captured markup is evidence, not a page of ours: no script of it may run on this origin.
-                        .header("Content-Security-Policy", "sandbox")
+                        .header("Content-Security-Policy", ContentPolicy.ARCHIVED_BYTES)
                         .header("X-Content-Type-Options", "nosniff")
                 : wantsHtml(headers)
                         ? htmlBuilder(Templates.post(archived.page(post, asOfThen, version)))
@@ -176,8 +177,7 @@ public class ArchiveResource {
 
     private static Response.ResponseBuilder htmlBuilder(TemplateInstance page) {
         return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'");
+                .header("Content-Security-Policy", ContentPolicy.ARCHIVED_PAGE)
+                .header("X-Content-Type-Options", "nosniff");
     }
 }

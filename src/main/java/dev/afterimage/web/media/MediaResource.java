@@ -3,6 +3,7 @@ package dev.afterimage.web.media;
 import dev.afterimage.archive.Media;
 import dev.afterimage.archive.MediaStore;
 import dev.afterimage.archive.Sha256;
+import dev.afterimage.web.ContentPolicy;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -40,7 +41,7 @@ public class MediaResource {
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .header("ETag", "\"" + hash + "\"")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
+                .header("Content-Security-Policy", ContentPolicy.ARCHIVED_BYTES)
                 .build();
     }
 
