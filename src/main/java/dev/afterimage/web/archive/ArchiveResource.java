@@ -124,7 +124,9 @@ public class ArchiveResource {
         Memento closest = map.closest(wanted);
         String closestTimestamp = MementoTimestamps.format14(closest.datetime());
         if (!closestTimestamp.equals(timestamp)) {
-            String location = raw ? base(uri) + "/web/" + closestTimestamp + "id_/" + post.url : closest.uri();
+            String location = raw
+                    ? base(uri) + "/web/" + closestTimestamp + "id_/" + ArchivedPosts.inPath(post.url)
+                    : closest.uri();
             return Response.status(Response.Status.FOUND)
                     .location(URI.create(location))
                     .build();
@@ -149,7 +151,8 @@ public class ArchiveResource {
 
     /** The original URL from the rest of the path: its query is the request's, and a proxy may have merged "//". */
     private static String originalUrl(String path, UriInfo uri) {
-        String url = path.replaceFirst("^(https?):/(?!/)", "$1://");
+        // An escaped '#' (see ArchivedPosts.inPath) may reach here still escaped.
+        String url = path.replaceFirst("^(https?):/(?!/)", "$1://").replace("%23", "#");
         String query = uri.getRequestUri().getRawQuery();
         return query == null ? url : url + "?" + query;
     }
