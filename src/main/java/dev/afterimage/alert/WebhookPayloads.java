@@ -96,6 +96,8 @@ class WebhookPayloads {
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("id", p.id);
             shown.put("url", p.url);
+            shown.put("source", sourceOf(p, account));
+            shown.put("mentionOf", p.linkedUrl);
             shown.put("platformPostId", p.platformPostId);
             shown.put("state", p.state);
             shown.put("publishedAt", p.publishedAt);
@@ -141,7 +143,10 @@ class WebhookPayloads {
             List<VersionMedia> media,
             JsonNode details) {
         String who = account.map(card -> card.name() + " (" + card.platform() + " @" + card.handle() + ")")
-                .orElse(event.accountId == null ? "Afterimage" : "account " + event.accountId);
+                        .orElse(event.accountId == null ? "Afterimage" : "account " + event.accountId)
+                + post.map(p -> p.linkedUrl)
+                        .map(linked -> ", mentioning " + linked + " (not a copy of it)")
+                        .orElse("");
         String excerpt =
                 version.map(v -> v.text).orElseGet(() -> firstText(details, "evidence", "lastReason", "reason"));
         // A reuse is told by what the picture matches; the post's own words follow.
@@ -165,6 +170,18 @@ class WebhookPayloads {
                 event.detectedAt,
                 colorOf(event.type),
                 "Afterimage event " + event.id);
+    }
+
+    /**
+     * Who served this copy, so a receiver never takes a feed's mention of a Telegram post for the Telegram post: the
+     * account's platform and handle.
+     */
+    private static Map<String, Object> sourceOf(Post post, Optional<AccountCard> account) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("accountId", post.accountId);
+        source.put("platform", account.map(AccountCard::platform).orElse(null));
+        source.put("account", account.map(AccountCard::handle).orElse(null));
+        return source;
     }
 
     /** The archived page of the post, as a reader opens it. */

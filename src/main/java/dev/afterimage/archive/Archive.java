@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ public class Archive {
         post.accountId = accountId;
         post.platformPostId = source.platformPostId();
         post.url = source.url();
+        post.linkedUrl = MentionUrl.parse(source.url())
+                .map(mention -> mention.linked().url())
+                .orElse(null);
         post.publishedAt = source.publishedAt();
         post.firstSeenAt = observed.observedAt();
         post.lastSeenAt = observed.observedAt();

@@ -18,4 +18,12 @@ public interface ArchiveConfig {
      */
     @WithDefault("10")
     int sameImageMaxDistance();
+
+    /**
+     * Most pixels a downloaded picture may have to be decoded (for its dHash); larger ones are recorded by their
+     * header's size only. 40 million is twice the largest pictures the platforms serve (X's 4096 × 4096) and
+     * bounds one decode to about 160 MB of heap.
+     */
+    @WithDefault("40000000")
+    long imagePixelBudget();
 }

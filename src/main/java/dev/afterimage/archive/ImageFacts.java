@@ -4,11 +4,12 @@ import dev.afterimage.pdq.PdqHasher;
 import dev.afterimage.pdq.PdqResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * What the archive knows of a picture: its size in pixels and a 64-bit difference hash (dHash), which stays
@@ -22,13 +23,41 @@ public record ImageFacts(int width, int height, long dHash, PdqResult pdq) {
     private static final int HASH_WIDTH = 9;
     private static final int HASH_HEIGHT = 8;
 
-    /** Reads an image file; empty when Java cannot decode it (a video, a WebP, a broken file). */
+    /** Reads an image file of any size; empty when Java cannot decode it (a video, a WebP, a broken file). */
     public static Optional<ImageFacts> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            BufferedImage image = ImageIO.read(in);
-            return image == null ? Optional.empty() : Optional.of(of(image));
+        return read(file, Long.MAX_VALUE) instanceof ImageReading.Decoded decoded
+                ? Optional.of(decoded.facts())
+                : Optional.empty();
+    }
+
+    /**
+     * Reads an image file, but first its dimensions from the header alone (no pixel is decoded), and decodes it only
+     * when it has at most {@code pixelBudget} pixels.
+     */
+    public static ImageReading read(Path file, long pixelBudget) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return new ImageReading.Unreadable();
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return new ImageReading.Unreadable();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > pixelBudget) {
+                    return new ImageReading.OverBudget(width, height, pixelBudget);
+                }
+                BufferedImage image = reader.read(0);
+                return image == null ? new ImageReading.Unreadable() : new ImageReading.Decoded(of(image));
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return new ImageReading.Unreadable();
         }
     }
 

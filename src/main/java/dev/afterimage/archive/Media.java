@@ -36,6 +36,9 @@ public class Media extends PanacheEntityBase {
     /** PDQ's quality of the image, 0–100; below 50 it is too flat to match on. */
     @Column(name = "pdq_quality")
     public Integer pdqQuality;
+    /** Why the picture has no dHash although it is one, e.g. its header announced more pixels than the budget. */
+    @Column(name = "image_note")
+    public String imageNote;
 
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;

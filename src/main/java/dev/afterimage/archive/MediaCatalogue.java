@@ -55,6 +55,11 @@ public class MediaCatalogue {
                     media.pdqQuality = image.pdq().quality();
                 }
             });
+            stored.oversized().ifPresent(oversized -> {
+                media.width = oversized.width();
+                media.height = oversized.height();
+                media.imageNote = oversized.note();
+            });
             media.firstSeenAt = now;
             media.persist();
             chain.appendMedia(media);

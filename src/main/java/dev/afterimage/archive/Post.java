@@ -31,9 +31,16 @@ public class Post extends PanacheEntityBase {
     @Column(name = "platform_post_id", nullable = false)
     public String platformPostId;
 
-    /** The canonical public URL (e.g. https://t.me/mod_russia/12345), whatever base URL it was fetched from. */
+    /**
+     * The canonical public URL (e.g. https://t.me/mod_russia/12345), whatever base URL it was fetched from; for a feed
+     * entry or web-page item linking another platform's post, its feed's URL, '#', the link ({@code MentionUrl}).
+     */
     @Column(nullable = false)
     public String url;
+
+    /** The other platform's post a feed entry or web-page item links, canonical: a mention, never that post's copy. */
+    @Column(name = "linked_url")
+    public String linkedUrl;
 
     @Column(name = "published_at")
     public Instant publishedAt;

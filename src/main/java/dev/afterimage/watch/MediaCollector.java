@@ -1,6 +1,8 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.archive.ArchiveConfig;
 import dev.afterimage.archive.ImageFacts;
+import dev.afterimage.archive.ImageReading;
 import dev.afterimage.archive.MediaCatalogue;
 import dev.afterimage.archive.MediaStore;
 import dev.afterimage.archive.ObservedMedia;
@@ -34,13 +36,21 @@ class MediaCollector {
     private final WebClient web;
     private final Clock clock;
     private final WatchConfig config;
+    private final long pixelBudget;
 
-    MediaCollector(MediaCatalogue catalogue, MediaStore store, WebClient web, Clock clock, WatchConfig config) {
+    MediaCollector(
+            MediaCatalogue catalogue,
+            MediaStore store,
+            WebClient web,
+            Clock clock,
+            WatchConfig config,
+            ArchiveConfig archiveConfig) {
         this.catalogue = catalogue;
         this.store = store;
         this.web = web;
         this.clock = clock;
         this.config = config;
+        this.pixelBudget = archiveConfig.imagePixelBudget();
     }
 
     /**
@@ -63,11 +73,12 @@ class MediaCollector {
             DownloadOutcome outcome = web.download(media.url(), store.incomingDir());
             return switch (outcome) {
                 case DownloadOutcome.Downloaded file -> {
-                    Optional<ImageFacts> image =
-                            isImage(file.contentType()) ? ImageFacts.read(file.file()) : Optional.empty();
+                    ImageReading image = isImage(file.contentType())
+                            ? ImageFacts.read(file.file(), pixelBudget)
+                            : new ImageReading.Unreadable();
                     store.put(file.sha256(), file.file());
                     StoredMedia stored =
-                            new StoredMedia(file.sha256(), contentType(file.contentType()), file.size(), image);
+                            StoredMedia.of(file.sha256(), contentType(file.contentType()), file.size(), image);
                     yield registered(stored, media, file.exchange())
                             ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false, false)
                             : owed(media, true);

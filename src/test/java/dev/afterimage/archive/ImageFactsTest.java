@@ -1,6 +1,7 @@
 package dev.afterimage.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,5 +51,28 @@ class ImageFactsTest {
         assertTrue(ImageFacts.read(Files.write(dir.resolve("v.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}))
                 .isEmpty());
         assertNotEquals(0, Pictures.jpeg(3, 10, 10, 0.9f).length);
+    }
+
+    @Test
+    void aHugePictureIsMeasuredFromItsHeaderAndNeverDecoded() throws Exception {
+        Path file = Files.write(dir.resolve("huge.png"), Pictures.pngAnnouncing(20_000, 20_000));
+
+        long started = System.nanoTime();
+        ImageReading reading = ImageFacts.read(file, 40_000_000);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        ImageReading.OverBudget over = assertInstanceOf(ImageReading.OverBudget.class, reading);
+        assertEquals(20_000, over.width());
+        assertEquals(20_000, over.height());
+        assertTrue(over.note().contains("20000 × 20000"), over.note());
+        assertTrue(millis < 2_000, "reading the header took " + millis + " ms");
+    }
+
+    @Test
+    void aPictureWithinTheBudgetIsDecodedAndOneOverItIsNot() throws Exception {
+        Path file = Files.write(dir.resolve("a.jpg"), Pictures.jpeg(1, 640, 480, 0.9f));
+
+        assertInstanceOf(ImageReading.Decoded.class, ImageFacts.read(file, 640 * 480));
+        assertInstanceOf(ImageReading.OverBudget.class, ImageFacts.read(file, 640 * 480 - 1));
     }
 }

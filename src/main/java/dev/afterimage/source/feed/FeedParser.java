@@ -7,8 +7,7 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.text.HtmlText;
 import dev.afterimage.source.text.PostIds;
-import dev.afterimage.source.url.CanonicalPostUrl;
-import dev.afterimage.source.url.PostUrls;
+import dev.afterimage.source.url.MentionUrl;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -351,13 +350,13 @@ final class FeedParser {
     }
 
     /**
-     * The entry's own link; else its id when that is a web URL; else the feed, which is all there is to link to. A
-     * link to a platform's post (a Mastodon account's feed links its statuses) is spelt the way the archive spells
-     * that platform's posts, so a lookup by the post's URL finds it.
+     * The entry's own link; else its id when that is a web URL; else the feed, which is all there is to link to. An
+     * entry linking another platform's post is the feed's entry, not that post: it is archived under the feed's URL
+     * with the link after it ({@link MentionUrl}), never under the post's own URL.
      */
     private static String postUrl(String link, String id, String feedUrl) {
         String url = link != null ? link : FeedUrls.isWebUrl(id) ? id.strip() : feedUrl;
-        return PostUrls.canonicalise(url).map(CanonicalPostUrl::url).orElse(url);
+        return MentionUrl.archivedUrl(feedUrl, url);
     }
 
     private static String baseOf(String link, String feedUrl) {

@@ -11,6 +11,7 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.Redirects;
 import dev.afterimage.source.http.WebClient;
+import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Map;
@@ -66,7 +67,7 @@ public class FeedSource implements PostSource {
      */
     @Override
     public PermalinkCheck check(AccountRef account, PostRef post) {
-        String url = post.url();
+        String url = MentionUrl.linkOf(post.url());
         if (url.equals(account.handle())) {
             return new PermalinkCheck.Unknown("the entry has no link of its own to ask");
         }

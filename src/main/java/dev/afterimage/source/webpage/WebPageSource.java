@@ -13,6 +13,7 @@ import dev.afterimage.source.http.Redirects;
 import dev.afterimage.source.http.WebClient;
 import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.text.PostIds;
+import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public class WebPageSource implements PostSource {
         return switch (Redirects.follow(web, url, Map.of())) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page
-            when page.isSuccessful() -> listingPage(url, page, WebPageOptions.of(account.options()));
+            when page.isSuccessful() -> listingPage(url, account.handle(), page, WebPageOptions.of(account.options()));
             case HttpOutcome.Received gone
             when gone.isGone() && olderPageCursor.isEmpty() ->
                 new ListingResult.AccountGone("the news page " + gone.url() + " answered HTTP " + gone.status());
@@ -72,7 +73,7 @@ public class WebPageSource implements PostSource {
 
     @Override
     public PermalinkCheck check(AccountRef account, PostRef post) {
-        String url = post.url();
+        String url = MentionUrl.linkOf(post.url());
         return switch (Redirects.follow(web, url, Map.of())) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received gone
@@ -91,8 +92,12 @@ public class WebPageSource implements PostSource {
                     case ItemPage.Unrecognised unrecognised ->
                         new PermalinkCheck.Unknown(page.url() + ": " + unrecognised.why());
                     case ItemPage.Article article ->
-                        new PermalinkCheck.Found(
-                                post(post.platformPostId(), new ListedItem(url, "", null), article, page.body()));
+                        new PermalinkCheck.Found(post(
+                                post.platformPostId(),
+                                account.handle(),
+                                new ListedItem(url, "", null),
+                                article,
+                                page.body()));
                 };
             }
             case HttpOutcome.Received other ->
@@ -134,7 +139,7 @@ public class WebPageSource implements PostSource {
      * Past {@code max-items-per-page} the walk stops at this page: the items not fetched are the oldest on it, so
      * they stay outside what the page covers, which an older page would no longer be true of.
      */
-    private ListingResult listingPage(String url, HttpOutcome.Received page, WebPageOptions options) {
+    private ListingResult listingPage(String url, String ownerUrl, HttpOutcome.Received page, WebPageOptions options) {
         Document document = WebPageReader.document(page.body(), page.url());
         return switch (WebPageReader.listing(document, options)) {
             case ParsedListing.Unrecognised unrecognised ->
@@ -144,7 +149,7 @@ public class WebPageSource implements PostSource {
                 List<ListedItem> listed = items.items();
                 boolean capped = listed.size() > maxItemsPerPage;
                 for (ListedItem item : listed.subList(0, Math.min(listed.size(), maxItemsPerPage))) {
-                    read(item, options).ifPresent(posts::add);
+                    read(item, ownerUrl, options).ifPresent(posts::add);
                 }
                 boolean paged = !options.nextPage().isEmpty();
                 yield new ListingResult.Page(
@@ -157,19 +162,22 @@ public class WebPageSource implements PostSource {
         };
     }
 
-    private Optional<SourcePost> read(ListedItem item, WebPageOptions options) {
+    private Optional<SourcePost> read(ListedItem item, String ownerUrl, WebPageOptions options) {
         if (!(Redirects.follow(web, item.url(), Map.of()) instanceof HttpOutcome.Received page)
                 || !page.isSuccessful()) {
             return Optional.empty();
         }
         Document document = WebPageReader.document(page.body(), page.url());
         return WebPageReader.item(document, options) instanceof ItemPage.Article article
-                ? Optional.of(post(PostIds.fitting(item.url()), item, article, page.body()))
+                ? Optional.of(post(PostIds.fitting(item.url()), ownerUrl, item, article, page.body()))
                 : Optional.empty();
     }
 
-    /** The raw fragment is the whole item page as received: its markup around the body is part of the evidence. */
-    private static SourcePost post(String id, ListedItem item, ItemPage.Article article, byte[] page) {
+    /**
+     * The raw fragment is the whole item page as received: its markup around the body is part of the evidence. An
+     * item linking another platform's post is the page's item, archived under the page's URL ({@link MentionUrl}).
+     */
+    private static SourcePost post(String id, String ownerUrl, ListedItem item, ItemPage.Article article, byte[] page) {
         String title = item.title().isEmpty() ? article.title() : item.title();
         List<String> text = new ArrayList<>();
         StringBuilder html = new StringBuilder();
@@ -183,7 +191,7 @@ public class WebPageSource implements PostSource {
         }
         return new SourcePost(
                 id,
-                item.url(),
+                MentionUrl.archivedUrl(ownerUrl, item.url()),
                 item.date() != null ? item.date() : article.publishedAt(),
                 String.join("\n\n", text),
                 html.toString(),

@@ -68,6 +68,7 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
      *
      * @param url where this instance serves the bytes
      * @param perceptualHash the 64-bit dHash in hex, for images
+     * @param imageNote why a picture has no dHash, e.g. its size was over the decoding budget
      */
     public record MediaView(
             int position,
@@ -79,13 +80,14 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
             Integer width,
             Integer height,
             String perceptualHash,
-            String sourceUrl) {
+            String sourceUrl,
+            String imageNote) {
 
         static MediaView of(VersionMedia link) {
             Media media = link.mediaSha256 == null ? null : Media.findById(link.mediaSha256);
             if (media == null) {
                 return new MediaView(
-                        link.position, link.kind, null, null, null, null, null, null, null, link.sourceUrl);
+                        link.position, link.kind, null, null, null, null, null, null, null, link.sourceUrl, null);
             }
             return new MediaView(
                     link.position,
@@ -97,7 +99,8 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
                     media.width,
                     media.height,
                     media.perceptualHash == null ? null : HexFormat.of().toHexDigits(media.perceptualHash),
-                    link.sourceUrl);
+                    link.sourceUrl,
+                    media.imageNote);
         }
     }
 }

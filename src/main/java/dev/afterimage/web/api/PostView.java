@@ -5,7 +5,13 @@ import dev.afterimage.archive.PostState;
 import dev.afterimage.watch.Account;
 import java.time.Instant;
 
-/** A post as API lists show it. */
+/**
+ * A post as API lists show it.
+ *
+ * @param platform the platform of the account that served this copy
+ * @param linkedUrl for a feed entry or web-page item linking another platform's post, that post: a mention, not a
+ *     copy of it
+ */
 public record PostView(
         long id,
         long accountId,
@@ -18,7 +24,8 @@ public record PostView(
         Instant lastSeenAt,
         Instant missingSince,
         Instant deletedAt,
-        String contentHash) {
+        String contentHash,
+        String linkedUrl) {
 
     /** A post whose account is looked up here; lists of many posts pass the platform they already know. */
     static PostView of(Post post) {
@@ -44,6 +51,7 @@ public record PostView(
                 post.lastSeenAt,
                 post.missingSince,
                 post.deletedAt,
-                post.contentHash);
+                post.contentHash,
+                post.linkedUrl);
     }
 }

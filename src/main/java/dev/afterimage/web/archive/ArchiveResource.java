@@ -4,6 +4,7 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.security.Roles;
+import dev.afterimage.web.ContentPolicy;
 import dev.afterimage.web.api.PostDetailView;
 import dev.afterimage.web.memento.Memento;
 import dev.afterimage.web.memento.MementoTimestamps;
@@ -126,7 +127,9 @@ public class ArchiveResource {
         Memento closest = map.closest(wanted);
         String closestTimestamp = MementoTimestamps.format14(closest.datetime());
         if (!closestTimestamp.equals(timestamp)) {
-            String location = raw ? base(uri) + "/web/" + closestTimestamp + "id_/" + post.url : closest.uri();
+            String location = raw
+                    ? base(uri) + "/web/" + closestTimestamp + "id_/" + ArchivedPosts.inPath(post.url)
+                    : closest.uri();
             return Response.status(Response.Status.FOUND)
                     .location(URI.create(location))
                     .build();
@@ -138,7 +141,7 @@ public class ArchiveResource {
         Response.ResponseBuilder response = raw
                 ? Response.ok(version.rawFragment, "text/html; charset=utf-8")
                         // Captured markup is evidence, not a page of ours: no script of it may run on this origin.
-                        .header("Content-Security-Policy", "sandbox")
+                        .header("Content-Security-Policy", ContentPolicy.ARCHIVED_BYTES)
                         .header("X-Content-Type-Options", "nosniff")
                 : wantsHtml(headers)
                         ? htmlBuilder(Templates.post(archived.page(post, asOfThen, version)))
@@ -151,7 +154,8 @@ public class ArchiveResource {
 
     /** The original URL from the rest of the path: its query is the request's, and a proxy may have merged "//". */
     private static String originalUrl(String path, UriInfo uri) {
-        String url = path.replaceFirst("^(https?):/(?!/)", "$1://");
+        // An escaped '#' (see ArchivedPosts.inPath) may reach here still escaped.
+        String url = path.replaceFirst("^(https?):/(?!/)", "$1://").replace("%23", "#");
         String query = uri.getRequestUri().getRawQuery();
         return query == null ? url : url + "?" + query;
     }
@@ -179,8 +183,7 @@ public class ArchiveResource {
 
     private static Response.ResponseBuilder htmlBuilder(TemplateInstance page) {
         return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'");
+                .header("Content-Security-Policy", ContentPolicy.ARCHIVED_PAGE)
+                .header("X-Content-Type-Options", "nosniff");
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * @param deletedBanner e.g. "Deleted — detected 14 Nov 2017 10:57 UTC, 57 min after publication", or null
  * @param versions newest first
  * @param crossPostedAs the same text published by the account's group on other platforms
+ * @param source who served this copy: platform and account, e.g. "telegram account mod_russia"
+ * @param mentionOf the other platform's post this feed entry or web-page item links, or null: a mention, not a copy
  */
 public record ArchivedPostPage(
         String accountName,
@@ -23,7 +25,9 @@ public record ArchivedPostPage(
         List<VersionBlock> versions,
         String timemapUrl,
         String jsonUrl,
-        List<CrossPosts.CrossPost> crossPostedAs) {
+        List<CrossPosts.CrossPost> crossPostedAs,
+        String source,
+        String mentionOf) {
 
     /** A point in time shown in UTC, with its ISO form for machines and the viewer's time zone. */
     public record Moment(String utc, String iso) {}

@@ -36,9 +36,9 @@ public class ArchivedPosts {
                 .toList();
         return new TimeMap(
                 post.url,
-                baseUrl + "/web/" + post.url,
-                baseUrl + "/timemap/link/" + post.url,
-                baseUrl + "/timemap/json/" + post.url,
+                baseUrl + "/web/" + inPath(post.url),
+                baseUrl + "/timemap/link/" + inPath(post.url),
+                baseUrl + "/timemap/json/" + inPath(post.url),
                 mementos);
     }
 
@@ -57,7 +57,7 @@ public class ArchivedPosts {
                     media(version),
                     version.contentHash,
                     version.rawSha256,
-                    "/web/" + MementoTimestamps.format14(version.observedAt) + "id_/" + post.url,
+                    "/web/" + MementoTimestamps.format14(version.observedAt) + "id_/" + inPath(post.url),
                     mementoPath(version, post)));
         }
         int selectedIndex = versions.indexOf(selected);
@@ -76,9 +76,13 @@ public class ArchivedPosts {
                 moment(post.firstSeenAt),
                 moment(post.lastSeenAt),
                 blocks,
-                "/timemap/link/" + post.url,
+                "/timemap/link/" + inPath(post.url),
                 "/api/posts/" + post.id,
-                CrossPosts.of(post, account));
+                CrossPosts.of(post, account),
+                account == null
+                        ? "account " + post.accountId + " (deleted)"
+                        : account.platform.apiName() + " account " + account.handle,
+                post.linkedUrl);
     }
 
     /** Only the newest version is shown with what happened after it; an older memento shows the post as it was then. */
@@ -132,7 +136,15 @@ public class ArchivedPosts {
     }
 
     static String mementoPath(PostVersion version, Post post) {
-        return "/web/" + MementoTimestamps.format14(version.observedAt) + "/" + post.url;
+        return "/web/" + MementoTimestamps.format14(version.observedAt) + "/" + inPath(post.url);
+    }
+
+    /**
+     * A post URL as the end of an archive path: a '#' (in a feed entry's {@code MentionUrl}) is escaped, or the
+     * browser would keep the rest to itself as a fragment.
+     */
+    public static String inPath(String url) {
+        return url.replace("#", "%23");
     }
 
     private static ArchivedPostPage.Moment moment(Instant instant) {

@@ -8,6 +8,7 @@ import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.url.CanonicalPostUrl;
+import dev.afterimage.source.url.MentionUrl;
 import dev.afterimage.source.url.PostUrls;
 import dev.afterimage.watch.Account;
 import dev.afterimage.web.Problem;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds the archived post behind a post URL, for the archive routes and the console. Call inside a transaction. */
@@ -27,10 +30,20 @@ public class PostFinder {
         this.sources = sources;
     }
 
-    /** The archived post at this URL, in any of the URL's common forms; a 404 says who would cover it. */
+    /**
+     * The archived post at this URL, in any of the URL's common forms. A platform's post URL is answered only with a
+     * copy served by an account of that platform; a 404 says who would cover it, or who merely mentioned it.
+     */
     public Post find(String url) {
         if (url == null || url.isBlank()) {
             throw new InvalidFieldException("url", "give the URL of a post, e.g. ?url=https://t.me/mod_russia/12345");
+        }
+        Optional<MentionUrl> mention = MentionUrl.parse(url.strip());
+        if (mention.isPresent()) {
+            return Post.<Post>find("url", mention.get().url())
+                    .firstResultOptional()
+                    .orElseThrow(() -> new WebApplicationException(Problem.response(
+                            Response.Status.NOT_FOUND, mention.get().url() + " is not archived", "url")));
         }
         Optional<CanonicalPostUrl> known = PostUrls.canonicalise(url);
         if (known.isEmpty()) {
@@ -46,9 +59,20 @@ public class PostFinder {
                             + " feed entry or web page item");
         }
         CanonicalPostUrl canonical = known.get();
-        Post post = Post.find("url", canonical.url()).firstResult();
-        if (post != null) {
-            return post;
+        Optional<Platform> platform = Platform.fromApiName(canonical.platform());
+        List<ThirdPartyMention> mentions = new ArrayList<>();
+        for (Post post : Post.<Post>list("url = ?1 or linkedUrl = ?1 order by id", canonical.url())) {
+            Account account = Account.findById(post.accountId);
+            if (account != null && platform.isPresent() && account.platform == platform.get()) {
+                return post;
+            }
+            if (account != null) {
+                mentions.add(new ThirdPartyMention(
+                        post.id, account.platform.apiName(), account.handle, account.id, post.url));
+            }
+        }
+        if (!mentions.isEmpty()) {
+            throw new MentionOnlyException(canonical.url(), canonical.platform(), mentions);
         }
         throw new WebApplicationException(Problem.response(Response.Status.NOT_FOUND, notArchived(canonical), null));
     }

@@ -80,7 +80,7 @@ public class PostPages {
                 diff,
                 IntStream.rangeClosed(1, count).boxed().toList(),
                 "/archive?url=" + encoded,
-                "/timemap/link/" + post.url,
+                "/timemap/link/" + ArchivedPosts.inPath(post.url),
                 "/api/posts/" + post.id + "/export.warc.gz",
                 "/api/posts/" + post.id);
         return HtmlPage.ok(Templates.post(page), CsrfToken.of(cookie));

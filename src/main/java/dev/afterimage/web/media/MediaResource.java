@@ -4,6 +4,7 @@ import dev.afterimage.archive.Media;
 import dev.afterimage.archive.MediaStore;
 import dev.afterimage.archive.Sha256;
 import dev.afterimage.security.Roles;
+import dev.afterimage.web.ContentPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -43,7 +44,7 @@ public class MediaResource {
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .header("ETag", "\"" + hash + "\"")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
+                .header("Content-Security-Policy", ContentPolicy.ARCHIVED_BYTES)
                 .build();
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.source.url.MentionUrl;
 import dev.afterimage.source.url.PostUrls;
 import dev.afterimage.testkit.RealFixtures;
 import java.nio.charset.StandardCharsets;
@@ -180,19 +181,30 @@ class FeedParserTest {
     }
 
     @Test
-    void aLinkToAPlatformsPostIsSpeltAsTheArchiveSpellsThatPlatformsPosts() {
+    void anEntryLinkingAPlatformsPostIsArchivedUnderTheFeedNeverAsThatPost() {
         String feed = "<rss><channel><item><title>T</title><link>https://Mastodon.Social/@Ministry/113</link>"
                 + "<guid>https://mastodon.social/@Ministry/113</guid></item></channel></rss>";
 
-        SourcePost post = entries(feed.getBytes(StandardCharsets.UTF_8), "https://mastodon.social/@Ministry.rss")
+        SourcePost post = entries(feed.getBytes(StandardCharsets.UTF_8), "https://ministry.example/feed.rss")
                 .getFirst();
 
-        assertEquals(
-                PostUrls.canonicalise("https://mastodon.social/@Ministry/113")
-                        .orElseThrow()
-                        .url(),
-                post.url());
-        assertTrue(post.url().startsWith("https://mastodon.social/@"), post.url());
+        String linked = PostUrls.canonicalise("https://mastodon.social/@Ministry/113")
+                .orElseThrow()
+                .url();
+        assertEquals("https://ministry.example/feed.rss#" + linked, post.url());
+        assertEquals(linked, MentionUrl.linkOf(post.url()));
+    }
+
+    @Test
+    void anEntrysOwnLinkIsKeptAsGiven() {
+        String feed = "<rss><channel><item><title>T</title><link>https://ministry.example/news/1?id=7</link>"
+                + "</item></channel></rss>";
+
+        SourcePost post = entries(feed.getBytes(StandardCharsets.UTF_8), "https://ministry.example/feed.rss")
+                .getFirst();
+
+        assertEquals("https://ministry.example/news/1?id=7", post.url());
+        assertTrue(MentionUrl.parse(post.url()).isEmpty());
     }
 
     @Test

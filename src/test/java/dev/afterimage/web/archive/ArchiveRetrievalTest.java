@@ -201,6 +201,28 @@ class ArchiveRetrievalTest {
     }
 
     @Test
+    void rawCaptureAndMediaLoadNothingOfTheWatchedSite() {
+        JsonPath post = given().accept("application/json")
+                .queryParam("url", url)
+                .get("/archive")
+                .jsonPath();
+        String sha = post.getString("versions[0].media[0].sha256");
+
+        for (String path : List.of("/web/" + MementoTimestamps.format14(firstSeen) + "id_/" + url, "/media/" + sha)) {
+            Response served = given().get(path);
+            assertEquals(200, served.statusCode(), path);
+            assertEquals("default-src 'none'; sandbox", served.header("Content-Security-Policy"), path);
+            assertEquals("nosniff", served.header("X-Content-Type-Options"), path);
+        }
+        String pagePolicy = given().accept("text/html")
+                .queryParam("url", url)
+                .get("/archive")
+                .header("Content-Security-Policy");
+        assertTrue(pagePolicy.startsWith("default-src 'none';"), pagePolicy);
+        assertFalse(pagePolicy.contains("*") || pagePolicy.contains("http"), "no other origin may load: " + pagePolicy);
+    }
+
+    @Test
     void rawCaptureIsTheReceivedBytesSandboxed() {
         JsonPath post = given().accept("application/json")
                 .queryParam("url", url)
@@ -210,7 +232,7 @@ class ArchiveRetrievalTest {
         Response raw = given().get("/web/" + MementoTimestamps.format14(firstSeen) + "id_/" + url);
 
         assertEquals(200, raw.statusCode());
-        assertEquals("sandbox", raw.header("Content-Security-Policy"));
+        assertTrue(raw.header("Content-Security-Policy").endsWith("sandbox"));
         assertEquals("nosniff", raw.header("X-Content-Type-Options"));
         assertEquals(post.getString("versions[0].rawSha256"), Sha256.of(raw.asByteArray()));
     }
