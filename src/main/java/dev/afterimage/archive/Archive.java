@@ -6,6 +6,7 @@ import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public class Archive {
         version.persist();
         chain.appendVersion(version, post);
         List<ObservedMedia> media = observed.media();
+        List<VersionMedia> links = new ArrayList<>();
         for (int position = 0; position < media.size(); position++) {
             ObservedMedia item = media.get(position);
             VersionMedia link = new VersionMedia();
@@ -72,8 +74,10 @@ public class Archive {
             link.sourceUrl = item.source().url();
             link.mediaSha256 = item.sha256().orElse(null);
             link.persist();
+            links.add(link);
         }
-        chain.appendMediaLinks(version, VersionMedia.ofVersion(version.id));
+        // The links just written, in position order; asking the database would flush the whole batch first.
+        chain.appendMediaLinks(version, links);
         post.contentHash = version.contentHash;
         return version;
     }

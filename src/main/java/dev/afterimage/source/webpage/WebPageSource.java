@@ -169,7 +169,7 @@ public class WebPageSource implements PostSource {
     }
 
     /** The raw fragment is the whole item page as received: its markup around the body is part of the evidence. */
-    private static SourcePost post(String id, ListedItem item, ItemPage.Article article, byte[] page) {
+    static SourcePost post(String id, ListedItem item, ItemPage.Article article, byte[] page) {
         String title = item.title().isEmpty() ? article.title() : item.title();
         List<String> text = new ArrayList<>();
         StringBuilder html = new StringBuilder();
