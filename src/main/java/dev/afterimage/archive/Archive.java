@@ -7,6 +7,7 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ public class Archive {
         version.persist();
         chain.appendVersion(version, post);
         List<ObservedMedia> media = observed.media();
+        List<VersionMedia> links = new ArrayList<>();
         for (int position = 0; position < media.size(); position++) {
             ObservedMedia item = media.get(position);
             VersionMedia link = new VersionMedia();
@@ -76,8 +78,10 @@ public class Archive {
             link.sourceUrl = item.source().url();
             link.mediaSha256 = item.sha256().orElse(null);
             link.persist();
+            links.add(link);
         }
-        chain.appendMediaLinks(version, VersionMedia.ofVersion(version.id));
+        // The links just written, in position order; asking the database would flush the whole batch first.
+        chain.appendMediaLinks(version, links);
         post.contentHash = version.contentHash;
         return version;
     }

@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A fetch kept as evidence: the page a version was read from, or a media download; exported as WARC records. */
 @Entity
@@ -39,9 +42,30 @@ public class Capture extends PanacheEntityBase {
     /** A page's body; null for media, whose body is the stored file {@link #bodySha256}. */
     public byte[] body;
 
+    /**
+     * Digests of the pages most recently archived from: a listing of 40,000 posts is one page of megabytes, hashed
+     * once rather than once per post. Keyed by the fetch itself (a record whose body compares by identity).
+     */
+    private static final Map<PageCapture, String> RECENT_PAGE_DIGESTS =
+            Collections.synchronizedMap(new RecentDigests());
+
+    private static final class RecentDigests extends LinkedHashMap<PageCapture, String> {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        RecentDigests() {
+            super(8, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PageCapture, String> eldest) {
+            return size() > 4;
+        }
+    }
+
     /** The capture of this page fetch, recorded once however many versions were read from it. */
     static Capture ofPage(PageCapture page) {
-        String sha = Sha256.of(page.body());
+        String sha = RECENT_PAGE_DIGESTS.computeIfAbsent(page, fetched -> Sha256.of(fetched.body()));
         Capture existing = find(
                         "url = ?1 and fetchedAt = ?2 and bodySha256 = ?3",
                         page.url(),

@@ -30,6 +30,9 @@ class PollRecorder {
 
     private static final Logger LOG = Logger.getLogger(PollRecorder.class);
 
+    /** Skipped posts written down per poll: enough to act on, and a listing of junk cannot make one poll long. */
+    private static final int MAX_SKIPS_RECORDED = 100;
+
     private final PostReconciler reconciler;
     private final AccountWatchdog watchdog;
     private final EvidenceChain chain;
@@ -165,7 +168,7 @@ class PollRecorder {
                     .filter(identity -> identity.length() <= 255)
                     .ifPresent(identity -> account.platformAccountId = identity);
         }
-        for (PostSkip skip : skips) {
+        for (PostSkip skip : skips.subList(0, Math.min(skips.size(), MAX_SKIPS_RECORDED))) {
             SkippedPost.record(account.id, skip, now);
         }
         account.lastRecordedPollSeq = ticket.seq();

@@ -48,9 +48,10 @@ public interface WatchConfig {
 
     /**
      * Listed posts archived per transaction: a first archive of tens of thousands of posts is written in short
-     * transactions, none holding a lock long enough to keep another account's poll waiting.
+     * transactions, none holding a lock long enough to keep another account's poll waiting; small enough that the
+     * work Hibernate repeats per post over the batch's entities (dirty checks before each query) stays cheap.
      */
-    @WithDefault("200")
+    @WithDefault("50")
     int batchSize();
 
     /**

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The real captured pages in {@code ../shared/fixtures/real} (see its PROVENANCE.md), read in place and never copied
@@ -49,5 +52,30 @@ public final class RealFixtures {
             throw new UncheckedIOException(
                     "cannot read the real fixture " + file.toAbsolutePath().normalize(), e);
         }
+    }
+
+    /**
+     * The captures under the given folders (e.g. {@code "rss"}, {@code "corpus/feeds"}) no larger than
+     * {@code maxBytes}, in name order; empty where the folder of real captures is absent, for tests that also run on
+     * pages of their own.
+     */
+    public static List<byte[]> pagesUnder(long maxBytes, String... folders) {
+        List<byte[]> pages = new ArrayList<>();
+        for (String folder : folders) {
+            Path directory = directory().resolve(folder);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    if (Files.size(file) <= maxBytes) {
+                        pages.add(Files.readAllBytes(file));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the real fixtures in " + directory, e);
+            }
+        }
+        return pages;
     }
 }

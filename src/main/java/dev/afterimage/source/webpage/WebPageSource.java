@@ -177,7 +177,7 @@ public class WebPageSource implements PostSource {
      * The raw fragment is the whole item page as received: its markup around the body is part of the evidence. An
      * item linking another platform's post is the page's item, archived under the page's URL ({@link MentionUrl}).
      */
-    private static SourcePost post(String id, String ownerUrl, ListedItem item, ItemPage.Article article, byte[] page) {
+    static SourcePost post(String id, String ownerUrl, ListedItem item, ItemPage.Article article, byte[] page) {
         String title = item.title().isEmpty() ? article.title() : item.title();
         List<String> text = new ArrayList<>();
         StringBuilder html = new StringBuilder();
