@@ -62,6 +62,12 @@ public class WebhookUrlPolicy {
                     "url", "the endpoint must be an http(s) URL with a host, not \"" + url + "\"");
         }
         if (!allowPrivateNetworks) {
+            PrivateAddresses.privateReadingOf(uri.getHost()).ifPresent(reading -> {
+                throw new InvalidFieldException(
+                        "url",
+                        "the host " + uri.getHost() + " is the address " + reading.getHostAddress()
+                                + ", which is not public (set afterimage.fetch.allow-private-networks=true to allow)");
+            });
             InetAddress[] addresses;
             try {
                 addresses = resolver.resolve(uri.getHost());

@@ -1,10 +1,14 @@
 package dev.afterimage.source.http;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import okhttp3.Connection;
 import okhttp3.Dns;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 
 /**
  * Resolves names as {@code delegate} does but hands OkHttp only public addresses. OkHttp connects only to
@@ -12,9 +16,6 @@ import okhttp3.Dns;
  * between our check and the connection (DNS rebinding). A name with some public addresses keeps those.
  */
 final class PublicOnlyDns implements Dns {
-
-    /** OkHttp's own test for a host it connects to without asking the {@link Dns}; kept identical on purpose. */
-    private static final Pattern IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
 
     private final Dns delegate;
 
@@ -37,16 +38,30 @@ final class PublicOnlyDns implements Dns {
         return usable;
     }
 
-    /** Refuses a private IP-literal host, which OkHttp connects to without calling {@link #lookup}. */
+    /**
+     * Refuses an IP-literal host with any non-public reading (octal, hex, short and 32-bit forms read as libc does),
+     * which OkHttp may connect to without calling {@link #lookup}.
+     */
     static void refuseIfPrivateLiteral(String host) throws UnknownHostException {
-        if (!IP_LITERAL.matcher(host).matches()) {
-            return;
+        Optional<InetAddress> reading = PrivateAddresses.privateReadingOf(host);
+        if (reading.isPresent()) {
+            throw new Refused(reading.get().getHostAddress());
         }
-        // Parsed the way OkHttp parses it, so "127.1" or "2130706433" is seen as the loopback address it is.
-        InetAddress address = InetAddress.getByName(host);
-        if (PrivateAddresses.isPrivate(address)) {
-            throw new Refused(address.getHostAddress());
+    }
+
+    /**
+     * Refuses a connection made to a non-public address whatever led to it: checked on the socket's peer on every
+     * hop, the last word after the literal and DNS checks.
+     */
+    static Response refuseIfConnectedPrivately(Interceptor.Chain chain) throws IOException {
+        Connection connection = chain.connection();
+        if (connection != null) {
+            InetAddress peer = connection.socket().getInetAddress();
+            if (peer != null && PrivateAddresses.isPrivate(peer)) {
+                throw new Refused(chain.request().url().host() + " connected to " + peer.getHostAddress() + ", which");
+            }
         }
+        return chain.proceed(chain.request());
     }
 
     /** A connection we will not make; the message is the whole reason, fit to show to an operator. */

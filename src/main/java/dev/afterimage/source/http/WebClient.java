@@ -68,8 +68,11 @@ public class WebClient {
         this.clock = clock;
         this.backoff = new HostBackoff(
                 Objects.requireNonNull(clock, "clock"), config.defaultRetryAfter(), config.maxRetryAfter());
-        OkHttpClient shared = new OkHttpClient.Builder()
-                .connectTimeout(config.connectTimeout())
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (!config.allowPrivateNetworks()) {
+            builder.addNetworkInterceptor(PublicOnlyDns::refuseIfConnectedPrivately);
+        }
+        OkHttpClient shared = builder.connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 // Redirects are ours to handle: get() reports them, download() checks every hop first.
                 .followRedirects(false)

@@ -30,6 +30,15 @@ class PrivateAddressesTest {
         "255.255.255.255,      true",
         "93.184.216.34,        false",
         "8.8.8.8,              false",
+        "192.0.0.8,            true",
+        "192.0.2.1,            true",
+        "198.51.100.7,         true",
+        "203.0.113.9,          true",
+        "198.18.0.1,           true",
+        "198.19.255.255,       true",
+        "198.20.0.1,           false",
+        "192.88.99.1,          true",
+        "240.0.0.1,            true",
         // IPv6
         "::1,                  true",
         "::,                   true",
@@ -44,6 +53,15 @@ class PrivateAddressesTest {
         "64:ff9b::5db8:d822,   false",
         "2606:2800:220:1::248, false",
         "2001:4860:4860::8888, false",
+        "2001:db8::1,          true",
+        "3fff::1,              true",
+        "100::1,               true",
+        "2001::1,              true",
+        "fec0::1,              true",
+        "64:ff9b:1::1,         true",
+        "2002:7f00:1::,        true",
+        "2002:5db8:d822::,     false",
+        "::ffff:192.0.2.1,     true",
     })
     void classifiesAddress(String literal, boolean expected) throws UnknownHostException {
         assertEquals(expected, PrivateAddresses.isPrivate(InetAddress.getByName(literal)));
