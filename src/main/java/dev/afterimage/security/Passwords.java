@@ -13,10 +13,10 @@ final class Passwords {
     /** bcrypt reads at most 72 bytes; longer passwords would silently share a hash with their prefix. */
     static final int MAX_BYTES = 72;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     /** Checked against when a name is unknown, so the answer takes as long as for a known name. */
     private static final String DECOY = hash("not a password of anyone");
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Passwords() {}
 

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,10 +61,13 @@ class EveryEndpointNeedsARoleTest {
         }
     }
 
-    @BeforeAll
-    static void createTokens() {
-        viewerToken = token("walker-viewer", "viewer");
-        editorToken = token("walker-editor", "editor");
+    /** Once per class, but after Quarkus has started (a static @BeforeAll runs before it listens). */
+    @BeforeEach
+    void createTokens() {
+        if (viewerToken == null) {
+            viewerToken = token("walker-viewer", "viewer");
+            editorToken = token("walker-editor", "editor");
+        }
     }
 
     @Test
