@@ -24,7 +24,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Reads RSS 2.0 (and RSS 1.0) items and Atom entries, YouTube's channel feeds included, into posts.
+ * Reads RSS 0.9x/1.0/2.0 items, Atom 0.3/1.0 entries (YouTube's channel feeds included) and JSON Feed items into
+ * posts, leniently: a feed a strict XML parser refuses (a namespace prefix never declared, a feed inside an XHTML
+ * page) is still a feed its readers see, and refusing it would leave the account watched blind.
  *
  * <p>What a post's text is made of is chosen so that only the publisher's own changes change it: the title and the
  * body. Counters a feed carries (YouTube's {@code media:statistics} views, {@code media:starRating}) move with

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RSS and Atom feeds, YouTube channel feeds and ministries' press-release feeds among them. The handle is the
+ * RSS, Atom and JSON feeds, YouTube channel feeds and ministries' press-release feeds among them. The handle is the
  * feed's URL.
  *
  * <p>A feed shows only its latest entries, so an entry dropping out of it proves nothing: it may simply have been
@@ -31,7 +31,9 @@ public class FeedSource implements PostSource {
 
     // Servers that negotiate content send a feed to a client that says it wants one, and an HTML page otherwise.
     private static final Map<String, String> ACCEPT = Map.of(
-            "Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+            "Accept",
+            "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+                    + " text/xml;q=0.9, */*;q=0.1");
 
     private final WebClient web;
 

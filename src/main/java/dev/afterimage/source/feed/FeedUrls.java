@@ -14,7 +14,7 @@ final class FeedUrls {
 
     private static final Pattern YOUTUBE_HOST = Pattern.compile("(www\\.|m\\.)?youtube\\.com");
     private static final Pattern YOUTUBE_CHANNEL = Pattern.compile("/channel/(UC[A-Za-z0-9_-]{22})(/.*)?");
-    private static final Pattern FEED_PATH = Pattern.compile(".*(\\.rss|\\.xml|\\.atom|/feed|/rss|/atom)");
+    private static final Pattern FEED_PATH = Pattern.compile(".*(\\.rss|\\.xml|\\.atom|/feed|/rss|/atom|/feed\\.json)");
     private static final Pattern FEED_FORMAT = Pattern.compile("(^|&)format=(rss|atom)(&|$)", Pattern.CASE_INSENSITIVE);
 
     private FeedUrls() {}

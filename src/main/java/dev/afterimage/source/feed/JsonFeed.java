@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jsoup.nodes.Element;
 
 /**
  * JSON Feed (versions 1 and 1.1, jsonfeed.org): each item's {@code id}, {@code url}, {@code title}, HTML or plain
@@ -47,7 +48,7 @@ final class JsonFeed {
         if (!items.isArray()) {
             return new ParsedFeed.NotAFeed("a JSON Feed without an items array");
         }
-        List<byte[]> raw = RawJson.arrayElements(text.getBytes(StandardCharsets.UTF_8), "items");
+        List<byte[]> raw = RawJson.arrayElements(body, "items");
         List<SourcePost> posts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -67,7 +68,7 @@ final class JsonFeed {
         StringBuilder html = new StringBuilder();
         if (!title.isEmpty()) {
             plain.add(title);
-            html.append(new org.jsoup.nodes.Element("h2").text(title).outerHtml());
+            html.append(new Element("h2").text(title).outerHtml());
         }
         HtmlText body = !text(item, "content_html").isEmpty()
                 ? HtmlText.ofHtml(text(item, "content_html"), base)

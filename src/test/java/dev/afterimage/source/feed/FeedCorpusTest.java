@@ -14,19 +14,27 @@ class FeedCorpusTest {
         List<FeedCorpus.Feed> feeds = FeedCorpus.feeds();
         List<String> failures = new ArrayList<>();
         int entries = 0;
+        int undated = 0;
         for (FeedCorpus.Feed feed : feeds) {
             try {
                 switch (FeedParser.parse(feed.body(), feed.contentType(), feed.url())) {
                     case ParsedFeed.Entries read
                     when read.entries().isEmpty() -> failures.add(feed.name() + ": no entries");
-                    case ParsedFeed.Entries read -> entries += read.entries().size();
+                    case ParsedFeed.Entries read -> {
+                        entries += read.entries().size();
+                        undated += (int) read.entries().stream()
+                                .filter(post -> feed.realWorld() && post.publishedAt() == null)
+                                .count();
+                    }
                     case ParsedFeed.NotAFeed notAFeed -> failures.add(feed.name() + ": " + notAFeed.why());
                 }
             } catch (RuntimeException e) {
                 failures.add(feed.name() + ": " + e);
             }
         }
-        System.out.printf("feed corpus: %d files, %d entries, %d unread%n", feeds.size(), entries, failures.size());
+        System.out.printf(
+                "feed corpus: %d files, %d entries (%d real-world ones undated), %d unread%n",
+                feeds.size(), entries, undated, failures.size());
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }

@@ -217,6 +217,7 @@ class FeedSourceTest {
         "https://example.org/blog/feed/, https://example.org/blog/feed/",
         "https://example.org/updates.atom, https://example.org/updates.atom",
         "https://example.org/news?format=rss, https://example.org/news?format=rss",
+        "https://ministry.example.org/feed.json, https://ministry.example.org/feed.json",
     })
     void feedUrlsAreClaimed(String url, String handle) {
         assertEquals(Optional.of(handle), source.handleFromProfileUrl(URI.create(url)));
