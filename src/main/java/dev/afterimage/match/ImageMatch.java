@@ -63,6 +63,7 @@ public sealed interface ImageMatch {
     /** The picture is (a frame of) a reference image. */
     record InReferenceSet(
             long referenceSetId,
+            long referenceImageId,
             String referenceSet,
             String referenceName,
             String imageSha256,
@@ -75,6 +76,7 @@ public sealed interface ImageMatch {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("kind", "reference");
             json.put("referenceSetId", referenceSetId);
+            json.put("referenceImageId", referenceImageId);
             json.put("referenceSet", referenceSet);
             json.put("referenceName", referenceName);
             json.put("imageSha256", imageSha256);

@@ -125,7 +125,7 @@ public class ImageMatcher {
             ReferenceSet set = ReferenceSet.findById(image.setId);
             if (set != null && seen.add(image.id)) {
                 matches.add(new ImageMatch.InReferenceSet(
-                        set.id, set.name, image.name, image.sha256, near.distance(), transform));
+                        set.id, image.id, set.name, image.name, image.sha256, near.distance(), transform));
             }
         }
         return matches;

@@ -97,6 +97,18 @@ class ImageReuseScenarioTest {
         assertEquals("MIRROR_HORIZONTAL", frame.get("transform"));
         assertEquals((int) setId, ((Number) frame.get("referenceSetId")).intValue());
 
+        Object framePostId = reused.stream()
+                .filter(event -> (copierUrl + 11).equals(event.get("postUrl")))
+                .findFirst()
+                .orElseThrow()
+                .get("postId");
+        String page = given().get("/console/posts/" + framePostId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(page.contains("Seen before") && page.contains("/api/reference-sets/" + setId + "/images/"), page);
+
         Map<String, Object> meme = bestByPost.get(copierUrl + 12);
         assertEquals("archive", meme.get("kind"));
         assertEquals(originalUrl, meme.get("postUrl"));

@@ -19,4 +19,5 @@ public record PostPage(
         String archiveUrl,
         String timemapUrl,
         String warcUrl,
-        String jsonUrl) {}
+        String jsonUrl,
+        List<SeenBefore> seenBefore) {}

@@ -1,5 +1,6 @@
 package dev.afterimage.web.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.alert.Event;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
@@ -35,10 +36,12 @@ public class PostPages {
 
     private final ArchivedPosts archived;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    PostPages(ArchivedPosts archived, Clock clock) {
+    PostPages(ArchivedPosts archived, Clock clock, ObjectMapper json) {
         this.archived = archived;
         this.clock = clock;
+        this.json = json;
     }
 
     @CheckedTemplate(basePath = "console")
@@ -82,7 +85,8 @@ public class PostPages {
                 "/archive?url=" + encoded,
                 "/timemap/link/" + ArchivedPosts.inPath(post.url),
                 "/api/posts/" + post.id + "/export.warc.gz",
-                "/api/posts/" + post.id);
+                "/api/posts/" + post.id,
+                SeenBefore.of(post.id, json));
         return HtmlPage.ok(Templates.post(page), CsrfToken.of(cookie));
     }
 
