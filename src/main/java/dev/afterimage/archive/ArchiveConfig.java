@@ -3,6 +3,7 @@ package dev.afterimage.archive;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where and how the archive keeps what it has seen. */
 @ConfigMapping(prefix = "afterimage.archive")
@@ -18,4 +19,10 @@ public interface ArchiveConfig {
      */
     @WithDefault("10")
     int sameImageMaxDistance();
+
+    /**
+     * Who runs this instance and why, written into the {@code warcinfo} record at the head of every WARC export, so a
+     * file passed on says where it came from. Empty by default.
+     */
+    Optional<String> operatorNote();
 }
