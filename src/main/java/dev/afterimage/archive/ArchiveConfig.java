@@ -3,6 +3,7 @@ package dev.afterimage.archive;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where and how the archive keeps what it has seen. */
 @ConfigMapping(prefix = "afterimage.archive")
@@ -26,4 +27,10 @@ public interface ArchiveConfig {
      */
     @WithDefault("40000000")
     long imagePixelBudget();
+
+    /**
+     * Who runs this instance and why, written into the {@code warcinfo} record at the head of every WARC export, so a
+     * file passed on says where it came from. Empty by default.
+     */
+    Optional<String> operatorNote();
 }

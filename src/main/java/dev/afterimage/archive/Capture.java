@@ -62,6 +62,20 @@ public class Capture extends PanacheEntityBase {
             return size() > 4;
         }
     }
+    /** The address the server answered from; null when not recorded. */
+    @Column(name = "ip_address")
+    public String ipAddress;
+
+    /** e.g. {@code TLSv1.3}; null for plain http. */
+    @Column(name = "tls_protocol")
+    public String tlsProtocol;
+
+    @Column(name = "tls_cipher_suite")
+    public String tlsCipherSuite;
+
+    /** The certificate chain the server presented, PEM, leaf first; null for plain http. */
+    @Column(name = "tls_certificates")
+    public String tlsCertificates;
 
     /** The capture of this page fetch, recorded once however many versions were read from it. */
     static Capture ofPage(PageCapture page) {
@@ -99,6 +113,12 @@ public class Capture extends PanacheEntityBase {
         capture.requestHead = exchange.requestHead();
         capture.responseHead = exchange.responseHead();
         capture.bodySha256 = sha256;
+        capture.ipAddress = exchange.ipAddress();
+        if (exchange.tls() != null) {
+            capture.tlsProtocol = exchange.tls().protocol();
+            capture.tlsCipherSuite = exchange.tls().cipherSuite();
+            capture.tlsCertificates = exchange.tls().certificateChainPem();
+        }
         return capture;
     }
 }

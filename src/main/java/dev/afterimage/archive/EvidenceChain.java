@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -126,6 +130,54 @@ public class EvidenceChain {
             entityManager.remove(pending);
         }
         return page.size();
+    }
+
+    /** The chain's newest entry, as committed. */
+    @Transactional
+    public ChainHead head() {
+        EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN);
+        return new ChainHead(head.lastSeq, head.lastHash);
+    }
+
+    /**
+     * The entries that vouch for the given posts, oldest first: their versions and media links, the media files they
+     * show, and their deletions and restorations.
+     */
+    @Transactional
+    public List<EvidenceEntry> entriesOf(Collection<Long> postIds) {
+        Set<String> versions = new HashSet<>();
+        Set<String> media = new HashSet<>();
+        Set<String> posts = new HashSet<>();
+        for (Long postId : postIds) {
+            posts.add(String.valueOf(postId));
+            for (PostVersion version : PostVersion.ofPost(postId)) {
+                versions.add(String.valueOf(version.id));
+                VersionMedia.ofVersion(version.id).stream()
+                        .map(link -> link.mediaSha256)
+                        .filter(Objects::nonNull)
+                        .forEach(media::add);
+            }
+        }
+        return EvidenceEntry.<EvidenceEntry>list(
+                "(kind in ?1 and recordRef in ?2) or (kind = ?3 and recordRef in ?4) or (kind in ?5 and recordRef in ?6)"
+                        + " order by seq",
+                List.of(EvidenceEntry.Kind.VERSION, EvidenceEntry.Kind.MEDIA_LINKS),
+                orNone(versions),
+                EvidenceEntry.Kind.MEDIA,
+                orNone(media),
+                List.of(EvidenceEntry.Kind.DELETION, EvidenceEntry.Kind.RESTORATION),
+                orNone(posts));
+    }
+
+    /** The entries numbered {@code from} to {@code to}, both included, in order. */
+    @Transactional
+    public List<EvidenceEntry> entriesBetween(long from, long to) {
+        return EvidenceEntry.list("seq >= ?1 and seq <= ?2 order by seq", from, to);
+    }
+
+    /** An empty IN list is not valid SQL everywhere; a value no record has stands in for none. */
+    private static Set<String> orNone(Set<String> refs) {
+        return refs.isEmpty() ? Set.of("-") : refs;
     }
 
     /**
@@ -392,7 +444,11 @@ public class EvidenceChain {
         return Sha256.ofText("media|" + media.sha256 + "|" + media.sizeBytes);
     }
 
-    private static String entryHash(EvidenceEntry entry) {
+    /**
+     * An entry's own hash: SHA-256 (lower-case hex) of the UTF-8 text {@code seq|kind|recordRef|recordHash|previousHash}.
+     * docs/evidence.md spells this rule out for anyone re-hashing exported entries.
+     */
+    public static String entryHash(EvidenceEntry entry) {
         return Sha256.ofText(entry.seq + "|" + entry.kind + "|" + entry.recordRef + "|" + entry.recordHash + "|"
                 + entry.previousHash);
     }

@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.InstanceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
@@ -7,35 +8,56 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
 
 /**
- * Writes the fetches behind archived posts as a gzipped WARC (ISO 28500): for each kept page and media download a
- * {@code response} record (HTTP head and the body as kept, with its {@code WARC-Payload-Digest}) and the
- * {@code request} record that went with it. Any WARC tool can replay or verify the file without Afterimage.
+ * Writes the fetches behind archived posts as a gzipped WARC 1.1 (ISO 28500): first a {@code warcinfo} record naming
+ * the software, the instance and its operator; then for each kept page and media download a {@code response} record
+ * (HTTP head and the body as kept, with the server's address), the {@code request} record that went with it and, for
+ * https, a {@code metadata} record with the TLS session and the server's certificate chain. Every record carries
+ * {@code sha256:<hex>} block and payload digests, the form jwarc's validator and Webrecorder's warcio both recompute
+ * and compare equal, so any WARC tool can replay or verify the file without Afterimage.
  */
 @ApplicationScoped
 public class WarcExport {
 
-    private final MediaStore store;
+    /** Certificate chains are written as PEM, the form {@code openssl x509} and browsers read. */
+    private static final MediaType PEM = MediaType.parse("application/x-pem-file");
 
-    public WarcExport(MediaStore store) {
+    private final MediaStore store;
+    private final ArchiveConfig config;
+    private final String publicUrl;
+    private final String softwareVersion;
+
+    public WarcExport(
+            MediaStore store,
+            ArchiveConfig config,
+            InstanceConfig instance,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String softwareVersion) {
         this.store = store;
+        this.config = config;
+        this.publicUrl = instance.publicUrl();
+        this.softwareVersion = softwareVersion;
     }
 
     /** Every capture behind one post's versions and media. */
@@ -82,42 +104,132 @@ public class WarcExport {
 
     private void write(Map<Long, Capture> captures, OutputStream out) throws IOException {
         WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP);
+        byte[] info = warcinfoFields();
+        Warcinfo warcinfo = new Warcinfo.Builder()
+                .version(MessageVersion.WARC_1_1)
+                .setHeader("WARC-Block-Digest", digest(sha256(info)))
+                .body(MediaType.parse("application/warc-fields"), info)
+                .build();
+        writer.write(warcinfo);
         for (Capture capture : captures.values()) {
-            URI target = URI.create(capture.url);
-            byte[] head = capture.responseHead.getBytes(StandardCharsets.UTF_8);
-            long bodyLength;
-            InputStream body;
-            if (capture.body != null) {
-                bodyLength = capture.body.length;
-                body = new ByteArrayInputStream(capture.body);
-            } else {
-                Path file = store.locate(capture.bodySha256)
-                        .orElseThrow(() -> new IOException(
-                                "media " + capture.bodySha256 + " is missing from the store; run GET /api/verify"));
-                bodyLength = Files.size(file);
-                body = Files.newInputStream(file);
-            }
-            try (InputStream message = new SequenceInputStream(new ByteArrayInputStream(head), body)) {
-                WarcResponse response = new WarcResponse.Builder(target)
-                        .date(capture.fetchedAt)
+            URI responseId = writeResponse(writer, capture, warcinfo.id());
+            byte[] requestHead = capture.requestHead.getBytes(StandardCharsets.UTF_8);
+            writer.write(new WarcRequest.Builder(URI.create(capture.url))
+                    .version(MessageVersion.WARC_1_1)
+                    .date(capture.fetchedAt)
+                    .warcinfoId(warcinfo.id())
+                    .concurrentTo(responseId)
+                    .setHeader("WARC-Block-Digest", digest(sha256(requestHead)))
+                    .setHeader("WARC-Payload-Digest", digest(sha256(new byte[0])))
+                    .body(MediaType.HTTP_REQUEST, requestHead)
+                    .build());
+            if (capture.tlsCertificates != null) {
+                byte[] chain = capture.tlsCertificates.getBytes(StandardCharsets.US_ASCII);
+                writer.write(new WarcMetadata.Builder()
                         .version(MessageVersion.WARC_1_1)
-                        // Base32 without padding, the form WARC validators expect.
-                        .payloadDigest(
-                                "sha256",
-                                new WarcDigest("sha256", HexFormat.of().parseHex(capture.bodySha256))
-                                        .base32()
-                                        .replace("=", ""))
-                        .body(MediaType.HTTP_RESPONSE, Channels.newChannel(message), head.length + bodyLength)
-                        .build();
-                writer.write(response);
-                writer.write(new WarcRequest.Builder(target)
-                        .version(MessageVersion.WARC_1_1)
+                        .targetURI(URI.create(capture.url))
                         .date(capture.fetchedAt)
-                        .concurrentTo(response.id())
-                        .body(MediaType.HTTP_REQUEST, capture.requestHead.getBytes(StandardCharsets.UTF_8))
+                        .warcinfoId(warcinfo.id())
+                        .concurrentTo(responseId)
+                        .addHeader("WARC-Protocol", warcProtocol(capture.tlsProtocol))
+                        .addHeader("WARC-Cipher-Suite", capture.tlsCipherSuite)
+                        .setHeader("WARC-Block-Digest", digest(sha256(chain)))
+                        .body(PEM, chain)
                         .build());
             }
         }
         out.flush();
+    }
+
+    /** Writes the response record of one capture and returns its record id. */
+    private URI writeResponse(WarcWriter writer, Capture capture, URI warcinfoId) throws IOException {
+        byte[] head = capture.responseHead.getBytes(StandardCharsets.UTF_8);
+        long bodyLength;
+        String blockDigest;
+        InputStream body;
+        if (capture.body != null) {
+            bodyLength = capture.body.length;
+            blockDigest = sha256(head, new ByteArrayInputStream(capture.body));
+            body = new ByteArrayInputStream(capture.body);
+        } else {
+            Path file = store.locate(capture.bodySha256)
+                    .orElseThrow(() -> new IOException(
+                            "media " + capture.bodySha256 + " is missing from the store; run GET /api/verify"));
+            bodyLength = Files.size(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                blockDigest = sha256(head, in);
+            }
+            body = Files.newInputStream(file);
+        }
+        try (InputStream message = new SequenceInputStream(new ByteArrayInputStream(head), body)) {
+            WarcResponse.Builder response = new WarcResponse.Builder(URI.create(capture.url))
+                    .date(capture.fetchedAt)
+                    .version(MessageVersion.WARC_1_1)
+                    .warcinfoId(warcinfoId)
+                    .setHeader("WARC-Block-Digest", digest(blockDigest))
+                    .setHeader("WARC-Payload-Digest", digest(capture.bodySha256))
+                    .addHeader("WARC-Protocol", "http/1.1");
+            if (capture.ipAddress != null) {
+                // An IP literal: getByName parses it without asking DNS.
+                response.ipAddress(InetAddress.getByName(capture.ipAddress));
+            }
+            if (capture.tlsProtocol != null) {
+                response.addHeader("WARC-Protocol", warcProtocol(capture.tlsProtocol));
+            }
+            if (capture.tlsCipherSuite != null) {
+                response.addHeader("WARC-Cipher-Suite", capture.tlsCipherSuite);
+            }
+            WarcResponse record = response.body(
+                            MediaType.HTTP_RESPONSE, Channels.newChannel(message), head.length + bodyLength)
+                    .build();
+            writer.write(record);
+            return record.id();
+        }
+    }
+
+    private byte[] warcinfoFields() {
+        StringBuilder fields = new StringBuilder()
+                .append("software: Afterimage/")
+                .append(softwareVersion)
+                .append(" (+https://afterimage.dev)\r\n")
+                .append("format: WARC File Format 1.1\r\n")
+                .append(
+                        "conformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n")
+                .append("isPartOf: ")
+                .append(publicUrl)
+                .append("\r\n");
+        // One line per field: a line break in the note would start a field of its own.
+        config.operatorNote()
+                .map(note -> note.replaceAll("\\s+", " ").strip())
+                .filter(note -> !note.isEmpty())
+                .ifPresent(note -> fields.append("operator: ").append(note).append("\r\n"));
+        return fields.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The WARC-Protocol name of a JDK TLS protocol name: {@code TLSv1.3} is {@code tls/1.3}. */
+    static String warcProtocol(String jdkName) {
+        return jdkName.startsWith("TLSv") ? "tls/" + jdkName.substring(4) : jdkName.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The {@code sha256:<hex>} form of a digest. jwarc's own digest setters re-encode to padded base32, which its
+     * validator then flags as malformed; hex is what warcio writes and both recompute equal.
+     */
+    private static String digest(String hex) {
+        return "sha256:" + hex;
+    }
+
+    private static String sha256(byte[] bytes) {
+        return Sha256.of(bytes);
+    }
+
+    private static String sha256(byte[] head, InputStream body) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        digest.update(head);
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -2,13 +2,18 @@ package dev.afterimage.archive;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
+import dev.afterimage.testkit.TestPki;
+import dev.afterimage.testkit.WarcReaders;
 import dev.afterimage.testkit.WireMockResource;
 import dev.afterimage.testkit.WireMockResource.InjectWireMock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,18 +22,27 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcPayload;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.Warcinfo;
 
-/** The WARC export, read back with jwarc: every fetch is there as a request and a response, and every digest holds. */
+/**
+ * The WARC export, read back with jwarc and checked by two independent readers (jwarc's validator and Webrecorder's
+ * warcio): a warcinfo first, every fetch as a request and a response from the address it came from, TLS sessions as
+ * metadata, and every digest holds.
+ */
 @QuarkusTest
 @WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class WarcExportTest {
@@ -67,10 +81,26 @@ class WarcExportTest {
         List<byte[]> payloads = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
         List<String> methods = new ArrayList<>();
+        List<WarcRecord> all = new ArrayList<>();
         try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
             for (WarcRecord record : reader) {
                 assertEquals("WARC/1.1", record.version().toString());
-                if (record instanceof WarcResponse response) {
+                all.add(record);
+                if (record instanceof Warcinfo info) {
+                    assertTrue(
+                            info.fields().first("software").orElseThrow().startsWith("Afterimage/"),
+                            "the warcinfo names the software and its version");
+                    assertEquals(
+                            "https://afterimage.example",
+                            info.fields().first("isPartOf").orElseThrow());
+                    assertEquals(
+                            "Afterimage test instance, run by the test suite",
+                            info.fields().first("operator").orElseThrow());
+                } else if (record instanceof WarcResponse response) {
+                    assertEquals(
+                            "127.0.0.1",
+                            response.ipAddress().orElseThrow().getHostAddress(),
+                            "the address the page was fetched from");
                     statuses.add(response.http().status());
                     WarcPayload payload = response.payload().orElseThrow();
                     byte[] bytes = payload.body().stream().readAllBytes();
@@ -89,6 +119,7 @@ class WarcExportTest {
                 }
             }
         }
+        assertInstanceOf(Warcinfo.class, all.getFirst(), "the warcinfo record heads the file");
         assertEquals(
                 4,
                 responses.size(),
@@ -111,13 +142,106 @@ class WarcExportTest {
                     "the page of version " + (version + 1));
         }
 
-        given().header("X-Requested-With", "test")
+        byte[] accountWarc = given().header("X-Requested-With", "test")
                 .get("/api/accounts/" + scenario.accountId() + "/export.warc.gz")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         given().header("X-Requested-With", "test")
                 .get("/api/posts/987654321/export.warc.gz")
                 .then()
                 .statusCode(404);
+
+        assertBothReadersAccept(warc);
+        assertBothReadersAccept(accountWarc);
+    }
+
+    @Test
+    void httpsCaptureCarriesItsTlsSessionAndCertificateChainInAMetadataRecord() throws Exception {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(1, Duration.ofHours(1), "Over TLS");
+        scenario.watch();
+        scenario.poll();
+        JsonPath post = scenario.postByPlatformId(1);
+        TestPki pki = new TestPki("Platform");
+        TestPki.Issued server = pki.issueServer("t.me");
+        String chain = TestPki.pem(server.certificate(), pki.root());
+        // The fake platform speaks plain http; the session of a real https fetch is put on its capture.
+        QuarkusTransaction.requiringNew().run(() -> {
+            PostVersion version = PostVersion.ofPost(post.getLong("post.id")).getFirst();
+            Capture capture = Capture.findById(version.captureId);
+            capture.tlsProtocol = "TLSv1.3";
+            capture.tlsCipherSuite = "TLS_AES_128_GCM_SHA256";
+            capture.tlsCertificates = chain;
+        });
+
+        byte[] warc = given().header("X-Requested-With", "test")
+                .get("/api/posts/" + post.getLong("post.id") + "/export.warc.gz")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+
+        WarcResponse response = null;
+        WarcMetadata metadata = null;
+        String pem = null;
+        try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
+            for (WarcRecord record : reader) {
+                if (record instanceof WarcResponse r) {
+                    response = r;
+                } else if (record instanceof WarcMetadata m) {
+                    metadata = m;
+                    pem = new String(m.body().stream().readAllBytes(), StandardCharsets.US_ASCII);
+                }
+            }
+        }
+        assertNotNull(response);
+        assertNotNull(metadata, "a metadata record for the https fetch");
+        assertEquals(List.of(response.id()), metadata.concurrentTo(), "tied to its response");
+        assertEquals(List.of("http/1.1", "tls/1.3"), response.headers().all("WARC-Protocol"));
+        assertEquals("tls/1.3", metadata.headers().first("WARC-Protocol").orElseThrow());
+        assertEquals(
+                "TLS_AES_128_GCM_SHA256",
+                metadata.headers().first("WARC-Cipher-Suite").orElseThrow());
+        assertEquals("application/x-pem-file", metadata.contentType().toString());
+        assertEquals(chain, pem);
+        assertEquals(
+                server.certificate(),
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(chain.getBytes(StandardCharsets.US_ASCII)))
+                        .iterator()
+                        .next(),
+                "the leaf certificate comes first and parses back");
+
+        assertBothReadersAccept(warc);
+    }
+
+    /** jwarc's validator passes every record, and warcio recomputes every declared digest to the same value. */
+    private static void assertBothReadersAccept(byte[] warc) throws IOException {
+        Path file = Files.createTempFile(Path.of("target"), "export-", ".warc.gz");
+        try {
+            Files.write(file, warc);
+            WarcReaders.Validation jwarc = WarcReaders.jwarcValidate(file);
+            assertTrue(jwarc.passed(), "jwarc validate:\n" + jwarc.output());
+
+            List<WarcReaders.WarcioRecord> records = WarcReaders.warcio(file);
+            assertEquals("warcinfo", records.getFirst().type());
+            for (WarcReaders.WarcioRecord record : records.subList(1, records.size())) {
+                assertNotNull(record.declared("block"), "every record but the warcinfo declares its block digest");
+                for (String digest : List.of("block", "payload")) {
+                    String declared = record.declared(digest);
+                    if (declared != null) {
+                        assertTrue(declared.matches("sha256:[0-9a-f]{64}"), declared);
+                        assertEquals(
+                                declared,
+                                record.recomputed(digest),
+                                "warcio's " + digest + " digest of " + record.type() + " " + record.id());
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

@@ -14,8 +14,11 @@ import okhttp3.Response;
  * @param url the URL actually fetched (after any redirects)
  * @param requestHead e.g. {@code GET /s/durov HTTP/1.1\r\nHost: t.me\r\nUser-Agent: ...\r\n\r\n}
  * @param responseHead e.g. {@code HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n...\r\n\r\n}
+ * @param ipAddress the address the server answered from, or null when it is not known
+ * @param tls the TLS session of an https fetch, or null for plain http
  */
-public record Exchange(String url, String requestHead, String responseHead, Instant at) {
+public record Exchange(
+        String url, String requestHead, String responseHead, Instant at, String ipAddress, TlsSession tls) {
 
     static final String REDACTED = "[redacted]";
 
@@ -42,7 +45,14 @@ public record Exchange(String url, String requestHead, String responseHead, Inst
                 .append("\r\n");
         appendHeaders(responseHead, response.headers(), true);
         responseHead.append("Content-Length: ").append(bodyLength).append("\r\n\r\n");
-        return new Exchange(request.url().toString(), requestHead.toString(), responseHead.toString(), at);
+        RemoteAddress.Slot remote = request.tag(RemoteAddress.Slot.class);
+        return new Exchange(
+                request.url().toString(),
+                requestHead.toString(),
+                responseHead.toString(),
+                at,
+                remote == null ? null : remote.ipAddress(),
+                response.handshake() == null ? null : TlsSession.of(response.handshake()));
     }
 
     private static void appendHeaders(StringBuilder out, Headers headers, boolean dropFraming) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -60,6 +61,11 @@ public class WebClient {
 
     @Inject
     public WebClient(FetchConfig config, Clock clock) {
+        this(config, clock, UnaryOperator.identity());
+    }
+
+    /** {@code tuning} adjusts the HTTP client, e.g. to trust a test server's certificate authority. */
+    WebClient(FetchConfig config, Clock clock, UnaryOperator<OkHttpClient.Builder> tuning) {
         this.config = Objects.requireNonNull(config, "config");
         if (config.maxPageBytes() >= Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(
@@ -72,7 +78,7 @@ public class WebClient {
         if (!config.allowPrivateNetworks()) {
             builder.addNetworkInterceptor(PublicOnlyDns::refuseIfConnectedPrivately);
         }
-        OkHttpClient shared = builder.connectTimeout(config.connectTimeout())
+        builder.connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 // Redirects are ours to handle: get() reports them, download() checks every hop first.
                 .followRedirects(false)
@@ -82,7 +88,8 @@ public class WebClient {
                 .proxy(Proxy.NO_PROXY)
                 // HTTP/1.1 only: what is archived are HTTP/1.1 request and response heads, as WARC readers expect.
                 .protocols(List.of(Protocol.HTTP_1_1))
-                .build();
+                .addNetworkInterceptor(new RemoteAddress());
+        OkHttpClient shared = tuning.apply(builder).build();
         this.pages = shared.newBuilder().callTimeout(config.pageCallTimeout()).build();
         this.media = shared.newBuilder().callTimeout(config.mediaCallTimeout()).build();
     }
@@ -207,6 +214,7 @@ public class WebClient {
         Request.Builder request = new Request.Builder()
                 .url(target)
                 .header("User-Agent", config.userAgent())
+                .tag(RemoteAddress.Slot.class, new RemoteAddress.Slot())
                 .post(RequestBody.create(body, MediaType.get(contentType)));
         headers.forEach(request::header);
         OkHttpClient client = pages.newBuilder().callTimeout(callTimeout).build();
@@ -295,7 +303,10 @@ public class WebClient {
     }
 
     private Request request(HttpUrl target, Map<String, String> headers) {
-        Request.Builder request = new Request.Builder().url(target).header("User-Agent", config.userAgent());
+        Request.Builder request = new Request.Builder()
+                .url(target)
+                .header("User-Agent", config.userAgent())
+                .tag(RemoteAddress.Slot.class, new RemoteAddress.Slot());
         headers.forEach(request::header);
         return request.build();
     }

@@ -30,7 +30,7 @@ class FeedParserPropertyTest {
     }
 
     private static void storeWhatIsParsed(byte[] body) throws SQLException {
-        if (FeedParser.parse(body, "https://example.org/feed.xml") instanceof ParsedFeed.Entries entries) {
+        if (FeedParser.parse(body, null, "https://example.org/feed.xml") instanceof ParsedFeed.Entries entries) {
             ARCHIVE.store(entries.entries(), NOW);
         }
     }

@@ -1,0 +1,4 @@
+package dev.afterimage.evidence.stamp;
+
+/** One file of an evidence package: its path inside the package and its bytes. */
+public record PackageFile(String path, byte[] bytes) {}
