@@ -91,6 +91,22 @@ public class PostReconciler {
                 .toList();
     }
 
+    /**
+     * The archived live posts a platform pushed a deletion notice for (X's {@code post.delete}), that this poll's
+     * listing did not show: suspects like any other, whatever their age, confirmed only by the platform's answer.
+     */
+    @Transactional
+    public List<Suspect> pushedSuspects(long accountId, Set<String> platformPostIds, Set<String> seenPostIds) {
+        return platformPostIds.stream()
+                .filter(id -> !seenPostIds.contains(id))
+                .map(id -> Post.find(accountId, id))
+                .flatMap(java.util.Optional::stream)
+                .filter(post -> post.state == PostState.LIVE)
+                .limit(maxSuspectsPerPoll)
+                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
+                .toList();
+    }
+
     /** Applies one poll's observation; must run inside the poll's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Reconciliation reconcile(PollObservation observation) {

@@ -69,6 +69,14 @@ public class Poller {
 
     /** Polls the account now; when a poll of it is already running, waits for that one to finish first. */
     public PollSummary poll(long accountId) {
+        return poll(accountId, Set.of());
+    }
+
+    /**
+     * Polls the account now, asking also about the posts the platform pushed a deletion notice for, whatever their
+     * age: the notice only makes them suspects, and the platform's own answer about each decides.
+     */
+    public PollSummary poll(long accountId, Set<String> pushedDeletions) {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -82,7 +90,7 @@ public class Poller {
             AccountRef account = target(accountId);
             Instant startedAt = clock.instant();
             try {
-                return pollOnce(accountId, account, startedAt);
+                return pollOnce(accountId, account, startedAt, pushedDeletions);
             } catch (AccountNotFoundException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -94,7 +102,7 @@ public class Poller {
         }
     }
 
-    private PollSummary pollOnce(long accountId, AccountRef account, Instant startedAt) {
+    private PollSummary pollOnce(long accountId, AccountRef account, Instant startedAt, Set<String> pushedDeletions) {
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
@@ -112,6 +120,15 @@ public class Poller {
             } else {
                 suspects = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
                 rechecks = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
+            }
+            if (!pushedDeletions.isEmpty()) {
+                List<Suspect> withPushed = new ArrayList<>(suspects);
+                Set<String> already =
+                        suspects.stream().map(Suspect::platformPostId).collect(Collectors.toSet());
+                reconciler.pushedSuspects(accountId, pushedDeletions, seenIds).stream()
+                        .filter(pushed -> !already.contains(pushed.platformPostId()))
+                        .forEach(withPushed::add);
+                suspects = withPushed;
             }
         }
         Map<String, PermalinkAnswer> answers = new LinkedHashMap<>(ask(source, account, suspects, true));
