@@ -87,10 +87,12 @@ public class XActivityWatch {
         client = new XActivityClient(web, baseUrl, bearer.get(), config);
         if (config.mode() == XActivityConfig.Mode.WEBHOOK) {
             webhookId = client.webhook(publicUrl + HOOK_PATH);
-        } else {
+        }
+        // The accounts are known before the first event can arrive.
+        refresh();
+        if (config.mode() == XActivityConfig.Mode.STREAM) {
             client.openStream(this::heard);
         }
-        refresh();
     }
 
     public synchronized void stop() {
