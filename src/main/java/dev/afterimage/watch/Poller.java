@@ -9,9 +9,11 @@ import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PermalinkCheck;
+import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.spend.XSpendMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -49,6 +51,7 @@ public class Poller {
     private final WatchConfig config;
     private final Clock clock;
     private final ListingWalker walker;
+    private final XSpendMeter spend;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     Poller(
@@ -57,7 +60,9 @@ public class Poller {
             PostReconciler reconciler,
             PollRecorder recorder,
             WatchConfig config,
-            Clock clock) {
+            Clock clock,
+            XSpendMeter spend) {
+        this.spend = spend;
         this.sources = sources;
         this.media = media;
         this.reconciler = reconciler;
@@ -65,6 +70,28 @@ public class Poller {
         this.config = config;
         this.clock = clock;
         this.walker = new ListingWalker(config.maxPages(), clock);
+    }
+
+    /**
+     * A scheduled poll: skipped while a spend budget slows the account's platform (X), so the budget is honoured by
+     * polling less often, never by ignoring pushed events, which call {@link #poll(long, Set)} directly.
+     *
+     * @return the poll's summary, or empty when it was skipped for the budget
+     */
+    public Optional<PollSummary> pollScheduled(long accountId) {
+        if (deferredByBudget(accountId)) {
+            return Optional.empty();
+        }
+        return Optional.of(poll(accountId));
+    }
+
+    @Transactional
+    boolean deferredByBudget(long accountId) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return account.platform == Platform.X && spend.defers(account.lastPollStartedAt, account.pollInterval());
     }
 
     /** Polls the account now; when a poll of it is already running, waits for that one to finish first. */
