@@ -36,16 +36,25 @@ public class AccountWatchdog {
                 switch (outcome) {
                     case ListingOutcome.Unknown unknown -> before.availability();
                     case ListingOutcome.AccountGone gone -> {
-                        if (before.availability() == Availability.ACTIVE) {
+                        // Once per state: a channel that turns its preview off and later vanishes is two facts.
+                        if (before.availability() != gone.state()) {
                             events.append(EventDraft.aboutAccount(
                                     EventType.ACCOUNT_UNAVAILABLE,
                                     accountId,
-                                    Map.of("evidence", gone.evidence(), "detectedAt", now)));
+                                    Map.of(
+                                            "evidence",
+                                            gone.evidence(),
+                                            "state",
+                                            gone.state().name(),
+                                            "reason",
+                                            gone.state().words(),
+                                            "detectedAt",
+                                            now)));
                         }
-                        yield Availability.UNAVAILABLE;
+                        yield gone.state();
                     }
                     case ListingOutcome.Listed listed -> {
-                        if (before.availability() == Availability.UNAVAILABLE) {
+                        if (before.availability() != Availability.ACTIVE) {
                             events.append(EventDraft.aboutAccount(
                                     EventType.ACCOUNT_RESTORED, accountId, Map.of("detectedAt", now)));
                         }

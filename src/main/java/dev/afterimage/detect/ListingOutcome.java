@@ -18,8 +18,22 @@ public sealed interface ListingOutcome {
         }
     }
 
-    /** The platform says the account itself is gone or no longer public. */
-    record AccountGone(String evidence) implements ListingOutcome {}
+    /**
+     * The platform says the account itself cannot be read: gone, no longer public, or barred in a way it names.
+     *
+     * @param state what the account is now; never {@link Availability#ACTIVE}
+     */
+    record AccountGone(String evidence, Availability state) implements ListingOutcome {
+        public AccountGone {
+            if (state == null || state == Availability.ACTIVE) {
+                throw new IllegalArgumentException("state: an account that cannot be read is not " + state);
+            }
+        }
+
+        public AccountGone(String evidence) {
+            this(evidence, Availability.UNAVAILABLE);
+        }
+    }
 
     /** Nothing usable came back; nothing may be concluded from this poll. */
     record Unknown(String reason) implements ListingOutcome {}

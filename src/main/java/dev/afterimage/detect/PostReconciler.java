@@ -100,6 +100,22 @@ public class PostReconciler {
     }
 
     /**
+     * The archived live posts a platform pushed a deletion notice for (X's {@code post.delete}), that this poll's
+     * listing did not show: suspects like any other, whatever their age, confirmed only by the platform's answer.
+     */
+    @Transactional
+    public List<Suspect> pushedSuspects(long accountId, Set<String> platformPostIds, Set<String> seenPostIds) {
+        return platformPostIds.stream()
+                .filter(id -> !seenPostIds.contains(id))
+                .map(id -> Post.find(accountId, id))
+                .flatMap(java.util.Optional::stream)
+                .filter(post -> post.state == PostState.LIVE)
+                .limit(maxSuspectsPerPoll)
+                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
+                .toList();
+    }
+
+    /**
      * Archives what some of a poll's listed posts show: new posts, new versions, edits, restorations. Must run inside
      * a transaction of the caller's; a large listing is applied in several, each short.
      */

@@ -32,8 +32,20 @@ public sealed interface ListingResult {
         }
     }
 
-    /** The platform says definitively that the account does not exist or is no longer public. */
-    record AccountGone(String evidence) implements ListingResult {}
+    /**
+     * The platform says definitively that the account's posts cannot be read: it does not exist, is no longer
+     * public, or bars us in a way the platform names ({@link AccountBarrier}).
+     */
+    record AccountGone(String evidence, AccountBarrier barrier) implements ListingResult {
+        public AccountGone {
+            java.util.Objects.requireNonNull(barrier, "barrier");
+        }
+
+        /** The account does not exist or is no longer public. */
+        public AccountGone(String evidence) {
+            this(evidence, AccountBarrier.GONE);
+        }
+    }
 
     /** Anything else: a timeout, a 5xx, a 429, a login wall, a page that does not parse. Proves nothing. */
     record Unknown(String reason) implements ListingResult {}

@@ -13,6 +13,7 @@ public enum Platform {
     X,
     FACEBOOK,
     BLUESKY,
+    VK,
     MASTODON,
     RSS,
     WEB;

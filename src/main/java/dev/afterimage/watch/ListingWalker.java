@@ -1,6 +1,8 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.detect.Availability;
 import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.source.AccountBarrier;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PostSource;
@@ -49,7 +51,7 @@ final class ListingWalker {
                 case ListingResult.AccountGone gone -> {
                     return finish(
                             pages == 1
-                                    ? new ListingOutcome.AccountGone(gone.evidence())
+                                    ? new ListingOutcome.AccountGone(gone.evidence(), availability(gone.barrier()))
                                     : listed(posts, "page " + pages + " said the account is gone: " + gone.evidence()),
                             posts,
                             pageOf,
@@ -106,5 +108,14 @@ final class ListingWalker {
             Map<String, ListingWalk.Sighting> pageOf,
             int pages) {
         return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages);
+    }
+
+    private static Availability availability(AccountBarrier barrier) {
+        return switch (barrier) {
+            case GONE -> Availability.UNAVAILABLE;
+            case NO_PUBLIC_PREVIEW -> Availability.NO_PREVIEW;
+            case NEEDS_PAGE_PUBLIC_CONTENT_ACCESS -> Availability.NEEDS_ACCESS;
+            case CLOSED -> Availability.CLOSED;
+        };
     }
 }

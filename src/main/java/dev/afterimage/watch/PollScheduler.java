@@ -144,7 +144,7 @@ public class PollScheduler {
             // The JDBC job store keeps job data as strings (quarkus.quartz uses properties mode).
             long accountId = Long.parseLong(context.getMergedJobDataMap().getString(ACCOUNT_ID));
             try {
-                poller.poll(accountId);
+                poller.pollScheduled(accountId);
             } catch (AccountNotFoundException e) {
                 LOG.infof("account %d no longer exists; dropping its polls", accountId);
                 try {

@@ -10,9 +10,11 @@ import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PermalinkCheck;
+import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.PostSources;
 import dev.afterimage.source.SourcePost;
+import dev.afterimage.spend.XSpendMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -54,6 +56,7 @@ public class Poller {
     private final Clock clock;
     private final ListingWalker walker;
     private final MeterRegistry metrics;
+    private final XSpendMeter spend;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     Poller(
@@ -63,7 +66,9 @@ public class Poller {
             PollRecorder recorder,
             WatchConfig config,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            XSpendMeter spend) {
+        this.spend = spend;
         this.sources = sources;
         this.media = media;
         this.reconciler = reconciler;
@@ -74,8 +79,38 @@ public class Poller {
         this.walker = new ListingWalker(config.maxPages(), clock);
     }
 
+    /**
+     * A scheduled poll: skipped while a spend budget slows the account's platform (X), so the budget is honoured by
+     * polling less often, never by ignoring pushed events, which call {@link #poll(long, Set)} directly.
+     *
+     * @return the poll's summary, or empty when it was skipped for the budget
+     */
+    public Optional<PollSummary> pollScheduled(long accountId) {
+        if (deferredByBudget(accountId)) {
+            return Optional.empty();
+        }
+        return Optional.of(poll(accountId));
+    }
+
+    @Transactional
+    boolean deferredByBudget(long accountId) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return account.platform == Platform.X && spend.defers(account.lastPollStartedAt, account.pollInterval());
+    }
+
     /** Polls the account now; when a poll of it is already running, waits for that one to finish first. */
     public PollSummary poll(long accountId) {
+        return poll(accountId, Set.of());
+    }
+
+    /**
+     * Polls the account now, asking also about the posts the platform pushed a deletion notice for, whatever their
+     * age: the notice only makes them suspects, and the platform's own answer about each decides.
+     */
+    public PollSummary poll(long accountId, Set<String> pushedDeletions) {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -90,7 +125,7 @@ public class Poller {
             Instant startedAt = clock.instant();
             PollRecorder.Ticket ticket = recorder.begin(accountId, startedAt);
             try {
-                return pollOnce(ticket, account);
+                return pollOnce(ticket, account, pushedDeletions);
             } catch (AccountNotFoundException e) {
                 throw e;
             } catch (Throwable e) {
@@ -107,7 +142,7 @@ public class Poller {
         }
     }
 
-    private PollSummary pollOnce(PollRecorder.Ticket ticket, AccountRef account) {
+    private PollSummary pollOnce(PollRecorder.Ticket ticket, AccountRef account, Set<String> pushedDeletions) {
         long accountId = ticket.accountId();
         Instant startedAt = ticket.startedAt();
         PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll());
@@ -131,6 +166,15 @@ public class Poller {
             } else {
                 suspects = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
                 rechecks = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
+            }
+            if (!pushedDeletions.isEmpty()) {
+                List<Suspect> withPushed = new ArrayList<>(suspects);
+                Set<String> already =
+                        suspects.stream().map(Suspect::platformPostId).collect(Collectors.toSet());
+                reconciler.pushedSuspects(accountId, pushedDeletions, seenIds).stream()
+                        .filter(pushed -> !already.contains(pushed.platformPostId()))
+                        .forEach(withPushed::add);
+                suspects = withPushed;
             }
         }
         Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();

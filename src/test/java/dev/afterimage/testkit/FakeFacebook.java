@@ -50,6 +50,7 @@ public final class FakeFacebook {
     private final NavigableMap<Long, Post> posts = new TreeMap<>();
     private long nextPost = 1_000;
     private boolean gone;
+    private boolean needsPageAccess;
     private int pageSize = 25;
 
     /** @param handle the page's username, as in {@code facebook.com/<handle>} */
@@ -91,6 +92,14 @@ public final class FakeFacebook {
         this.gone = gone;
     }
 
+    /**
+     * Makes Graph refuse the page's posts to our token as it refuses an app without Page Public Content Access
+     * (the page object itself still answers), or serve them again.
+     */
+    public void setNeedsPageAccess(boolean needsPageAccess) {
+        this.needsPageAccess = needsPageAccess;
+    }
+
     public FakeFacebook pageSize(int postsPerPage) {
         pageSize = postsPerPage;
         return this;
@@ -116,6 +125,10 @@ public final class FakeFacebook {
                 get(urlPathEqualTo(page))
                         .willReturn(json(
                                 200, JSON.createObjectNode().put("id", pageId).put("name", handle))));
+        if (needsPageAccess) {
+            stub(client, get(urlPathEqualTo(page + "/posts")).willReturn(json(400, pageAccessRequired())));
+            return;
+        }
         List<Post> newestFirst = List.copyOf(posts.descendingMap().values());
         int pages = Math.max(1, (newestFirst.size() + pageSize - 1) / pageSize);
         for (int number = 1; number <= pages; number++) {
@@ -184,6 +197,23 @@ public final class FakeFacebook {
 
     private String permalink(Post post) {
         return "https://www.facebook.com/" + handle + "/posts/" + post.number();
+    }
+
+    /** Graph's words to an app without the feature, as quoted in public bug reports (e.g. pdir/social-feed-bundle#184). */
+    private static ObjectNode pageAccessRequired() {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putObject("error")
+                .put(
+                        "message",
+                        "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public"
+                                + " Content Access' feature. Refer to"
+                                + " https://developers.facebook.com/docs/apps/review/login-permissions#manage-pages"
+                                + " and https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS"
+                                + " for details.")
+                .put("type", "OAuthException")
+                .put("code", 10)
+                .put("fbtrace_id", "FakeTrace");
+        return answer;
     }
 
     private static ObjectNode objectMissing() {

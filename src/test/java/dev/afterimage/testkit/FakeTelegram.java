@@ -58,6 +58,7 @@ public final class FakeTelegram {
     private final NavigableMap<Long, FakeMessage> messages = new TreeMap<>();
     private final NavigableSet<Long> everPosted = new TreeSet<>();
     private boolean gone;
+    private boolean previewDisabled;
     private int pageSize = TELEGRAM_PAGE_SIZE;
 
     /**
@@ -121,6 +122,11 @@ public final class FakeTelegram {
         this.gone = gone;
     }
 
+    /** Turns the channel's public preview off (its owner's setting), or on again; its messages stay. */
+    public void setPreviewDisabled(boolean disabled) {
+        this.previewDisabled = disabled;
+    }
+
     public boolean isGone() {
         return gone;
     }
@@ -174,8 +180,11 @@ public final class FakeTelegram {
 
     /** The {@code /<channel>} landing page: a name nobody holds when gone, else the public channel's page. */
     public String landingPage() {
-        return gone
-                ? FakeTelegramPages.landingOfNobody(channel)
+        if (gone) {
+            return FakeTelegramPages.landingOfNobody(channel);
+        }
+        return previewDisabled
+                ? FakeTelegramPages.landingWithoutPreview(channel, title)
                 : FakeTelegramPages.landingOfPublicChannel(channel, title);
     }
 
@@ -192,7 +201,7 @@ public final class FakeTelegram {
      */
     public void install(WireMock client, String baseUrl) {
         client.removeStubsByMetadataPattern(matchingJsonPath("$." + METADATA_KEY, equalTo(channel)));
-        if (gone) {
+        if (gone || previewDisabled) {
             stub(
                     client,
                     get(urlPathEqualTo("/s/" + channel))

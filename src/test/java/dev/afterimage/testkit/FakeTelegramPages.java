@@ -219,6 +219,15 @@ final class FakeTelegramPages {
                 initial(title));
     }
 
+    /**
+     * The landing page of a channel whose owner turned its public preview off: the account title and counter, but no
+     * link to {@code /s/<channel>}. Modelled like {@link #landingOfPublicChannel} without the preview button.
+     */
+    static String landingWithoutPreview(String channel, String title) {
+        return landingOfPublicChannel(channel, title)
+                .replaceAll("(?s)\\s*<div class=\"tgme_page_context_link_wrap\">.*?</div>", "");
+    }
+
     private static String embedPage(String message) {
         return fill(
                 """

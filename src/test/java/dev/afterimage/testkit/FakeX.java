@@ -58,6 +58,11 @@ public final class FakeX {
         this.username = Objects.requireNonNull(username, "username");
     }
 
+    /** The account's X user id, which the Activity API's filters name. */
+    public String userId() {
+        return userId;
+    }
+
     public String username() {
         return username;
     }

@@ -27,7 +27,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("afterimage.platforms.mastodon.base-url", server.baseUrl()),
                 Map.entry("afterimage.platforms.bluesky.base-url", server.baseUrl()),
                 Map.entry("afterimage.platforms.x.base-url", server.baseUrl()),
-                Map.entry("afterimage.platforms.facebook.base-url", server.baseUrl()));
+                Map.entry("afterimage.platforms.facebook.base-url", server.baseUrl()),
+                Map.entry("afterimage.platforms.vk.base-url", server.baseUrl()));
     }
 
     @Override

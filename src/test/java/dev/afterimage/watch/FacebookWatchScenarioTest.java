@@ -221,6 +221,34 @@ class FacebookWatchScenarioTest {
     }
 
     @Test
+    void tokenWithoutPagePublicContentAccessIsAnAccountStateNotEndlessUnknownPolls() {
+        String id = page.post(scenario.now().minus(Duration.ofHours(3)), "Read while the token could");
+        watch();
+        scenario.poll();
+        page.setNeedsPageAccess(true);
+
+        List<JsonPath> refused = scenario.pollEvery(MINUTE, Duration.ofMinutes(15));
+
+        assertEquals("ACCOUNT_GONE", refused.getLast().getString("outcome"));
+        assertTrue(
+                refused.getLast().getString("detail").contains("needs Page Public Content Access"),
+                refused.getLast().getString("detail"));
+        assertEquals(List.of("ACCOUNT_UNAVAILABLE"), scenario.eventTypes(), "no WATCH_FAILING, no deletion");
+        assertEquals(
+                "NEEDS_ACCESS",
+                scenario.events().getFirst().get("details") instanceof Map<?, ?> details ? details.get("state") : null);
+        io.restassured.RestAssured.given()
+                .get("/api/accounts/" + scenario.accountId())
+                .then()
+                .body("availability", org.hamcrest.Matchers.equalTo("NEEDS_ACCESS"));
+        assertEquals("LIVE", scenario.post(id).getString("post.state"));
+        page.setNeedsPageAccess(false);
+        scenario.advance(MINUTE);
+        scenario.poll();
+        assertEquals(List.of("ACCOUNT_UNAVAILABLE", "ACCOUNT_RESTORED"), scenario.eventTypes());
+    }
+
+    @Test
     void postOnPageTwoIsNotASuspect() {
         page.pageSize(5);
         String old = page.post(scenario.now().minus(Duration.ofHours(30)), "Soon on page two");

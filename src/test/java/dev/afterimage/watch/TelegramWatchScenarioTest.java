@@ -317,6 +317,38 @@ class TelegramWatchScenarioTest {
     }
 
     @Test
+    void channelWithoutPublicPreviewIsAnAccountStateNotDeletions() {
+        for (long id = 1; id <= 3; id++) {
+            scenario.post(id, Duration.ofHours(10 - id), "Post " + id);
+        }
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.setPreviewDisabled(true);
+
+        List<JsonPath> whilePrivate = scenario.pollEvery(MINUTE, Duration.ofMinutes(3));
+
+        assertEquals("ACCOUNT_GONE", whilePrivate.getLast().getString("outcome"));
+        assertTrue(whilePrivate.getLast().getString("detail").contains("no public preview"));
+        assertEquals(List.of("ACCOUNT_UNAVAILABLE"), scenario.eventTypes());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details =
+                (Map<String, Object>) scenario.events().getFirst().get("details");
+        assertEquals("NO_PREVIEW", details.get("state"));
+        assertEquals("no public preview", details.get("reason"));
+        io.restassured.RestAssured.given()
+                .get("/api/accounts/" + scenario.accountId())
+                .then()
+                .body("availability", org.hamcrest.Matchers.equalTo("NO_PREVIEW"));
+        for (long id = 1; id <= 3; id++) {
+            assertEquals("LIVE", scenario.postByPlatformId(id).getString("post.state"));
+        }
+        scenario.channel.setPreviewDisabled(false);
+        scenario.advance(MINUTE);
+        scenario.poll();
+        assertEquals(List.of("ACCOUNT_UNAVAILABLE", "ACCOUNT_RESTORED"), scenario.eventTypes());
+    }
+
+    @Test
     void vanishedChannelIsOneAccountEventNotManyDeletions() {
         for (long id = 1; id <= 5; id++) {
             scenario.post(id, Duration.ofHours(10 - id), "Post " + id);

@@ -1,5 +1,6 @@
 package dev.afterimage.source.facebook;
 
+import dev.afterimage.source.AccountBarrier;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
@@ -34,8 +35,15 @@ public class FacebookSource implements PostSource {
 
     private final Duration defaultPollInterval;
 
-    static final String DISABLED =
-            "set afterimage.platforms.facebook.access-token (a Graph API page or app access token)";
+    static final String DISABLED = "set afterimage.platforms.facebook.access-token: either the Page's own Page access"
+            + " token (from an admin of that Page; reads only that Page), or an app access token of a Meta app granted"
+            + " the Page Public Content Access feature (App Review plus business verification) to read any public Page;"
+            + " see docs/platforms.md#facebook";
+
+    /** What the account state NEEDS_ACCESS means, and how to get out of it. */
+    static final String NEEDS_ACCESS = "needs Page Public Content Access: the token may read only Pages it administers;"
+            + " give the Page's own access token, or get the Page Public Content Access feature for the app"
+            + " (docs/platforms.md#facebook)";
 
     private final WebClient web;
     private final String base;
@@ -140,6 +148,12 @@ public class FacebookSource implements PostSource {
         Optional<GraphError> error = GraphError.in(answer.body());
         String what = url + " answered HTTP " + answer.status()
                 + error.map(e -> ": " + e.describe()).orElse("");
+        if (error.isPresent() && error.get().needsPagePublicContentAccess()) {
+            // Facebook's definitive answer about our token: polling again changes nothing until the token does.
+            return new ListingResult.AccountGone(
+                    NEEDS_ACCESS + "; the Graph API answers " + error.get().describe(),
+                    AccountBarrier.NEEDS_PAGE_PUBLIC_CONTENT_ACCESS);
+        }
         if (error.isEmpty() || !(error.get().code() == 100 || error.get().aliasMissing())) {
             return new ListingResult.Unknown(what);
         }

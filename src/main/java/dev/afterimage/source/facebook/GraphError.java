@@ -22,11 +22,13 @@ record GraphError(int code, int subcode, String type, String message) {
     static Optional<GraphError> in(byte[] body) {
         try {
             JsonNode error = JSON.readTree(body).path("error");
-            if (!error.path("code").isInt()) {
+            // Graph has been seen writing the code as a string ("code": "10") as well as a number.
+            JsonNode code = error.path("code");
+            if (!code.isInt() && !(code.isTextual() && code.asText().matches("\\d{1,9}"))) {
                 return Optional.empty();
             }
             return Optional.of(new GraphError(
-                    error.get("code").asInt(),
+                    code.asInt(),
                     error.path("error_subcode").asInt(0),
                     error.path("type").asText(""),
                     error.path("message").asText("")));
@@ -47,6 +49,18 @@ record GraphError(int code, int subcode, String type, String message) {
     /** "Some of the aliases you requested do not exist": a page name nobody holds. */
     boolean aliasMissing() {
         return code == 803;
+    }
+
+    /**
+     * The token may not read another organisation's Page: "(#10) To use 'Page Public Content Access', your use of
+     * this endpoint must be reviewed and approved by Facebook", "(#10) This endpoint requires the
+     * 'pages_read_engagement' permission or the 'Page Public Content Access' feature", "(#10) To use 'Page Public
+     * Content Access', your app needs to be owned by a verified business", "(#100) Pages Public Content Access
+     * requires either app secret proof or an app token". Only the words tell these from other code 10/100 errors.
+     */
+    boolean needsPagePublicContentAccess() {
+        return (code == 10 || code == 100)
+                && (message.contains("Page Public Content Access") || message.contains("Pages Public Content Access"));
     }
 
     boolean aboutUs() {

@@ -190,6 +190,66 @@ public class WebClient {
     }
 
     /**
+     * Opens a long-lived GET (a persistent event stream) and hands each non-empty line to {@code onLine} as it
+     * arrives, until the server ends the stream, nothing arrives for {@code idleTimeout} (the server's keep-alives
+     * are expected more often), or the thread is interrupted. The address guard applies; the page call timeout does
+     * not, since the call is meant to last. A line over the page size limit ends the stream.
+     *
+     * @return {@code Received} with an empty body once a 2xx stream ends, or the first non-2xx answer (its body read
+     *     within the page limit); {@code Failed} when it could not connect or broke off
+     */
+    public HttpOutcome streamLines(
+            String url, Map<String, String> headers, Duration idleTimeout, java.util.function.Consumer<String> onLine) {
+        Objects.requireNonNull(url, "url");
+        HttpUrl target = HttpUrl.parse(url);
+        if (target == null) {
+            return new HttpOutcome.Failed(url, unusable(url));
+        }
+        Optional<String> refusal = refusal(target);
+        if (refusal.isPresent()) {
+            return new HttpOutcome.Failed(url, refusal.get());
+        }
+        Request request = request(target, headers);
+        OkHttpClient streaming = pages.newBuilder()
+                .callTimeout(Duration.ZERO)
+                .readTimeout(idleTimeout)
+                .build();
+        try (Response response = streaming.newCall(request).execute()) {
+            backoff.recordResponse(target.host(), response.code(), response.headers());
+            if (!response.isSuccessful()) {
+                byte[] bytes;
+                try (InputStream in = response.body().byteStream()) {
+                    bytes = in.readNBytes((int) Math.min(config.maxPageBytes(), 64 * 1024));
+                }
+                return new HttpOutcome.Received(
+                        url,
+                        response.code(),
+                        response.header("Content-Type"),
+                        Map.copyOf(response.headers().toMultimap()),
+                        bytes,
+                        Exchange.of(request, response, bytes.length, clock.instant()));
+            }
+            okio.BufferedSource source = response.body().source();
+            while (!Thread.currentThread().isInterrupted() && !source.exhausted()) {
+                // Strict: a line longer than the page limit is an error, not a silent cut.
+                String line = source.readUtf8LineStrict(config.maxPageBytes());
+                if (!line.isBlank()) {
+                    onLine.accept(line);
+                }
+            }
+            return new HttpOutcome.Received(
+                    url,
+                    response.code(),
+                    response.header("Content-Type"),
+                    Map.copyOf(response.headers().toMultimap()),
+                    new byte[0],
+                    Exchange.of(request, response, 0, clock.instant()));
+        } catch (IOException e) {
+            return new HttpOutcome.Failed(url, describe(e, target, idleTimeout));
+        }
+    }
+
+    /**
      * POSTs {@code body} without following redirects and reads at most {@code maxResponseBytes} of the answer
      * (the rest is discarded, not an error: a receiver's answer is only logged). Every status is {@code Received}.
      * The host back-off of page fetches does not apply: many endpoints share a host (Slack, Discord), and one of

@@ -1,5 +1,6 @@
 package dev.afterimage.source.telegram;
 
+import dev.afterimage.source.AccountBarrier;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
@@ -151,8 +152,10 @@ public class TelegramSource implements PostSource {
                         new ListingResult.AccountGone(
                                 "t.me/s/" + account.handle() + " redirects to a page saying: " + none.evidence());
                     case LandingResult.NotPublic notPublic ->
-                        new ListingResult.AccountGone("t.me/s/" + account.handle() + " has no public preview any more: "
-                                + notPublic.evidence());
+                        new ListingResult.AccountGone(
+                                "t.me/s/" + account.handle() + " redirects to t.me/" + account.handle()
+                                        + ": no public preview (" + notPublic.evidence() + ")",
+                                AccountBarrier.NO_PUBLIC_PREVIEW);
                     case LandingResult.Unrecognised unrecognised ->
                         new ListingResult.Unknown(url + ": " + unrecognised.why());
                 };

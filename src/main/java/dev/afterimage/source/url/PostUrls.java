@@ -41,8 +41,8 @@ public final class PostUrls {
     /** Far longer than any real post URL; caps the work done on whatever gets pasted. */
     private static final int MAX_INPUT_LENGTH = 4096;
 
-    private static final List<PlatformPostUrls> PLATFORMS_BY_HOST =
-            List.of(new TelegramPostUrls(), new XPostUrls(), new BlueskyPostUrls(), new FacebookPostUrls());
+    private static final List<PlatformPostUrls> PLATFORMS_BY_HOST = List.of(
+            new TelegramPostUrls(), new XPostUrls(), new BlueskyPostUrls(), new FacebookPostUrls(), new VkPostUrls());
 
     private PostUrls() {}
 

@@ -38,6 +38,7 @@ public class XSource implements PostSource {
     static final int MAX_IDS_PER_LOOKUP = 100;
 
     private final WebClient web;
+    private final XUsage usage;
     private final String base;
     private final Optional<String> token;
     private final int pageSize;
@@ -45,8 +46,15 @@ public class XSource implements PostSource {
     /** Username to user id: monthly request caps make one lookup per poll too dear, and the id never changes. */
     private final Map<String, String> userIds = new ConcurrentHashMap<>();
 
+    /** A source whose reads are counted nowhere (tests of the source alone). */
     public XSource(WebClient web, XConfig config) {
+        this(web, config, new XUsage());
+    }
+
+    @jakarta.inject.Inject
+    public XSource(WebClient web, XConfig config, XUsage usage) {
         this.web = web;
+        this.usage = usage;
         this.base = config.baseUrl().replaceFirst("/+$", "");
         this.token = config.bearerToken().map(String::strip).filter(value -> !value.isEmpty());
         this.pageSize = config.pageSize();
@@ -233,7 +241,11 @@ public class XSource implements PostSource {
     }
 
     private HttpOutcome get(String url) {
-        return web.get(url, Map.of("Authorization", "Bearer " + token.orElseThrow()));
+        HttpOutcome outcome = web.get(url, Map.of("Authorization", "Bearer " + token.orElseThrow()));
+        if (outcome instanceof HttpOutcome.Received answer && answer.status() == 200) {
+            usage.answered(answer.body());
+        }
+        return outcome;
     }
 
     private static String status(HttpOutcome.Received page) {

@@ -4,7 +4,6 @@ import dev.afterimage.detect.Availability;
 import dev.afterimage.watch.Account;
 import dev.afterimage.watch.PollOutcome;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * One account on the dashboard.
@@ -52,7 +51,7 @@ public record AccountRow(
             return "Failing";
         }
         if (account.availability != Availability.ACTIVE) {
-            return "Unavailable (" + account.availability.name().toLowerCase(Locale.ROOT) + ")";
+            return "Unavailable (" + account.availability.words() + ")";
         }
         if (!account.enabled) {
             return "Paused";

@@ -1,6 +1,8 @@
 package dev.afterimage.web.console;
 
 import dev.afterimage.security.Roles;
+import dev.afterimage.spend.XSpend;
+import dev.afterimage.spend.XSpendMeter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,14 +25,18 @@ public class DashboardResource {
     private final Dashboard dashboard;
     private final EventFeed feed;
 
-    DashboardResource(Dashboard dashboard, EventFeed feed) {
+    private final XSpendMeter spend;
+
+    DashboardResource(Dashboard dashboard, EventFeed feed, XSpendMeter spend) {
         this.dashboard = dashboard;
         this.feed = feed;
+        this.spend = spend;
     }
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance dashboard(List<AccountRow> accounts, List<FeedItem> feed, long after);
+        static native TemplateInstance dashboard(
+                List<AccountRow> accounts, List<FeedItem> feed, long after, XSpend xToday, XSpend xMonth);
     }
 
     @GET
@@ -38,6 +44,8 @@ public class DashboardResource {
     public Response show(@CookieParam(CsrfToken.COOKIE) String cookie) {
         List<FeedItem> events = feed.latest(FEED_SIZE);
         long after = events.isEmpty() ? 0 : events.getFirst().id();
-        return HtmlPage.ok(Templates.dashboard(dashboard.accounts(), events, after), CsrfToken.of(cookie));
+        return HtmlPage.ok(
+                Templates.dashboard(dashboard.accounts(), events, after, spend.today(), spend.month()),
+                CsrfToken.of(cookie));
     }
 }

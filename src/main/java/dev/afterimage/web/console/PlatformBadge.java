@@ -17,6 +17,7 @@ public record PlatformBadge(String letter, String name, String css) {
             case X -> new PlatformBadge("X", "X", "p-x");
             case FACEBOOK -> new PlatformBadge("f", "Facebook", "p-facebook");
             case BLUESKY -> new PlatformBadge("B", "Bluesky", "p-bluesky");
+            case VK -> new PlatformBadge("VK", "VK", "p-vk");
             case MASTODON -> new PlatformBadge("M", "Mastodon", "p-mastodon");
             case RSS -> new PlatformBadge("R", "RSS feed", "p-rss");
             case WEB -> new PlatformBadge("W", "Web page", "p-web");

@@ -1,0 +1,118 @@
+package dev.afterimage.source.vk;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * VK's names of walls: a screen name ({@code vk.com/mil}), a community by number ({@code club<id>}, {@code public<id>},
+ * {@code event<id>}, all written {@code club<id>} here since they name the same community) or a user by number
+ * ({@code id<id>}).
+ */
+final class VkNames {
+
+    static final Set<String> HOSTS = Set.of("vk.com", "www.vk.com", "m.vk.com", "vk.ru", "m.vk.ru", "vkontakte.ru");
+
+    private static final Pattern COMMUNITY = Pattern.compile("(?:club|public|event)([1-9][0-9]{0,11})");
+    private static final Pattern USER = Pattern.compile("id([1-9][0-9]{0,11})");
+    private static final Pattern WALL_POST = Pattern.compile("wall(-?)([1-9][0-9]{0,11})_[1-9][0-9]{0,11}");
+
+    /** VK's screen-name rule: Latin letters, digits, underscores and dots. */
+    private static final Pattern SCREEN_NAME = Pattern.compile("[a-z0-9_.]{2,64}");
+
+    /** First path segments that are VK's own pages, never a wall. */
+    private static final Set<String> RESERVED = Set.of(
+            "feed",
+            "im",
+            "search",
+            "login",
+            "join",
+            "settings",
+            "friends",
+            "groups",
+            "video",
+            "videos",
+            "audio",
+            "music",
+            "photos",
+            "albums",
+            "apps",
+            "dev",
+            "support",
+            "about",
+            "terms",
+            "blog",
+            "away.php",
+            "docs",
+            "market",
+            "services",
+            "clips",
+            "mail",
+            "restore",
+            "help");
+
+    private VkNames() {}
+
+    static Optional<String> normalise(String handle) {
+        String name = handle.strip().toLowerCase(Locale.ROOT);
+        name = name.startsWith("@") ? name.substring(1) : name;
+        Matcher community = COMMUNITY.matcher(name);
+        if (community.matches()) {
+            return Optional.of("club" + community.group(1));
+        }
+        if (SCREEN_NAME.matcher(name).matches() && !RESERVED.contains(name) && !name.matches("[0-9.]+")) {
+            return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code vk.com/<name>}, {@code m.vk.com/<name>}, and a wall post's URL {@code vk.com/wall-<id>_<n>}. */
+    static Optional<String> fromProfileUrl(URI url) {
+        if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        List<String> segments = List.of(
+                        Optional.ofNullable(url.getPath()).orElse("").split("/"))
+                .stream()
+                .filter(segment -> !segment.isEmpty())
+                .toList();
+        if (segments.size() != 1) {
+            return Optional.empty();
+        }
+        Matcher post = WALL_POST.matcher(segments.get(0).toLowerCase(Locale.ROOT));
+        if (post.matches()) {
+            return Optional.of((post.group(1).isEmpty() ? "id" : "club") + post.group(2));
+        }
+        return normalise(segments.get(0));
+    }
+
+    /**
+     * The {@code wall.get} parameter naming this wall: {@code owner_id} for a wall known by number (negative for a
+     * community), else {@code domain}.
+     */
+    static String wallParameter(String handle) {
+        Matcher community = COMMUNITY.matcher(handle);
+        if (community.matches()) {
+            return "owner_id=-" + community.group(1);
+        }
+        Matcher user = USER.matcher(handle);
+        if (user.matches()) {
+            return "owner_id=" + user.group(1);
+        }
+        return "domain=" + handle;
+    }
+
+    /** The community this handle names for {@code groups.getById}: its number, or its screen name. */
+    static String groupId(String handle) {
+        Matcher community = COMMUNITY.matcher(handle);
+        return community.matches() ? community.group(1) : handle;
+    }
+
+    static boolean isUserById(String handle) {
+        return USER.matcher(handle).matches();
+    }
+}
