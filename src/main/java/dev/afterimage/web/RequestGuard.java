@@ -116,7 +116,11 @@ public class RequestGuard {
         }
     }
 
-    /** A change a browser sends cross-site without a preflight, and with no credential it could not have had. */
+    /**
+     * A change a browser can send cross-site without a preflight (a form's content type) and without a token or
+     * custom header. An empty body from a client that shows no sign of being a browser (no Origin, no Sec-Fetch-Site,
+     * no cookie) is an HTTP tool's default POST and passes; every browser sends an Origin with a form post.
+     */
     private static boolean csrfAble(RoutingContext context) {
         if (context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 || context.request().getHeader("X-Requested-With") != null) {
@@ -129,13 +133,16 @@ public class RequestGuard {
         int semicolon = type.indexOf(';');
         String bare =
                 (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-        if ("text/plain".equals(bare)) {
-            // HTTP clients send this type with an empty POST by default; a browser's empty cross-site POST carries
-            // an Origin, which the check above has already refused when foreign. A form always names a form type.
-            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            return length != null && !length.strip().equals("0");
+        if (!SIMPLE_TYPES.contains(bare)) {
+            return false;
         }
-        return SIMPLE_TYPES.contains(bare);
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean body = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.strip().equals("0"));
+        boolean browser = context.request().getHeader(HttpHeaders.ORIGIN) != null
+                || context.request().getHeader("Sec-Fetch-Site") != null
+                || context.request().getHeader(HttpHeaders.COOKIE) != null;
+        return body || browser;
     }
 
     private static boolean carriesCredentials(RoutingContext context) {

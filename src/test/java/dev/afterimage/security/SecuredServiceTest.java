@@ -94,6 +94,12 @@ class SecuredServiceTest {
                 .then()
                 .statusCode(403)
                 .body("detail", containsString("plain form"));
+        // An empty form a page posts names its Origin: refused even when that is ours and no Sec-Fetch-Site came.
+        given().header("Origin", "http://localhost:" + base.getPort())
+                .contentType("application/x-www-form-urlencoded")
+                .post("/api/accounts/1/poll")
+                .then()
+                .statusCode(403);
     }
 
     @Test
