@@ -104,6 +104,27 @@ class ReferenceSetApiTest {
     }
 
     @Test
+    void consoleSearchByImageShowsTheMatchAndTheReferenceSetsThumbnails() {
+        long id = create("Console stills");
+        given().multiPart("file", "console-still.png", png(Pictures.scene(914_030, 640, 480)), "image/png")
+                .post("/api/reference-sets/" + id + "/images")
+                .then()
+                .statusCode(201);
+        given().get("/console/images")
+                .then()
+                .statusCode(200)
+                .body(containsString("Console stills"), containsString("/api/reference-sets/" + id + "/images/"));
+        String token = "AAAAAAAAAAAAAAAAAAAAAA";
+        given().cookie("afterimage-csrf", token)
+                .multiPart("csrf", token)
+                .multiPart("file", "query.jpg", Pictures.jpeg(914_030, 320, 240, 0.6f), "image/jpeg")
+                .post("/console/images")
+                .then()
+                .statusCode(200)
+                .body(containsString("Seen before"), containsString("console-still.png"));
+    }
+
+    @Test
     void searchForAnUnknownFileIsRefusedNamingTheField() {
         given().contentType("application/json")
                 .body(Map.of("sha256", "0".repeat(64)))
