@@ -180,6 +180,25 @@ class EvidencePackageTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
+    @Test
+    void consoleOffersTheDownloadsAndShowsTheKeyFingerprint() {
+        EvidencePackage evidence = EvidencePackage.ofEditedAndDeletedPost(wireMock, clock);
+        long post = evidence.post().getLong("post.id");
+        String fingerprint =
+                given().get("/api/evidence/key").then().extract().jsonPath().getString("fingerprint");
+
+        given().get("/console/posts/" + post)
+                .then()
+                .statusCode(200)
+                .body(containsString("href=\"/api/posts/" + post + "/evidence.wacz\""))
+                .body(containsString("Download evidence"));
+        given().get("/console/accounts/" + evidence.accountId())
+                .then()
+                .statusCode(200)
+                .body(containsString("action=\"/api/accounts/" + evidence.accountId() + "/evidence.wacz\""));
+        given().get("/console/evidence-key").then().statusCode(200).body(containsString(fingerprint));
+    }
+
     private static boolean verifies(String publicKey, String text, String signature) throws GeneralSecurityException {
         Signature verifier = Signature.getInstance("SHA256withECDSA");
         verifier.initVerify(KeyFactory.getInstance("EC")
