@@ -75,6 +75,12 @@ public class WarcExport {
         write(capturesOf(posts), out);
     }
 
+    /** Every capture behind these posts, in this order; what an evidence package archives. */
+    @Transactional
+    public void writePosts(List<Long> postIds, OutputStream out) throws IOException {
+        write(capturesOf(postIds), out);
+    }
+
     private static Map<Long, Capture> capturesOf(List<Long> postIds) {
         Map<Long, Capture> captures = new LinkedHashMap<>();
         for (Long postId : postIds) {

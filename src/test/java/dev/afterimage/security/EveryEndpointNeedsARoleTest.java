@@ -42,14 +42,19 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class EveryEndpointNeedsARoleTest {
 
-    /** Class.method of every endpoint anyone may call: the front door and signing in. */
+    /**
+     * Class.method of every endpoint anyone may call: the front door, signing in, and X's Activity API webhook (which
+     * proves itself by X's signature, checked by the receiver).
+     */
     private static final Set<String> PUBLIC = Set.of(
             "FrontDoor.enter",
             "LoginPages.loginPage",
             "LoginPages.login",
             "LoginPages.logout",
             "LoginPages.setupPage",
-            "LoginPages.setup");
+            "LoginPages.setup",
+            "XActivityHook.challenge",
+            "XActivityHook.deliver");
 
     private static String viewerToken;
     private static String editorToken;

@@ -1,9 +1,12 @@
 package dev.afterimage.web.api;
 
+import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.WarcExport;
+import dev.afterimage.evidence.EvidencePackages;
 import dev.afterimage.security.Roles;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PostSources;
+import dev.afterimage.watch.Account;
 import dev.afterimage.watch.AccountOrigin;
 import dev.afterimage.watch.AccountPatch;
 import dev.afterimage.watch.AccountRequest;
@@ -27,7 +30,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Watched accounts: add, list, change, remove, poll now. */
 @Path("/api/accounts")
@@ -40,12 +46,22 @@ public class AccountResource {
     private final Poller poller;
     private final WarcExport warc;
     private final PostSources sources;
+    private final EvidencePackages packages;
+    private final Clock clock;
 
-    AccountResource(AccountService accounts, Poller poller, WarcExport warc, PostSources sources) {
+    AccountResource(
+            AccountService accounts,
+            Poller poller,
+            WarcExport warc,
+            PostSources sources,
+            EvidencePackages packages,
+            Clock clock) {
         this.accounts = accounts;
         this.poller = poller;
         this.warc = warc;
         this.sources = sources;
+        this.packages = packages;
+        this.clock = clock;
     }
 
     @RolesAllowed(Roles.EDITOR)
@@ -117,6 +133,31 @@ public class AccountResource {
         StreamingOutput body = out -> warc.writeAccount(id, out);
         return Response.ok(body, "application/warc")
                 .header("Content-Disposition", "attachment; filename=\"afterimage-account-" + id + ".warc.gz\"")
+                .build();
+    }
+
+    /**
+     * The account's posts first seen in {@code [from, to)} as a signed WACZ evidence package (see docs/evidence.md).
+     * Both bounds are optional: from the first post, up to now.
+     */
+    @RolesAllowed({Roles.VIEWER, Roles.PUBLIC_READER})
+    @ExpensiveRead
+    @GET
+    @Path("/{id}/evidence.wacz")
+    @Produces(EvidenceResource.WACZ)
+    public Response evidence(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Account account = accounts.get(id);
+        Instant start =
+                Optional.ofNullable(QueryParameters.instant(from, "from")).orElse(Instant.EPOCH);
+        Instant end = Optional.ofNullable(QueryParameters.instant(to, "to")).orElseGet(clock::instant);
+        if (!start.isBefore(end)) {
+            throw new InvalidFieldException("to", "to must be after from");
+        }
+        List<Long> posts = packages.postsOfAccount(id, start, end);
+        String title = account.platform + " " + account.handle + ", posts first seen " + start + " to " + end;
+        StreamingOutput body = out -> packages.write(title, posts, out);
+        return Response.ok(body, EvidenceResource.WACZ)
+                .header("Content-Disposition", "attachment; filename=\"afterimage-account-" + id + ".wacz\"")
                 .build();
     }
 

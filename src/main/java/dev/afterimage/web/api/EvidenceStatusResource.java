@@ -4,7 +4,9 @@ import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.Post;
 import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.evidence.stamp.StampStatus;
+import dev.afterimage.security.Roles;
 import dev.afterimage.watch.AccountService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,7 @@ public class EvidenceStatusResource {
     }
 
     /** The chain's head, the newest stamped entry, and per authority: stamped, pending (with the last failure) or off. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/evidence/status")
     public StampStatus status() {
@@ -36,6 +39,7 @@ public class EvidenceStatusResource {
     }
 
     /** One account's newest chain entry and whether a stamp covers it; 404 for an unknown account. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/accounts/{id}/evidence-status")
     @Transactional

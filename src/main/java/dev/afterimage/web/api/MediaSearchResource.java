@@ -9,6 +9,8 @@ import dev.afterimage.match.MatchConfig;
 import dev.afterimage.match.MatchQuery;
 import dev.afterimage.pdq.PdqHasher;
 import dev.afterimage.pdq.PdqResult;
+import dev.afterimage.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,6 +39,7 @@ public class MediaSearchResource {
         this.config = config;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public List<Map<String, Object>> byUpload(@RestForm("file") FileUpload file) {
@@ -57,6 +60,7 @@ public class MediaSearchResource {
         return search(pdq);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> bySha256(MediaSearchRequest request) {

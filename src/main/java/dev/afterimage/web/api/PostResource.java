@@ -4,6 +4,7 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.WarcExport;
+import dev.afterimage.evidence.EvidencePackages;
 import dev.afterimage.security.Roles;
 import dev.afterimage.web.ExpensiveRead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,9 +32,11 @@ import java.util.Map;
 public class PostResource {
 
     private final WarcExport warc;
+    private final EvidencePackages packages;
 
-    PostResource(WarcExport warc) {
+    PostResource(WarcExport warc, EvidencePackages packages) {
         this.warc = warc;
+        this.packages = packages;
     }
 
     private static final int DEFAULT_LIMIT = 100;
@@ -93,6 +96,26 @@ public class PostResource {
         StreamingOutput body = out -> warc.writePost(id, out);
         return Response.ok(body, "application/warc")
                 .header("Content-Disposition", "attachment; filename=\"afterimage-post-" + id + ".warc.gz\"")
+                .build();
+    }
+
+    /**
+     * The post as a signed WACZ evidence package: every version, its media, the pages they were read from and the
+     * deletion proof, with provenance.html and the chain entries (see docs/evidence.md).
+     */
+    @RolesAllowed({Roles.VIEWER, Roles.PUBLIC_READER})
+    @ExpensiveRead
+    @GET
+    @Path("/{id}/evidence.wacz")
+    @Produces(EvidenceResource.WACZ)
+    public Response evidence(@PathParam("id") long id) {
+        Post post = QuarkusTransaction.requiringNew().call(() -> Post.findById(id));
+        if (post == null) {
+            throw new NotFoundException("no post with id " + id);
+        }
+        StreamingOutput body = out -> packages.write("Post " + post.url, List.of(id), out);
+        return Response.ok(body, EvidenceResource.WACZ)
+                .header("Content-Disposition", "attachment; filename=\"afterimage-post-" + id + ".wacz\"")
                 .build();
     }
 

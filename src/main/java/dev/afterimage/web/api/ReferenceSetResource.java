@@ -4,7 +4,9 @@ import dev.afterimage.match.ReferenceImage;
 import dev.afterimage.match.ReferenceSet;
 import dev.afterimage.match.ReferenceSets;
 import dev.afterimage.match.Upload;
+import dev.afterimage.security.Roles;
 import dev.afterimage.web.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +35,7 @@ public class ReferenceSetResource {
         this.sets = sets;
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ReferenceSetRequest request, UriInfo uri) {
@@ -48,6 +51,7 @@ public class ReferenceSetResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public List<ReferenceSetView> list() {
         return sets.list().stream()
@@ -55,6 +59,7 @@ public class ReferenceSetResource {
                 .toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public ReferenceSetView get(@PathParam("id") long id) {
@@ -63,6 +68,7 @@ public class ReferenceSetResource {
         return ReferenceSetView.of(set, images.size(), images);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
@@ -71,6 +77,7 @@ public class ReferenceSetResource {
     }
 
     /** Images, zips of images, or videos (frames through ffmpeg), each in a multipart field {@code file}. */
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/images")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -86,6 +93,7 @@ public class ReferenceSetResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}/images/{imageId}/file")
     @Produces({"image/jpeg", "image/png", "image/gif", "image/bmp", MediaType.APPLICATION_OCTET_STREAM})

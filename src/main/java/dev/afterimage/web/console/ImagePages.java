@@ -9,8 +9,10 @@ import dev.afterimage.match.MatchQuery;
 import dev.afterimage.match.ReferenceSets;
 import dev.afterimage.pdq.PdqHasher;
 import dev.afterimage.pdq.PdqResult;
+import dev.afterimage.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -50,6 +52,7 @@ public class ImagePages {
         static native TemplateInstance images(ImagePage page, CsrfToken csrf);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public Response show(@CookieParam(CsrfToken.COOKIE) String cookie) {
         CsrfToken token = CsrfToken.of(cookie);
@@ -57,6 +60,7 @@ public class ImagePages {
     }
 
     /** Multipart: {@code file} (an image) or {@code media} (an archived image's URL or SHA-256), and the CSRF field. */
+    @RolesAllowed(Roles.VIEWER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response search(

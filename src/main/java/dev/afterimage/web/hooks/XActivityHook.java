@@ -5,6 +5,7 @@ import dev.afterimage.source.x.XActivityConfig;
 import dev.afterimage.source.x.XActivityEvent;
 import dev.afterimage.source.x.XWebhookSignature;
 import dev.afterimage.watch.XActivityWatch;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +39,7 @@ public class XActivityHook {
     }
 
     /** X's CRC challenge: {@code GET ?crc_token=…} answered with {@code {"response_token":"sha256=…"}}. */
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response challenge(@QueryParam("crc_token") String crcToken) {
@@ -52,6 +54,7 @@ public class XActivityHook {
     }
 
     /** One delivery: an event envelope, or several. */
+    @PermitAll
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response deliver(byte[] body, @HeaderParam(XWebhookSignature.HEADER) String signed) {
