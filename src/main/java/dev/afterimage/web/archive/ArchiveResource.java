@@ -154,8 +154,9 @@ public class ArchiveResource {
 
     /** The original URL from the rest of the path: its query is the request's, and a proxy may have merged "//". */
     private static String originalUrl(String path, UriInfo uri) {
-        // An escaped '#' (see ArchivedPosts.inPath) may reach here still escaped.
-        String url = path.replaceFirst("^(https?):/(?!/)", "$1://").replace("%23", "#");
+        // An escaped '#' (see ArchivedPosts.inPath) may reach here still escaped; the linked post after it too may
+        // have lost a '/' of its "//".
+        String url = path.replace("%23", "#").replaceAll("(^|#)(https?):/(?!/)", "$1$2://");
         String query = uri.getRequestUri().getRawQuery();
         return query == null ? url : url + "?" + query;
     }
