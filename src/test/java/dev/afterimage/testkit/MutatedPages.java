@@ -36,6 +36,9 @@ public final class MutatedPages {
                     + "p".repeat(5000) + "')\"></a>",
             "<span class=\"tgme_widget_message_views\">" + "9".repeat(500) + "</span>");
 
+    private static final List<String> POST_STARTS =
+            List.of("<item", "<entry", "class=\"tgme_widget_message ", "class=\"tgme_widget_message_text", "<article");
+
     private MutatedPages() {}
 
     /** One edit of a page: what to do, where (a position modulo the page's length), and with which value. */
@@ -64,13 +67,37 @@ public final class MutatedPages {
             bytes = switch (edit.kind()) {
                 case 0 -> flip(bytes, at, edit.value());
                 case 1 ->
-                    insert(bytes, at, HOSTILE.get(edit.value() % HOSTILE.size()).getBytes(StandardCharsets.UTF_8));
+                    insert(
+                            bytes,
+                            insideAPost(bytes, edit.position()),
+                            HOSTILE.get(edit.value() % HOSTILE.size()).getBytes(StandardCharsets.UTF_8));
                 case 2 -> java.util.Arrays.copyOf(bytes, at);
                 case 3 -> insert(bytes, at, slice(bytes, edit.value()));
                 default -> insert(bytes, at, new byte[] {(byte) edit.value()});
             };
         }
         return bytes;
+    }
+
+    /**
+     * A position just inside one of the page's posts (after the opening tag of an RSS item, an Atom entry, a Telegram
+     * message or an article), where a hostile value lands in a post rather than in markup no parser reads.
+     */
+    private static int insideAPost(byte[] bytes, int choice) {
+        String page = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<Integer> starts = new java.util.ArrayList<>();
+        for (String anchor : POST_STARTS) {
+            for (int at = page.indexOf(anchor); at >= 0; at = page.indexOf(anchor, at + 1)) {
+                int end = page.indexOf('>', at);
+                if (end >= 0) {
+                    starts.add(end + 1);
+                }
+            }
+        }
+        if (starts.isEmpty()) {
+            return bytes.length == 0 ? 0 : choice % bytes.length;
+        }
+        return starts.get(choice % starts.size());
     }
 
     private static byte[] flip(byte[] bytes, int at, int value) {
