@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Whether the evidence chain (or one account's part of it) has a trusted date from a time-stamping authority yet. */
-@Path("/api")
+@Path("/api/evidence/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceStatusResource {
 
@@ -30,14 +30,13 @@ public class EvidenceStatusResource {
 
     /** The chain's head, the newest stamped entry, and per authority: stamped, pending (with the last failure) or off. */
     @GET
-    @Path("/evidence/status")
     public StampStatus status() {
         return stamper.status();
     }
 
     /** One account's newest chain entry and whether a stamp covers it; 404 for an unknown account. */
     @GET
-    @Path("/accounts/{id}/evidence-status")
+    @Path("/accounts/{id}")
     @Transactional
     public AccountStampStatus accountStatus(@PathParam("id") long id) {
         accounts.get(id);

@@ -86,7 +86,7 @@ class ChainStampingTest {
         assertEquals(stored.getFirst().digest, status.getString("headHash"));
         assertEquals(
                 "stamped",
-                given().get("/api/accounts/" + scenario.accountId() + "/evidence-status")
+                given().get("/api/evidence/status/accounts/" + scenario.accountId())
                         .then()
                         .statusCode(200)
                         .extract()
@@ -182,7 +182,7 @@ class ChainStampingTest {
                 .jsonPath();
         assertEquals("pending", status.getString("state"));
         assertTrue(status.getString("tsas[0].lastFailure.reason").contains("HTTP 503"));
-        String accountStatus = "/api/accounts/" + scenario.accountId() + "/evidence-status";
+        String accountStatus = "/api/evidence/status/accounts/" + scenario.accountId();
         assertEquals(
                 "pending",
                 given().get(accountStatus).then().extract().jsonPath().getString("state"));
@@ -198,7 +198,7 @@ class ChainStampingTest {
         assertEquals(
                 "stamped",
                 given().get(accountStatus).then().extract().jsonPath().getString("state"));
-        given().get("/api/accounts/987654321/evidence-status").then().statusCode(404);
+        given().get("/api/evidence/status/accounts/987654321").then().statusCode(404);
     }
 
     private JsonNode parse(String line) {
