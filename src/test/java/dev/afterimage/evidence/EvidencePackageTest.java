@@ -149,21 +149,30 @@ class EvidencePackageTest {
         long account = evidence.accountId();
         String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
 
-        given().get("/api/accounts/" + account + "/evidence.wacz?from=" + today)
+        given().header("X-Requested-With", "test")
+                .get("/api/accounts/" + account + "/evidence.wacz?from=" + today)
                 .then()
                 .statusCode(200)
                 .contentType("application/wacz")
                 .header("Content-Disposition", containsString("afterimage-account-" + account + ".wacz"));
-        given().get("/api/accounts/" + account + "/evidence.wacz?from=yesterday")
+        given().header("X-Requested-With", "test")
+                .get("/api/accounts/" + account + "/evidence.wacz?from=yesterday")
                 .then()
                 .statusCode(400)
                 .body(containsString("from"));
-        given().get("/api/accounts/" + account + "/evidence.wacz?from=" + today + "&to=" + today)
+        given().header("X-Requested-With", "test")
+                .get("/api/accounts/" + account + "/evidence.wacz?from=" + today + "&to=" + today)
                 .then()
                 .statusCode(400)
                 .body(containsString("to"));
-        given().get("/api/accounts/987654321/evidence.wacz").then().statusCode(404);
-        given().get("/api/posts/987654321/evidence.wacz").then().statusCode(404);
+        given().header("X-Requested-With", "test")
+                .get("/api/accounts/987654321/evidence.wacz")
+                .then()
+                .statusCode(404);
+        given().header("X-Requested-With", "test")
+                .get("/api/posts/987654321/evidence.wacz")
+                .then()
+                .statusCode(404);
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.afterimage.testkit;
 import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.afterimage.evidence.stamp.ChainStamper;
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,8 +37,10 @@ public record EvidencePackage(
         scenario.channel.delete(1);
         scenario.advance(Duration.ofMinutes(1));
         scenario.poll();
+        stampTheChain(wireMock, scenario);
         JsonPath post = scenario.postByPlatformId(1);
-        byte[] wacz = given().get("/api/posts/" + post.getLong("post.id") + "/evidence.wacz")
+        byte[] wacz = given().header("X-Requested-With", "test")
+                .get("/api/posts/" + post.getLong("post.id") + "/evidence.wacz")
                 .then()
                 .statusCode(200)
                 .contentType("application/wacz")
@@ -52,5 +57,15 @@ public record EvidencePackage(
             throw new UncheckedIOException(e);
         }
         return new EvidencePackage(wacz, files, methods, post, scenario.accountId());
+    }
+
+    /** The test authority (see {@link WireMockResource}) dates the chain's head, past any earlier stamp's pause. */
+    private static void stampTheChain(WireMockServer wireMock, TelegramScenario scenario) {
+        wireMock.stubFor(WireMock.post(WireMockResource.TSA_PATH)
+                .willReturn(WireMock.aResponse().withTransformers(TestTsaTransformer.NAME)));
+        scenario.advance(Duration.ofMinutes(11));
+        if (Arc.container().instance(ChainStamper.class).get().stampDue().isEmpty()) {
+            throw new IllegalStateException("the test authority stamped nothing");
+        }
     }
 }

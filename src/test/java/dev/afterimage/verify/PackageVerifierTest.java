@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.afterimage.testkit.EvidencePackage;
-import dev.afterimage.testkit.FakeTimeStampAuthority;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.WireMockResource;
 import dev.afterimage.testkit.WireMockResource.InjectWireMock;
@@ -34,6 +33,7 @@ import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +64,9 @@ class PackageVerifierTest {
         if (evidence == null) {
             evidence = EvidencePackage.ofEditedAndDeletedPost(wireMock, clock);
         }
-        rootPem = Files.writeString(folder.resolve("tsa-root.pem"), FakeTimeStampAuthority.rootPem());
+        rootPem = Files.writeString(
+                folder.resolve("tsa-root.pem"),
+                ConfigProvider.getConfig().getValue(WireMockResource.TSA_ROOT_PROPERTY, String.class));
         fingerprint =
                 given().get("/api/evidence/key").then().extract().jsonPath().getString("fingerprint");
     }

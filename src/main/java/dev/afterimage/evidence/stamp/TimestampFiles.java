@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.EvidenceEntry;
+import dev.afterimage.evidence.PackageContributor;
+import dev.afterimage.evidence.PackageFile;
+import dev.afterimage.evidence.PackageScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +28,7 @@ import java.util.TreeMap;
  * without a stamp. docs/evidence.md gives the re-hash rule.
  */
 @ApplicationScoped
-public class TimestampFiles {
+public class TimestampFiles implements PackageContributor {
 
     public static final String INDEX = "timestamps/index.json";
     public static final String ENTRIES = "chain/entries.jsonl";
@@ -36,6 +39,11 @@ public class TimestampFiles {
     TimestampFiles(EvidenceChain chain, ObjectMapper json) {
         this.chain = chain;
         this.json = json;
+    }
+
+    @Override
+    public List<PackageFile> filesFor(PackageScope scope) {
+        return forPosts(scope.postIds());
     }
 
     /** The files for one post: every version, media file and deletion of it. */

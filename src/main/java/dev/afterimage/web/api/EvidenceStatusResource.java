@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Whether the evidence chain (or one account's part of it) has a trusted date from a time-stamping authority yet. */
-@Path("/api")
+@Path("/api/evidence/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceStatusResource {
 
@@ -33,7 +33,6 @@ public class EvidenceStatusResource {
     /** The chain's head, the newest stamped entry, and per authority: stamped, pending (with the last failure) or off. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Path("/evidence/status")
     public StampStatus status() {
         return stamper.status();
     }
@@ -41,7 +40,7 @@ public class EvidenceStatusResource {
     /** One account's newest chain entry and whether a stamp covers it; 404 for an unknown account. */
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Path("/accounts/{id}/evidence-status")
+    @Path("/accounts/{id}")
     @Transactional
     public AccountStampStatus accountStatus(@PathParam("id") long id) {
         accounts.get(id);

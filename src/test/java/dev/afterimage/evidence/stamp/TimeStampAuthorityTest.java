@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +76,7 @@ class TimeStampAuthorityTest {
 
         StampReply.Stamped stamped = assertInstanceOf(StampReply.Stamped.class, authority.stamp(url(), HEAD));
 
-        assertTrue(!stamped.genTime().isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        assertFalse(stamped.genTime().isBefore(before.truncatedTo(ChronoUnit.SECONDS)), "genTime is now");
         assertTrue(stamped.tsaSubject().contains("CN=Test TSA"));
         server.verify(1, postRequestedFor(urlEqualTo("/tsr")));
         Path token = Files.write(dir.resolve("1.tsr"), stamped.response());
@@ -161,7 +164,7 @@ class TimeStampAuthorityTest {
                 Files.isExecutable(Path.of("/usr/bin/openssl"))
                         || Files.isExecutable(Path.of("/usr/local/bin/openssl")),
                 "the openssl CLI is not installed: skipping the openssl ts check");
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
