@@ -121,13 +121,24 @@ class WebClientDownloadTest {
 
     @Test
     void errorStatusFailsWithTheStatusAndLeavesNoFile() throws IOException {
+        server.stubFor(get("/broken.jpg").willReturn(aResponse().withStatus(500).withBody("oops")));
+
+        DownloadOutcome.Failed failed =
+                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/broken.jpg"), directory));
+
+        assertTrue(failed.reason().startsWith("HTTP 500"), failed.reason());
+        assertEquals(0, filesIn(directory));
+    }
+
+    @Test
+    void missingFileIsGoneAtSourceWithItsStatus() throws IOException {
         server.stubFor(
                 get("/missing.jpg").willReturn(aResponse().withStatus(404).withBody("not here")));
 
-        DownloadOutcome.Failed failed =
-                assertInstanceOf(DownloadOutcome.Failed.class, client.download(url("/missing.jpg"), directory));
+        DownloadOutcome.Gone gone =
+                assertInstanceOf(DownloadOutcome.Gone.class, client.download(url("/missing.jpg"), directory));
 
-        assertTrue(failed.reason().startsWith("HTTP 404"), failed.reason());
+        assertEquals(404, gone.status());
         assertEquals(0, filesIn(directory));
     }
 
