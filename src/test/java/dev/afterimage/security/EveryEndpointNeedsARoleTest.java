@@ -140,17 +140,22 @@ class EveryEndpointNeedsARoleTest {
             request = request.auth().oauth2(token);
         }
         if (!endpoint.httpMethod().equals("GET") && !endpoint.httpMethod().equals("HEAD")) {
-            request = consumesForm(endpoint)
-                    ? request.contentType("application/x-www-form-urlencoded").formParam("csrf", "x")
-                    : request.contentType("application/json").body("{}");
+            if (consumes(endpoint, MediaType.MULTIPART_FORM_DATA)) {
+                request = request.multiPart("csrf", "x");
+            } else if (consumes(endpoint, MediaType.APPLICATION_FORM_URLENCODED)) {
+                request =
+                        request.contentType("application/x-www-form-urlencoded").formParam("csrf", "x");
+            } else {
+                request = request.contentType("application/json").body("{}");
+            }
         }
         return request.request(endpoint.httpMethod(), endpoint.path());
     }
 
-    private static boolean consumesForm(Endpoint endpoint) {
+    private static boolean consumes(Endpoint endpoint, String mediaType) {
         Consumes consumes = Optional.ofNullable(endpoint.method().getAnnotation(Consumes.class))
                 .orElse(endpoint.resource().getAnnotation(Consumes.class));
-        return consumes != null && Arrays.asList(consumes.value()).contains(MediaType.APPLICATION_FORM_URLENCODED);
+        return consumes != null && Arrays.asList(consumes.value()).contains(mediaType);
     }
 
     /** Every resource method in the service's compiled classes. */

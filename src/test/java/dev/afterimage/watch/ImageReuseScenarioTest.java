@@ -132,7 +132,7 @@ class ImageReuseScenarioTest {
                 .extract()
                 .jsonPath()
                 .getLong("id");
-        var upload = given();
+        var upload = given().header("X-Requested-With", "test");
         for (int i = 0; i < TRAILER.length; i++) {
             upload = upload.multiPart(
                     "file",
