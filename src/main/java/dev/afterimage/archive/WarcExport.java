@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
@@ -49,15 +49,12 @@ public class WarcExport {
     private final String publicUrl;
     private final String softwareVersion;
 
-    public WarcExport(
-            MediaStore store,
-            ArchiveConfig config,
-            InstanceConfig instance,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String softwareVersion) {
+    public WarcExport(MediaStore store, ArchiveConfig config, InstanceConfig instance, Config quarkus) {
         this.store = store;
         this.config = config;
         this.publicUrl = instance.publicUrl();
-        this.softwareVersion = softwareVersion;
+        this.softwareVersion = quarkus.getOptionalValue("quarkus.application.version", String.class)
+                .orElse("unknown");
     }
 
     /** Every capture behind one post's versions and media. */

@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Evidence packages: a post, or an account over a time range, as a signed WACZ file that anyone can replay
@@ -62,7 +62,7 @@ public class EvidencePackages {
             ObjectMapper json,
             Clock clock,
             ProvenancePage provenancePage,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
+            Config quarkus) {
         this.warc = warc;
         this.key = key;
         this.contributors = contributors;
@@ -70,7 +70,9 @@ public class EvidencePackages {
         this.json = json;
         this.clock = clock;
         this.provenancePage = provenancePage;
-        this.software = "Afterimage " + version;
+        this.software = "Afterimage "
+                + quarkus.getOptionalValue("quarkus.application.version", String.class)
+                        .orElse("unknown");
     }
 
     /**

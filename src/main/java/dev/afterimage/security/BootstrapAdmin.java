@@ -5,7 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +21,10 @@ class BootstrapAdmin {
     private final Users users;
     private final String host;
 
-    BootstrapAdmin(SecurityConfig config, Users users, @ConfigProperty(name = "quarkus.http.host") String host) {
+    BootstrapAdmin(SecurityConfig config, Users users, Config quarkus) {
         this.config = config;
         this.users = users;
-        this.host = host;
+        this.host = quarkus.getValue("quarkus.http.host", String.class);
     }
 
     @Transactional
