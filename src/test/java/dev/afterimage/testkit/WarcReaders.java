@@ -115,7 +115,7 @@ public final class WarcReaders {
         return records;
     }
 
-    private static Path npmCache() {
+    public static Path npmCache() {
         String configured = System.getProperty(NPM_CACHE_PROPERTY, System.getenv("AFTERIMAGE_NPM_CACHE"));
         return configured == null || configured.isBlank()
                 ? Path.of(System.getProperty("user.home"), ".cache", "afterimage-npm")

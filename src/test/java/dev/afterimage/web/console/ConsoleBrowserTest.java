@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.afterimage.testkit.HeadlessChromium;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
 import dev.afterimage.testkit.WireMockResource;
@@ -50,17 +51,17 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
-    private ConsoleBrowser browser;
+    private HeadlessChromium browser;
     private TelegramScenario scenario;
 
     @BeforeEach
     void openBrowser() {
         Assumptions.assumeTrue(
-                ConsoleBrowser.installed(),
+                HeadlessChromium.installed(),
                 "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed"
                         + " (apt-get install -y chromium chromium-driver; .ci/run installs them)");
         scenario = new TelegramScenario(wireMock, clock);
-        browser = ConsoleBrowser.open(1280, 900);
+        browser = HeadlessChromium.open(1280, 900);
     }
 
     @AfterEach
@@ -179,7 +180,7 @@ class ConsoleBrowserTest {
         scenario.watch();
         scenario.poll();
         browser.close();
-        browser = ConsoleBrowser.open(390, 844);
+        browser = HeadlessChromium.open(390, 844);
 
         open("/console");
         Object overflow = browser.driver.executeScript(

@@ -1,4 +1,4 @@
-package dev.afterimage.web.console;
+package dev.afterimage.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,31 +17,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through its own chromedriver, named explicitly so Selenium never goes looking
  * for drivers online. Absent on a fresh machine: {@code .ci/run} installs both, and tests skip without them.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final String VIEWER_TIME_ZONE = "Asia/Tokyo";
+    public static final String VIEWER_TIME_ZONE = "Asia/Tokyo";
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** Long enough for a poll and a feed tick on a loaded CI machine; a passing step takes well under a second. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    final ChromeDriver driver;
-    final WebDriverWait waiting;
+    public final ChromeDriver driver;
+    public final WebDriverWait waiting;
     private final Path profile;
 
-    private ConsoleBrowser(ChromeDriver driver, Path profile) {
+    private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
         this.waiting = new WebDriverWait(driver, PATIENCE);
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    static ConsoleBrowser open(int width, int height) {
+    public static HeadlessChromium open(int width, int height) {
         Path profile;
         try {
             profile = Files.createTempDirectory("afterimage-chromium-");
@@ -70,11 +70,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
-        return new ConsoleBrowser(driver, profile);
+        return new HeadlessChromium(driver, profile);
     }
 
     /** Saves what the browser shows as target/screenshots/{name}.png. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path file = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(file.getParent());
