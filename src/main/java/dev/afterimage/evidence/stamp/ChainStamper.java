@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,31 @@ public class ChainStamper {
                         url, TimeStamp.newestFrom(url), head.seq(), Optional.ofNullable(lastFailure.get(url))))
                 .toList());
         return StampStatus.of(head, tsas);
+    }
+
+    /** Whether a trusted date covers chain entry {@code seq} (0: nothing to date), and from whom. */
+    public StampCoverage coverage(long seq) {
+        List<String> urls = config.tsaUrls().orElse(List.of());
+        if (urls.isEmpty()) {
+            return new StampCoverage("off", seq, List.of(), List.of());
+        }
+        if (seq <= 0) {
+            return new StampCoverage("empty", seq, List.of(), List.of());
+        }
+        List<StampCoverage.Dated> dates = QuarkusTransaction.requiringNew().call(() -> TimeStamp.covering(seq).stream()
+                .filter(stamp -> urls.contains(stamp.tsaUrl))
+                .map(stamp -> new StampCoverage.Dated(stamp.tsaUrl, stamp.genTime, stamp.headSeq))
+                .sorted(Comparator.comparing(StampCoverage.Dated::genTime))
+                .toList());
+        if (!dates.isEmpty()) {
+            return new StampCoverage("stamped", seq, dates, List.of());
+        }
+        List<StampCoverage.Failed> failures = urls.stream()
+                .filter(lastFailure::containsKey)
+                .map(url -> new StampCoverage.Failed(
+                        url, lastFailure.get(url).reason(), lastFailure.get(url).at()))
+                .toList();
+        return new StampCoverage("pending", seq, List.of(), failures);
     }
 
     private TimeStamp store(String url, ChainHead head, StampReply.Stamped stamped) {

@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param intervalSeconds the poll interval in whole seconds, as the interval field shows it
  * @param skipped posts its polls saw and could not archive, most recent first
+ * @param trustedTime whether a time-stamping authority dated the evidence chain's head, which vouches for every
+ *     account's posts archived before it
  */
 public record AccountDetail(
         AccountRow row,
@@ -16,4 +18,5 @@ public record AccountDetail(
         String interval,
         Moment lastSuccess,
         Map<String, String> options,
-        List<SkippedRow> skipped) {}
+        List<SkippedRow> skipped,
+        TrustedTime trustedTime) {}

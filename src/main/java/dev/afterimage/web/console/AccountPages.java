@@ -2,7 +2,9 @@ package dev.afterimage.web.console;
 
 import dev.afterimage.ConflictException;
 import dev.afterimage.InvalidFieldException;
+import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.Post;
+import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.security.Roles;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.PostSources;
@@ -51,6 +53,8 @@ public class AccountPages {
 
     private final PostList posts;
     private final SearchIndex index;
+    private final EvidenceChain chain;
+    private final ChainStamper stamper;
     private final Clock clock;
 
     AccountPages(
@@ -59,7 +63,11 @@ public class AccountPages {
             PostSources sources,
             PostList posts,
             SearchIndex index,
+            EvidenceChain chain,
+            ChainStamper stamper,
             Clock clock) {
+        this.chain = chain;
+        this.stamper = stamper;
         this.accounts = accounts;
         this.poller = poller;
         this.sources = sources;
@@ -275,7 +283,8 @@ public class AccountPages {
                 account.options(),
                 QuarkusTransaction.requiringNew().call(() -> SkippedPost.ofAccount(id, SKIPPED_SHOWN).stream()
                         .map(skipped -> SkippedRow.of(skipped, now))
-                        .toList()));
+                        .toList()),
+                TrustedTime.of(stamper.coverage(chain.head().seq()), "everything archived so far", now));
     }
 
     private static long archived(long id) {

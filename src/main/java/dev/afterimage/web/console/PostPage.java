@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param diff null while the post has a single version
  * @param versionNumbers 1 to the number of versions, for the diff's pickers
+ * @param trustedTime whether a time-stamping authority dated the post's newest record in the evidence chain
  */
 public record PostPage(
         long id,
@@ -20,4 +21,5 @@ public record PostPage(
         String timemapUrl,
         String warcUrl,
         String jsonUrl,
-        List<SeenBefore> seenBefore) {}
+        List<SeenBefore> seenBefore,
+        TrustedTime trustedTime) {}

@@ -2,8 +2,10 @@ package dev.afterimage.web.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.afterimage.alert.Event;
+import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
+import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.security.Roles;
 import dev.afterimage.web.archive.ArchivedPosts;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,11 +37,15 @@ import java.util.stream.IntStream;
 public class PostPages {
 
     private final ArchivedPosts archived;
+    private final EvidenceChain chain;
+    private final ChainStamper stamper;
     private final Clock clock;
     private final ObjectMapper json;
 
-    PostPages(ArchivedPosts archived, Clock clock, ObjectMapper json) {
+    PostPages(ArchivedPosts archived, EvidenceChain chain, ChainStamper stamper, Clock clock, ObjectMapper json) {
         this.archived = archived;
+        this.chain = chain;
+        this.stamper = stamper;
         this.clock = clock;
         this.json = json;
     }
@@ -86,8 +92,17 @@ public class PostPages {
                 "/timemap/link/" + ArchivedPosts.inPath(post.url),
                 "/api/posts/" + post.id + "/export.warc.gz",
                 "/api/posts/" + post.id,
-                SeenBefore.of(post.id, json));
+                SeenBefore.of(post.id, json),
+                trustedTime(post));
         return HtmlPage.ok(Templates.post(page), CsrfToken.of(cookie));
+    }
+
+    private TrustedTime trustedTime(Post post) {
+        long newest = chain.entriesOf(List.of(post.id)).stream()
+                .mapToLong(entry -> entry.seq)
+                .max()
+                .orElse(0);
+        return TrustedTime.of(stamper.coverage(newest), "this post's newest record", clock.instant());
     }
 
     private List<TimelineEntry> timeline(Post post, List<PostVersion> versions) {

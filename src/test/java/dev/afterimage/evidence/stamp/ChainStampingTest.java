@@ -187,6 +187,13 @@ class ChainStampingTest {
         assertEquals(
                 "pending",
                 given().get(accountStatus).then().extract().jsonPath().getString("state"));
+        String postPage = "/console/posts/" + scenario.postByPlatformId(1).getLong("post.id");
+        String tsa = wireMock.baseUrl() + WireMockResource.TSA_PATH;
+        String pendingPage =
+                given().get(postPage).then().statusCode(200).extract().asString();
+        assertTrue(pendingPage.contains("Timestamp pending"), "the console says the post is not dated yet");
+        assertTrue(pendingPage.contains(tsa + " failed"), "and which authority failed");
+        assertTrue(pendingPage.contains("HTTP 503"), "and why");
 
         tsaAnswers();
         assertTrue(stamper.stampDue().isEmpty(), "the failed authority waits for retry-after before it is asked again");
@@ -200,6 +207,21 @@ class ChainStampingTest {
                 "stamped",
                 given().get(accountStatus).then().extract().jsonPath().getString("state"));
         given().get("/api/evidence/status/accounts/987654321").then().statusCode(404);
+
+        String stampedPage =
+                given().get(postPage).then().statusCode(200).extract().asString();
+        assertTrue(
+                stampedPage.contains("Timestamped: this post&#39;s newest record")
+                        || stampedPage.contains("Timestamped: this post's newest record"),
+                "the console says the post is dated");
+        assertTrue(stampedPage.contains("<li>" + tsa + ": <time"), "by which authority, at which time");
+        assertTrue(!stampedPage.contains("HTTP 503"), "the old failure is gone");
+        String accountPage = given().get("/console/accounts/" + scenario.accountId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(accountPage.contains("Timestamped: everything archived so far"), "the account page says so too");
     }
 
     private JsonNode parse(String line) {
