@@ -31,8 +31,8 @@ public class RequestGuard {
             Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
     /** Paths open to everyone in the public archive mode, counted against each client's budget. */
-    private static final Pattern PUBLIC_PATHS =
-            Pattern.compile("/archive|/(web|timemap|media)/.*|/api/(posts|accounts)/[^/]+/export\\.warc\\.gz");
+    private static final Pattern PUBLIC_PATHS = Pattern.compile(
+            "/archive|/(web|timemap|media)/.*|/api/(posts|accounts)/[^/]+/(export\\.warc\\.gz|evidence\\.wacz)|/api/evidence/key");
 
     private final OwnHosts hosts;
     private final ClientRateLimit rateLimit;

@@ -63,6 +63,18 @@ class SecuredServiceTest {
     }
 
     @Test
+    void metricsNeedAViewerAndHealthStaysOpenForProbes() {
+        given().get("/q/metrics").then().statusCode(401);
+        given().auth()
+                .oauth2(EveryEndpointNeedsARoleTest.token("metrics-viewer", "viewer"))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("afterimage_"));
+        given().get("/q/health").then().statusCode(200);
+    }
+
+    @Test
     void foreignHostIsRefusedEvenWhenTheBrowserCallsItSameOrigin() {
         for (String path : new String[] {"/api/accounts", "/console", "/archive?url=https://t.me/a/1"}) {
             given().header("Host", "evil.example:" + base.getPort())
