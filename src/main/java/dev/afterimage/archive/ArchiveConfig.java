@@ -33,4 +33,11 @@ public interface ArchiveConfig {
      * file passed on says where it came from. Empty by default.
      */
     Optional<String> operatorNote();
+
+    /**
+     * How many records an expensive read (the chain's verification, a WARC export) loads at a time, each batch in a
+     * short transaction of its own, so memory and locks stay bounded however large the archive.
+     */
+    @WithDefault("200")
+    int readBatchSize();
 }

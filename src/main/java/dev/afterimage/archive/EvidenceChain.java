@@ -34,19 +34,18 @@ public class EvidenceChain {
 
     private static final String GENESIS = "0".repeat(64);
 
-    /** Entries verified per database round trip: bounded memory however long the chain. */
-    private static final int PAGE = 500;
-
     /** Entries chained per transaction: a few hundred rows, so the head's lock is held for milliseconds. */
     private static final int SEAL_PAGE = 500;
 
     private final EntityManager entityManager;
     private final MediaStore store;
+    private final ArchiveConfig config;
     private final Clock clock;
 
-    public EvidenceChain(EntityManager entityManager, MediaStore store, Clock clock) {
+    public EvidenceChain(EntityManager entityManager, MediaStore store, ArchiveConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.store = store;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -186,49 +185,63 @@ public class EvidenceChain {
      */
     public ChainVerification verify() {
         seal();
-        return QuarkusTransaction.requiringNew().call(this::verifySealed);
-    }
-
-    private ChainVerification verifySealed() {
         // The head first: entries appended while this runs are for the next check, and every entry up to the head
         // was committed with it.
-        EvidenceHead head = entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN);
+        EvidenceHead head = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager.find(EvidenceHead.class, EvidenceHead.CHAIN));
         Verification run = new Verification(head.lastSeq, head.lastHash);
-        String previous = GENESIS;
-        long lastSeq = 0;
-        Map<Long, EvidenceEntry> latestLinks = new HashMap<>();
-        Map<Long, EvidenceEntry> latestFate = new HashMap<>();
-        for (int page = 0; ; page++) {
-            List<EvidenceEntry> entries = EvidenceEntry.<EvidenceEntry>find("seq <= ?1 order by seq", run.headSeq)
-                    .page(page, PAGE)
-                    .list();
-            if (entries.isEmpty()) {
+        // Entries are read a batch at a time after the last one checked, each batch in a short read transaction of
+        // its own: a chain of any length costs one batch of memory, and no transaction stays open for the whole run.
+        while (run.lastSeq < run.headSeq) {
+            Optional<ChainVerification> broken =
+                    QuarkusTransaction.requiringNew().call(() -> checkNextBatch(run));
+            if (broken.isPresent()) {
+                return broken.get();
+            }
+            if (run.exhausted) {
                 break;
             }
-            for (EvidenceEntry entry : entries) {
-                Optional<String> problem = problemWith(entry, previous, lastSeq);
-                if (problem.isPresent()) {
-                    return run.broken(entry.seq, entry.kind, entry.recordRef, problem.get());
-                }
-                switch (entry.kind) {
-                    case MEDIA_LINKS -> latestLinks.put(Long.valueOf(entry.recordRef), detached(entry));
-                    case DELETION, RESTORATION -> latestFate.put(Long.valueOf(entry.recordRef), detached(entry));
-                    default -> {}
-                }
-                previous = entry.entryHash;
-                lastSeq = entry.seq;
-                run.checked++;
-            }
-            entityManager.clear();
         }
-        if (lastSeq != run.headSeq || !previous.equals(run.headHash)) {
+        if (run.lastSeq != run.headSeq || !run.previous.equals(run.headHash)) {
             return run.broken(
                     run.headSeq,
                     null,
                     null,
-                    "the chain's head names entry " + run.headSeq + " but the chain ends at entry " + lastSeq);
+                    "the chain's head names entry " + run.headSeq + " but the chain ends at entry " + run.lastSeq);
         }
-        for (EvidenceEntry entry : latestLinks.values()) {
+        return QuarkusTransaction.requiringNew().call(() -> checkCurrentRows(run));
+    }
+
+    private Optional<ChainVerification> checkNextBatch(Verification run) {
+        List<EvidenceEntry> entries = EvidenceEntry.<EvidenceEntry>find(
+                        "seq > ?1 and seq <= ?2 order by seq", run.lastSeq, run.headSeq)
+                .page(0, config.readBatchSize())
+                .list();
+        if (entries.isEmpty()) {
+            run.exhausted = true;
+            return Optional.empty();
+        }
+        for (EvidenceEntry entry : entries) {
+            Optional<String> problem = problemWith(entry, run.previous, run.lastSeq);
+            if (problem.isPresent()) {
+                return Optional.of(run.broken(entry.seq, entry.kind, entry.recordRef, problem.get()));
+            }
+            switch (entry.kind) {
+                case MEDIA_LINKS -> run.latestLinks.put(Long.valueOf(entry.recordRef), detached(entry));
+                case DELETION, RESTORATION -> run.latestFate.put(Long.valueOf(entry.recordRef), detached(entry));
+                default -> {}
+            }
+            run.previous = entry.entryHash;
+            run.lastSeq = entry.seq;
+            run.checked++;
+        }
+        entityManager.clear();
+        return Optional.empty();
+    }
+
+    /** That what rows say now (a version's media, a post's deletion) is what the newest entry about them says. */
+    private ChainVerification checkCurrentRows(Verification run) {
+        for (EvidenceEntry entry : run.latestLinks.values()) {
             List<VersionMedia> links = VersionMedia.ofVersion(Long.parseLong(entry.recordRef));
             if (!linksHash(Long.parseLong(entry.recordRef), links).equals(entry.recordHash) && !superseded(entry)) {
                 return run.broken(
@@ -238,25 +251,27 @@ public class EvidenceChain {
                         "the media of version " + entry.recordRef + " were changed after they were archived");
             }
         }
-        for (EvidenceEntry entry : latestFate.values()) {
+        for (EvidenceEntry entry : run.latestFate.values()) {
             Optional<String> problem = fateProblem(entry);
             if (problem.isPresent() && !superseded(entry)) {
                 return run.broken(entry.seq, entry.kind, entry.recordRef, problem.get());
             }
         }
-        for (Post deleted : Post.<Post>list("state", PostState.DELETED)) {
-            if (!latestFate.containsKey(deleted.id)
+        List<Long> deleted = entityManager
+                .createQuery("select p.id from Post p where p.state = ?1", Long.class)
+                .setParameter(1, PostState.DELETED)
+                .getResultList();
+        for (Long postId : deleted) {
+            if (!run.latestFate.containsKey(postId)
                     && EvidenceEntry.count(
-                                    "kind = ?1 and recordRef = ?2",
-                                    EvidenceEntry.Kind.DELETION,
-                                    String.valueOf(deleted.id))
+                                    "kind = ?1 and recordRef = ?2", EvidenceEntry.Kind.DELETION, String.valueOf(postId))
                             == 0
-                    && !pending(String.valueOf(deleted.id), List.of(EvidenceEntry.Kind.DELETION))) {
+                    && !pending(String.valueOf(postId), List.of(EvidenceEntry.Kind.DELETION))) {
                 return run.broken(
                         0,
                         EvidenceEntry.Kind.DELETION,
-                        String.valueOf(deleted.id),
-                        "post " + deleted.id + " is marked deleted but no deletion was recorded");
+                        String.valueOf(postId),
+                        "post " + postId + " is marked deleted but no deletion was recorded");
             }
         }
         return new ChainVerification(true, run.checked, null, run.headSeq, run.headHash, clock.instant());
@@ -287,7 +302,12 @@ public class EvidenceChain {
     private final class Verification {
         private final long headSeq;
         private final String headHash;
+        private final Map<Long, EvidenceEntry> latestLinks = new HashMap<>();
+        private final Map<Long, EvidenceEntry> latestFate = new HashMap<>();
+        private String previous = GENESIS;
+        private long lastSeq;
         private long checked;
+        private boolean exhausted;
 
         Verification(long headSeq, String headHash) {
             this.headSeq = headSeq;

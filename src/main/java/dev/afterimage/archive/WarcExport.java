@@ -1,8 +1,8 @@
 package dev.afterimage.archive;
 
 import dev.afterimage.InstanceConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
@@ -58,33 +62,52 @@ public class WarcExport {
     }
 
     /** Every capture behind one post's versions and media. */
-    @Transactional
     public void writePost(long postId, OutputStream out) throws IOException {
-        write(capturesOf(List.of(postId)), out);
+        writePosts(List.of(postId), out);
     }
 
     /** Every capture behind all archived posts of one account. */
-    @Transactional
     public void writeAccount(long accountId, OutputStream out) throws IOException {
-        List<Long> posts = Post.<Post>list("accountId = ?1 order by id", accountId).stream()
-                .map(post -> post.id)
-                .toList();
-        write(capturesOf(posts), out);
+        List<Long> posts = QuarkusTransaction.requiringNew().call(() -> Post.getEntityManager()
+                .createQuery("select p.id from Post p where p.accountId = ?1 order by p.id", Long.class)
+                .setParameter(1, accountId)
+                .getResultList());
+        writePosts(posts, out);
     }
 
-    /** Every capture behind these posts, in this order; what an evidence package archives. */
-    @Transactional
+    /**
+     * Every capture behind these posts, in this order; what an evidence package archives. Posts are read a batch at a
+     * time and their captures loaded a batch at a time, each in a short transaction, and written out before the next:
+     * an account of any size costs the memory of one batch, and a slow reader never holds a transaction open for long.
+     */
     public void writePosts(List<Long> postIds, OutputStream out) throws IOException {
-        write(capturesOf(postIds), out);
+        WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP);
+        URI warcinfo = writeWarcinfo(writer);
+        int batch = config.readBatchSize();
+        Set<Long> written = new HashSet<>();
+        for (int from = 0; from < postIds.size(); from += batch) {
+            List<Long> posts = postIds.subList(from, Math.min(postIds.size(), from + batch));
+            List<Long> captures = QuarkusTransaction.requiringNew().call(() -> captureIdsOf(posts)).stream()
+                    .filter(written::add)
+                    .toList();
+            for (int at = 0; at < captures.size(); at += batch) {
+                List<Long> ids = captures.subList(at, Math.min(captures.size(), at + batch));
+                for (Capture capture : QuarkusTransaction.requiringNew().call(() -> loaded(ids))) {
+                    write(writer, capture, warcinfo);
+                }
+            }
+        }
+        out.flush();
     }
 
-    private static Map<Long, Capture> capturesOf(List<Long> postIds) {
-        Map<Long, Capture> captures = new LinkedHashMap<>();
+    /** The captures behind these posts, in the order of the posts, each once. */
+    private static Set<Long> captureIdsOf(List<Long> postIds) {
+        Set<Long> captures = new LinkedHashSet<>();
         for (Long postId : postIds) {
             Post post = Post.findById(postId);
             for (PostVersion version : PostVersion.ofPost(postId)) {
                 if (version.captureId != null) {
-                    captures.computeIfAbsent(version.captureId, id -> Capture.findById(id));
+                    captures.add(version.captureId);
                 }
                 for (VersionMedia link : VersionMedia.ofVersion(version.id)) {
                     if (link.mediaSha256 == null) {
@@ -95,18 +118,25 @@ public class WarcExport {
                             .filter(capture -> capture.url.equals(link.sourceUrl))
                             .findFirst()
                             .or(() -> downloads.stream().findFirst())
-                            .ifPresent(capture -> captures.putIfAbsent(capture.id, capture));
+                            .ifPresent(capture -> captures.add(capture.id));
                 }
             }
             if (post.deletionCaptureId != null) {
-                captures.computeIfAbsent(post.deletionCaptureId, id -> Capture.findById(id));
+                captures.add(post.deletionCaptureId);
             }
         }
         return captures;
     }
 
-    private void write(Map<Long, Capture> captures, OutputStream out) throws IOException {
-        WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP);
+    /** The captures by id, in the given order, detached from the transaction that read them. */
+    private static List<Capture> loaded(List<Long> ids) {
+        Map<Long, Capture> byId = new HashMap<>();
+        Capture.<Capture>list("id in ?1", ids).forEach(capture -> byId.put(capture.id, capture));
+        Capture.getEntityManager().clear();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private URI writeWarcinfo(WarcWriter writer) throws IOException {
         byte[] info = warcinfoFields();
         Warcinfo warcinfo = new Warcinfo.Builder()
                 .version(MessageVersion.WARC_1_1)
@@ -114,34 +144,35 @@ public class WarcExport {
                 .body(MediaType.parse("application/warc-fields"), info)
                 .build();
         writer.write(warcinfo);
-        for (Capture capture : captures.values()) {
-            URI responseId = writeResponse(writer, capture, warcinfo.id());
-            byte[] requestHead = capture.requestHead.getBytes(StandardCharsets.UTF_8);
-            writer.write(new WarcRequest.Builder(URI.create(capture.url))
+        return warcinfo.id();
+    }
+
+    private void write(WarcWriter writer, Capture capture, URI warcinfoId) throws IOException {
+        URI responseId = writeResponse(writer, capture, warcinfoId);
+        byte[] requestHead = capture.requestHead.getBytes(StandardCharsets.UTF_8);
+        writer.write(new WarcRequest.Builder(URI.create(capture.url))
+                .version(MessageVersion.WARC_1_1)
+                .date(capture.fetchedAt)
+                .warcinfoId(warcinfoId)
+                .concurrentTo(responseId)
+                .setHeader("WARC-Block-Digest", digest(sha256(requestHead)))
+                .setHeader("WARC-Payload-Digest", digest(sha256(new byte[0])))
+                .body(MediaType.HTTP_REQUEST, requestHead)
+                .build());
+        if (capture.tlsCertificates != null) {
+            byte[] chain = capture.tlsCertificates.getBytes(StandardCharsets.US_ASCII);
+            writer.write(new WarcMetadata.Builder()
                     .version(MessageVersion.WARC_1_1)
+                    .targetURI(URI.create(capture.url))
                     .date(capture.fetchedAt)
-                    .warcinfoId(warcinfo.id())
+                    .warcinfoId(warcinfoId)
                     .concurrentTo(responseId)
-                    .setHeader("WARC-Block-Digest", digest(sha256(requestHead)))
-                    .setHeader("WARC-Payload-Digest", digest(sha256(new byte[0])))
-                    .body(MediaType.HTTP_REQUEST, requestHead)
+                    .addHeader("WARC-Protocol", warcProtocol(capture.tlsProtocol))
+                    .addHeader("WARC-Cipher-Suite", capture.tlsCipherSuite)
+                    .setHeader("WARC-Block-Digest", digest(sha256(chain)))
+                    .body(PEM, chain)
                     .build());
-            if (capture.tlsCertificates != null) {
-                byte[] chain = capture.tlsCertificates.getBytes(StandardCharsets.US_ASCII);
-                writer.write(new WarcMetadata.Builder()
-                        .version(MessageVersion.WARC_1_1)
-                        .targetURI(URI.create(capture.url))
-                        .date(capture.fetchedAt)
-                        .warcinfoId(warcinfo.id())
-                        .concurrentTo(responseId)
-                        .addHeader("WARC-Protocol", warcProtocol(capture.tlsProtocol))
-                        .addHeader("WARC-Cipher-Suite", capture.tlsCipherSuite)
-                        .setHeader("WARC-Block-Digest", digest(sha256(chain)))
-                        .body(PEM, chain)
-                        .build());
-            }
         }
-        out.flush();
     }
 
     /** Writes the response record of one capture and returns its record id. */

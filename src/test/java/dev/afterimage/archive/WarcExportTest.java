@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,47 @@ class WarcExportTest {
                         .next(),
                 "the leaf certificate comes first and parses back");
 
+        assertBothReadersAccept(warc);
+    }
+
+    /**
+     * An account export larger than a read batch (three in tests): posts and captures are read a batch at a time, and
+     * the file still holds every capture exactly once, even the listing page that all the posts were read from.
+     */
+    @Test
+    void accountExportCrossesReadBatchesAndHoldsEachCaptureOnce() throws IOException {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        int posts = 7;
+        for (int id = 1; id <= posts; id++) {
+            scenario.post(id, Duration.ofMinutes(60 - id), "Batch post " + id)
+                    .photo(scenario.picture("batch-" + id, 5000 + id));
+        }
+        scenario.watch();
+        scenario.poll();
+
+        byte[] warc = given().header("X-Requested-With", "test")
+                .get("/api/accounts/" + scenario.accountId() + "/export.warc.gz")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+
+        List<String> responseUrls = new ArrayList<>();
+        List<byte[]> payloads = new ArrayList<>();
+        try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warc))) {
+            for (WarcRecord record : reader) {
+                if (record instanceof WarcResponse response) {
+                    responseUrls.add(response.target());
+                    payloads.add(response.http().body().stream().readAllBytes());
+                }
+            }
+        }
+        assertEquals(posts + 1, responseUrls.size(), "the listing page once and each photo once: " + responseUrls);
+        assertEquals(responseUrls.size(), new HashSet<>(responseUrls).size(), "no capture twice: " + responseUrls);
+        for (int id = 1; id <= posts; id++) {
+            String sha = scenario.postByPlatformId(id).getString("versions[0].media[0].sha256");
+            assertTrue(payloads.stream().anyMatch(bytes -> Sha256.of(bytes).equals(sha)), "the photo of post " + id);
+        }
         assertBothReadersAccept(warc);
     }
 
