@@ -31,6 +31,9 @@ public class CredentialMechanism implements HttpAuthenticationMechanism {
     static final String SESSION_TOKEN = "session";
     static final String BEARER_TOKEN = "bearer";
 
+    /** quarkus-oidc's session cookie (its default name; a tenant's cookie adds a suffix). */
+    static final String SSO_SESSION_COOKIE = "q_session";
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String client = ClientAddress.of(context);
@@ -43,7 +46,16 @@ public class CredentialMechanism implements HttpAuthenticationMechanism {
             return identities.authenticate(withClient(
                     new TokenAuthenticationRequest(new TokenCredential(session.getValue(), SESSION_TOKEN)), client));
         }
+        if (singleSignOnSession(context)) {
+            // The OpenID Connect mechanism reads its own session cookie; the ambient identity would mask it.
+            return Uni.createFrom().nullItem();
+        }
         return identities.authenticate(withClient(new AmbientRequest(), client));
+    }
+
+    private static boolean singleSignOnSession(RoutingContext context) {
+        return context.request().cookies().stream()
+                .anyMatch(cookie -> cookie.getName().startsWith(SSO_SESSION_COOKIE));
     }
 
     private static AuthenticationRequest fromAuthorization(String header) {

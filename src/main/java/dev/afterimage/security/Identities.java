@@ -16,6 +16,8 @@ public final class Identities {
     public static final String VIA_BASIC = "basic";
     /** No user exists yet: everyone who can reach the service is its owner. */
     public static final String VIA_OPEN = "open";
+    /** Signed in by the OpenID Connect provider (single sign-on). */
+    public static final String VIA_SSO = "sso";
     /** Nobody signed in, and the public archive mode is on. */
     public static final String VIA_PUBLIC = "public";
 

@@ -41,4 +41,28 @@ public interface SecurityConfig {
     /** Shortest password accepted: 12 characters resist offline guessing of a bcrypt hash for years. */
     @WithDefault("12")
     int minPasswordLength();
+
+    /** How the users an OpenID Connect provider signs in (quarkus.oidc.*, off by default) get their role. */
+    SingleSignOn sso();
+
+    /** Roles for single sign-on users, from the groups their provider puts in the ID token. */
+    interface SingleSignOn {
+
+        /** The ID token claim that lists the user's groups (Keycloak, Entra ID and Okta can all emit "groups"). */
+        @WithDefault("groups")
+        String groupsClaim();
+
+        /** Members of any of these groups are admins. */
+        Optional<List<String>> adminGroups();
+
+        /** Members of any of these groups (and of no admin group) are editors. */
+        Optional<List<String>> editorGroups();
+
+        /**
+         * The role of everyone else the provider signs in: {@code viewer}, or {@code none} so that only the listed
+         * groups get in (an organisation's whole directory should not read the archive by default).
+         */
+        @WithDefault("viewer")
+        String defaultRole();
+    }
 }

@@ -23,11 +23,21 @@ class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationReque
         return TokenAuthenticationRequest.class;
     }
 
+    /** Before quarkus-oidc's provider, which reads the same request type as a JWT and would refuse our tokens. */
+    @Override
+    public int priority() {
+        return 100;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(
             TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String secret = request.getToken().getToken();
         String client = request.getAttribute(CredentialMechanism.CLIENT);
+        if (client == null) {
+            // Not from CredentialMechanism (an OpenID Connect ID token, say): the next provider's to judge.
+            return Uni.createFrom().nullItem();
+        }
+        String secret = request.getToken().getToken();
         if (CredentialMechanism.SESSION_TOKEN.equals(request.getToken().getType())) {
             return context.runBlocking(() -> credentials
                     .session(secret)

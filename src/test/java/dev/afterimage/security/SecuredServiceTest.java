@@ -63,6 +63,17 @@ class SecuredServiceTest {
     }
 
     @Test
+    void singleSignOnIsOffUnlessConfigured() {
+        given().get("/console/login").then().statusCode(200).body(not(containsString("single sign-on")));
+        given().redirects()
+                .follow(false)
+                .get("/console/sso")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/console/login"));
+    }
+
+    @Test
     void metricsNeedAViewerAndHealthStaysOpenForProbes() {
         given().get("/q/metrics").then().statusCode(401);
         given().auth()

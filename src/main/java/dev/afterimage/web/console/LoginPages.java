@@ -5,12 +5,14 @@ import dev.afterimage.security.AuditLog;
 import dev.afterimage.security.ClientAddress;
 import dev.afterimage.security.LoginOutcome;
 import dev.afterimage.security.Role;
+import dev.afterimage.security.Roles;
 import dev.afterimage.security.Sessions;
 import dev.afterimage.security.Users;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Objects;
+import org.eclipse.microprofile.config.Config;
 
 /** Signing in and out, and creating the first admin of an open install from this machine. */
 @Path("/console")
@@ -34,16 +37,20 @@ public class LoginPages {
     private final Users users;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final boolean singleSignOn;
 
-    LoginPages(Users users, Sessions sessions, AuditLog audit) {
+    LoginPages(Users users, Sessions sessions, AuditLog audit, Config config) {
         this.users = users;
         this.sessions = sessions;
         this.audit = audit;
+        this.singleSignOn = config.getOptionalValue("quarkus.oidc.tenant-enabled", Boolean.class)
+                .orElse(false);
     }
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance login(String then, String name, String error, boolean open, CsrfToken csrf);
+        static native TemplateInstance login(
+                String then, String name, String error, boolean open, boolean sso, CsrfToken csrf);
 
         static native TemplateInstance setup(String name, String error, CsrfToken csrf);
     }
@@ -52,7 +59,18 @@ public class LoginPages {
     @Path("/login")
     public Response loginPage(@QueryParam("then") String then, @CookieParam(CsrfToken.COOKIE) String cookie) {
         CsrfToken token = CsrfToken.of(cookie);
-        return HtmlPage.ok(Templates.login(destination(then), "", null, !users.secured(), token), token);
+        return HtmlPage.ok(Templates.login(destination(then), "", null, !users.secured(), singleSignOn, token), token);
+    }
+
+    /**
+     * Single sign-on: the OpenID Connect provider signs the user in (authorization code flow; quarkus-oidc answers on
+     * the way there and back), then the console opens. Needs a role, so a provider's user with none gets 403.
+     */
+    @GET
+    @Path("/sso")
+    @RolesAllowed(Roles.VIEWER)
+    public Response singleSignOn() {
+        return Response.seeOther(URI.create("/console")).build();
     }
 
     @POST
@@ -76,7 +94,7 @@ public class LoginPages {
             case LoginOutcome.Refused refused ->
                 HtmlPage.status(
                         Response.Status.UNAUTHORIZED,
-                        Templates.login(then, name, "Wrong name or password.", false, token),
+                        Templates.login(then, name, "Wrong name or password.", false, singleSignOn, token),
                         token);
             case LoginOutcome.Throttled throttled ->
                 Response.fromResponse(HtmlPage.status(
@@ -87,6 +105,7 @@ public class LoginPages {
                                         "Too many failed attempts: wait "
                                                 + throttled.retryAfter().toSeconds() + " seconds before trying again.",
                                         false,
+                                        singleSignOn,
                                         token),
                                 token))
                         .header(

@@ -1,0 +1,82 @@
+package dev.afterimage.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Gives a user signed in by the OpenID Connect provider Afterimage's role, from the groups in their ID token
+ * ({@code afterimage.security.sso.*}): admin groups first, then editor groups, then the default role. Whatever roles
+ * the provider itself names are dropped, so its vocabulary never grants anything here by accident.
+ */
+@ApplicationScoped
+class SingleSignOnRoles implements SecurityIdentityAugmentor {
+
+    private final SecurityConfig.SingleSignOn config;
+
+    SingleSignOnRoles(SecurityConfig config) {
+        this.config = config.sso();
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        QuarkusSecurityIdentity.Builder mapped = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(nameOf(token)))
+                .addAttribute(Identities.VIA, Identities.VIA_SSO);
+        roleOf(groupsOf(token)).ifPresent(role -> mapped.addRoles(role.grants()));
+        return Uni.createFrom().item(mapped.build());
+    }
+
+    Optional<Role> roleOf(Set<String> groups) {
+        if (anyOf(groups, config.adminGroups())) {
+            return Optional.of(Role.ADMIN);
+        }
+        if (anyOf(groups, config.editorGroups())) {
+            return Optional.of(Role.EDITOR);
+        }
+        return "none".equalsIgnoreCase(config.defaultRole().strip())
+                ? Optional.empty()
+                : Optional.of(Role.parse(config.defaultRole(), "afterimage.security.sso.default-role"));
+    }
+
+    private static boolean anyOf(Set<String> groups, Optional<List<String>> listed) {
+        return listed.orElse(List.of()).stream().anyMatch(groups::contains);
+    }
+
+    private Set<String> groupsOf(JsonWebToken token) {
+        Object claim = token.getClaim(config.groupsClaim());
+        if (claim instanceof Collection<?> values) {
+            return values.stream()
+                    .map(value -> value instanceof JsonString text ? text.getString() : String.valueOf(value))
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return claim == null
+                ? Set.of()
+                : Set.of(claim instanceof JsonString text ? text.getString() : claim.toString());
+    }
+
+    /** The name the audit log and the console show: the provider's user name, else the e-mail, else the subject. */
+    private static String nameOf(JsonWebToken token) {
+        for (String claim : List.of("preferred_username", "email", "sub")) {
+            Object value = token.getClaim(claim);
+            if (value != null && !value.toString().isBlank()) {
+                return "sso:" + (value instanceof JsonString text ? text.getString() : value.toString());
+            }
+        }
+        return "sso:" + token.getName();
+    }
+}
