@@ -148,14 +148,12 @@ public class PostReconciler {
                 archive.recordVersion(post, version);
                 tally.newVersions++;
             }
-            post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
+            archive.scheduleRecheck(post, recheckSchedule.next(post.publishedAt, seenAt));
             tally.newPosts++;
             raiseReuse(tally, post, seen);
             return;
         }
-        post.lastSeenAt = seenAt;
-        post.missingSince = null;
-        post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
+        archive.markSeen(post, seenAt, recheckSchedule.next(post.publishedAt, seenAt));
         if (post.state == PostState.DELETED) {
             restore(post, seenAt, tally);
         }
@@ -171,7 +169,7 @@ public class PostReconciler {
         if (sameBytesReadAnew(newest, newestMedia, seen)) {
             // The publisher sent the very bytes archived: only the service's reading of them changed (a source's
             // parser was improved), which is no edit. The post takes the new hash once, so later polls compare alike.
-            post.contentHash = seen.contentHash();
+            archive.adoptContentHash(post, seen.contentHash());
             return;
         }
         List<ObservedPost> missed = missedVersions(post, newest, seen);
@@ -283,21 +281,17 @@ public class PostReconciler {
      */
     private void reconcileAnswer(Post post, PermalinkAnswer answer, Instant listedAt, Tally tally) {
         Instant askedAt = answer.askedAt();
-        post.lastCheckedAt = askedAt;
+        archive.markChecked(post, askedAt);
         Instant missedAt = answer.missedByListing() ? listedAt : askedAt;
         switch (answer.check()) {
-            case PermalinkCheck.Found found -> {
-                post.lastSeenAt = askedAt;
-                post.missingSince = null;
-                post.nextRecheckAt = recheckSchedule.next(post.publishedAt, askedAt);
-            }
+            case PermalinkCheck.Found found ->
+                archive.markSeen(post, askedAt, recheckSchedule.next(post.publishedAt, askedAt));
             case PermalinkCheck.Gone gone -> declareDeleted(post, gone, missedAt, askedAt, tally);
             case PermalinkCheck.Unknown unknown -> {
-                if (post.missingSince == null && answer.missedByListing()) {
-                    post.missingSince = missedAt;
-                }
-                if (!answer.missedByListing()) {
-                    post.nextRecheckAt = askedAt.plus(UNANSWERED_RECHECK_RETRY);
+                if (answer.missedByListing()) {
+                    archive.markMissing(post, missedAt);
+                } else {
+                    archive.scheduleRecheck(post, askedAt.plus(UNANSWERED_RECHECK_RETRY));
                 }
             }
         }
@@ -306,11 +300,7 @@ public class PostReconciler {
     private void declareDeleted(
             Post post, PermalinkCheck.Gone gone, Instant missedAt, Instant confirmedAt, Tally tally) {
         Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
-        post.state = PostState.DELETED;
-        post.deletedAt = confirmedAt;
-        archive.recordDeletion(post, gone.capture());
-        post.missingSince = firstMissed;
-        post.nextRecheckAt = null;
+        archive.markDeleted(post, confirmedAt, firstMissed, gone.capture());
         tally.deleted++;
         PostVersion last = PostVersion.newestOf(post.id).orElseThrow();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -340,9 +330,7 @@ public class PostReconciler {
         details.put("platformPostId", post.platformPostId);
         details.put("deletedAt", post.deletedAt);
         details.put("restoredAt", now);
-        post.state = PostState.LIVE;
-        post.deletedAt = null;
-        archive.recordRestoration(post);
+        archive.markRestored(post);
         tally.restored++;
         raise(tally, EventType.POST_RESTORED, post, details);
     }
