@@ -72,14 +72,8 @@ public class PostReconciler {
         if (coveredFrom.equals(Instant.MAX)) {
             return List.of();
         }
-        return Post.liveSince(accountId, coveredFrom).stream()
-                .filter(post -> post.publishedAt.isAfter(coveredFrom))
-                .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .sorted(java.util.Comparator.comparing((Post post) -> post.publishedAt)
-                        .reversed())
-                .limit(maxSuspectsPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
-                .toList();
+        return SuspectSelection.missedByListing(
+                Post.liveSince(accountId, coveredFrom), coveredFrom, seenPostIds, maxSuspectsPerPoll);
     }
 
     /** Whether any of the account's archived posts is believed live. */
@@ -91,12 +85,11 @@ public class PostReconciler {
     /** Live posts the listing did not show nor cover whose decaying re-check is due. */
     @Transactional
     public List<Suspect> dueForRecheck(long accountId, Instant coveredFrom, Set<String> seenPostIds, Instant now) {
-        return Post.dueForRecheck(accountId, now, maxRechecksPerPoll + seenPostIds.size()).stream()
-                .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .filter(post -> post.publishedAt == null || !post.publishedAt.isAfter(coveredFrom))
-                .limit(maxRechecksPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
-                .toList();
+        return SuspectSelection.dueForRecheck(
+                Post.dueForRecheck(accountId, now, maxRechecksPerPoll + seenPostIds.size()),
+                coveredFrom,
+                seenPostIds,
+                maxRechecksPerPoll);
     }
 
     /**
