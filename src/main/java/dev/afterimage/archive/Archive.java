@@ -7,6 +7,7 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,16 +104,57 @@ public class Archive {
         post.contentHash = version.contentHash;
     }
 
-    /** Records a confirmed deletion in the evidence chain, with the permalink answer that proved it when there is one. */
-    public void recordDeletion(Post post, PageCapture capture) {
+    /**
+     * Adopts the hash of an observation judged to carry the newest version's very bytes, read anew: no version is
+     * written, so later polls compare alike.
+     */
+    public void adoptContentHash(Post post, String contentHash) {
+        post.contentHash = contentHash;
+    }
+
+    /** The post was seen (in a listing or at its permalink): it is not missing, and is next re-checked then. */
+    public void markSeen(Post post, Instant seenAt, Instant nextRecheckAt) {
+        post.lastSeenAt = seenAt;
+        post.missingSince = null;
+        post.nextRecheckAt = nextRecheckAt;
+    }
+
+    /** When the post is next asked about by permalink. */
+    public void scheduleRecheck(Post post, Instant nextRecheckAt) {
+        post.nextRecheckAt = nextRecheckAt;
+    }
+
+    /** The post's permalink was asked about, whatever it answered. */
+    public void markChecked(Post post, Instant askedAt) {
+        post.lastCheckedAt = askedAt;
+    }
+
+    /** A listing that should have shown the post did not; the first such miss is the one kept. */
+    public void markMissing(Post post, Instant missedAt) {
+        if (post.missingSince == null) {
+            post.missingSince = missedAt;
+        }
+    }
+
+    /**
+     * Records a confirmed deletion and appends it to the evidence chain, with the permalink answer that proved it
+     * when there is one. The deletion's time is set before the chain hashes it.
+     */
+    public void markDeleted(Post post, Instant confirmedAt, Instant firstMissedAt, PageCapture capture) {
+        post.state = PostState.DELETED;
+        post.deletedAt = confirmedAt;
         if (capture != null) {
             post.deletionCaptureId = Capture.ofPage(capture).id;
         }
         chain.appendDeletion(post);
+        post.missingSince = firstMissedAt;
+        post.nextRecheckAt = null;
     }
 
-    /** Records in the evidence chain that a post reported deleted came back. */
-    public void recordRestoration(Post post) {
+    /** Records that a post reported deleted came back, and appends that to the evidence chain. */
+    public void markRestored(Post post) {
+        post.state = PostState.LIVE;
+        post.deletedAt = null;
         post.deletionCaptureId = null;
         chain.appendRestoration(post);
     }

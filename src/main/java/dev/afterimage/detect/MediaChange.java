@@ -7,6 +7,7 @@ import dev.afterimage.archive.VersionMedia;
 import dev.afterimage.source.MediaKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether the photos and videos a post shows changed in a way a reader would notice. A picture whose bytes
@@ -18,6 +19,18 @@ final class MediaChange {
     private MediaChange() {}
 
     static boolean noticeable(List<VersionMedia> before, List<ObservedMedia> after, int sameImageMaxDistance) {
+        return noticeable(before, after, sameImageMaxDistance, MediaChange::archivedDHash);
+    }
+
+    /**
+     * The same judgement, with the archived images' perceptual hashes read through {@code archivedDHash} (a media
+     * SHA-256 → its dHash, empty when the archive has none), so it needs no database.
+     */
+    static boolean noticeable(
+            List<VersionMedia> before,
+            List<ObservedMedia> after,
+            int sameImageMaxDistance,
+            Function<String, Optional<Long>> archivedDHash) {
         List<VersionMedia> shownBefore =
                 before.stream().filter(m -> isShown(m.kind)).toList();
         List<ObservedMedia> shownAfter =
@@ -36,7 +49,7 @@ final class MediaChange {
                     || old.mediaSha256.equals(now.sha256().orElseThrow())) {
                 continue;
             }
-            if (!sameImage(old.mediaSha256, now, sameImageMaxDistance)) {
+            if (!sameImage(archivedDHash.apply(old.mediaSha256), now, sameImageMaxDistance)) {
                 return true;
             }
         }
@@ -47,12 +60,16 @@ final class MediaChange {
         return kind == MediaKind.PHOTO || kind == MediaKind.VIDEO;
     }
 
-    private static boolean sameImage(String oldSha, ObservedMedia now, int maxDistance) {
-        Media old = Media.findById(oldSha);
+    private static boolean sameImage(Optional<Long> oldDHash, ObservedMedia now, int maxDistance) {
         Optional<ImageFacts> facts = now.stored().flatMap(stored -> stored.image());
-        if (old == null || old.perceptualHash == null || facts.isEmpty()) {
+        if (oldDHash.isEmpty() || facts.isEmpty()) {
             return false;
         }
-        return ImageFacts.distance(old.perceptualHash, facts.get().dHash()) <= maxDistance;
+        return ImageFacts.distance(oldDHash.get(), facts.get().dHash()) <= maxDistance;
+    }
+
+    private static Optional<Long> archivedDHash(String sha256) {
+        Media media = Media.findById(sha256);
+        return media == null ? Optional.empty() : Optional.ofNullable(media.perceptualHash);
     }
 }

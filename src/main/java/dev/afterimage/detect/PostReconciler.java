@@ -72,14 +72,8 @@ public class PostReconciler {
         if (coveredFrom.equals(Instant.MAX)) {
             return List.of();
         }
-        return Post.liveSince(accountId, coveredFrom).stream()
-                .filter(post -> post.publishedAt.isAfter(coveredFrom))
-                .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .sorted(java.util.Comparator.comparing((Post post) -> post.publishedAt)
-                        .reversed())
-                .limit(maxSuspectsPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
-                .toList();
+        return SuspectSelection.missedByListing(
+                Post.liveSince(accountId, coveredFrom), coveredFrom, seenPostIds, maxSuspectsPerPoll);
     }
 
     /** Whether any of the account's archived posts is believed live. */
@@ -91,12 +85,11 @@ public class PostReconciler {
     /** Live posts the listing did not show nor cover whose decaying re-check is due. */
     @Transactional
     public List<Suspect> dueForRecheck(long accountId, Instant coveredFrom, Set<String> seenPostIds, Instant now) {
-        return Post.dueForRecheck(accountId, now, maxRechecksPerPoll + seenPostIds.size()).stream()
-                .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .filter(post -> post.publishedAt == null || !post.publishedAt.isAfter(coveredFrom))
-                .limit(maxRechecksPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
-                .toList();
+        return SuspectSelection.dueForRecheck(
+                Post.dueForRecheck(accountId, now, maxRechecksPerPoll + seenPostIds.size()),
+                coveredFrom,
+                seenPostIds,
+                maxRechecksPerPoll);
     }
 
     /**
@@ -148,14 +141,12 @@ public class PostReconciler {
                 archive.recordVersion(post, version);
                 tally.newVersions++;
             }
-            post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
+            archive.scheduleRecheck(post, recheckSchedule.next(post.publishedAt, seenAt));
             tally.newPosts++;
             raiseReuse(tally, post, seen);
             return;
         }
-        post.lastSeenAt = seenAt;
-        post.missingSince = null;
-        post.nextRecheckAt = recheckSchedule.next(post.publishedAt, seenAt);
+        archive.markSeen(post, seenAt, recheckSchedule.next(post.publishedAt, seenAt));
         if (post.state == PostState.DELETED) {
             restore(post, seenAt, tally);
         }
@@ -171,7 +162,7 @@ public class PostReconciler {
         if (sameBytesReadAnew(newest, newestMedia, seen)) {
             // The publisher sent the very bytes archived: only the service's reading of them changed (a source's
             // parser was improved), which is no edit. The post takes the new hash once, so later polls compare alike.
-            post.contentHash = seen.contentHash();
+            archive.adoptContentHash(post, seen.contentHash());
             return;
         }
         List<ObservedPost> missed = missedVersions(post, newest, seen);
@@ -283,21 +274,17 @@ public class PostReconciler {
      */
     private void reconcileAnswer(Post post, PermalinkAnswer answer, Instant listedAt, Tally tally) {
         Instant askedAt = answer.askedAt();
-        post.lastCheckedAt = askedAt;
+        archive.markChecked(post, askedAt);
         Instant missedAt = answer.missedByListing() ? listedAt : askedAt;
         switch (answer.check()) {
-            case PermalinkCheck.Found found -> {
-                post.lastSeenAt = askedAt;
-                post.missingSince = null;
-                post.nextRecheckAt = recheckSchedule.next(post.publishedAt, askedAt);
-            }
+            case PermalinkCheck.Found found ->
+                archive.markSeen(post, askedAt, recheckSchedule.next(post.publishedAt, askedAt));
             case PermalinkCheck.Gone gone -> declareDeleted(post, gone, missedAt, askedAt, tally);
             case PermalinkCheck.Unknown unknown -> {
-                if (post.missingSince == null && answer.missedByListing()) {
-                    post.missingSince = missedAt;
-                }
-                if (!answer.missedByListing()) {
-                    post.nextRecheckAt = askedAt.plus(UNANSWERED_RECHECK_RETRY);
+                if (answer.missedByListing()) {
+                    archive.markMissing(post, missedAt);
+                } else {
+                    archive.scheduleRecheck(post, askedAt.plus(UNANSWERED_RECHECK_RETRY));
                 }
             }
         }
@@ -306,11 +293,7 @@ public class PostReconciler {
     private void declareDeleted(
             Post post, PermalinkCheck.Gone gone, Instant missedAt, Instant confirmedAt, Tally tally) {
         Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
-        post.state = PostState.DELETED;
-        post.deletedAt = confirmedAt;
-        archive.recordDeletion(post, gone.capture());
-        post.missingSince = firstMissed;
-        post.nextRecheckAt = null;
+        archive.markDeleted(post, confirmedAt, firstMissed, gone.capture());
         tally.deleted++;
         PostVersion last = PostVersion.newestOf(post.id).orElseThrow();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -340,9 +323,7 @@ public class PostReconciler {
         details.put("platformPostId", post.platformPostId);
         details.put("deletedAt", post.deletedAt);
         details.put("restoredAt", now);
-        post.state = PostState.LIVE;
-        post.deletedAt = null;
-        archive.recordRestoration(post);
+        archive.markRestored(post);
         tally.restored++;
         raise(tally, EventType.POST_RESTORED, post, details);
     }
