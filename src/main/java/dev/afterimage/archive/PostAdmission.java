@@ -77,24 +77,15 @@ public sealed interface PostAdmission {
                 earlier.add(admitted.post());
             }
         }
-        return new Admitted(new SourcePost(
-                id,
-                post.url(),
-                saneDate(post.publishedAt(), now),
-                withoutNul(post.text()),
-                withoutNul(post.html()),
-                post.edited(),
-                post.media(),
-                post.linkPreview(),
-                post.attachments(),
-                post.forwardedFrom(),
-                post.replyTo(),
-                post.views() == null || post.views().length() > MAX_COUNTER_CHARS ? null : post.views(),
-                cut(post.reactions(), MAX_REACTIONS_CHARS),
-                post.rawFragment(),
-                post.revision() == null ? null : storedId(post.revision()),
-                saneDate(post.versionAt(), now),
-                earlier));
+        return new Admitted(post.toBuilder()
+                .platformPostId(id)
+                .publishedAt(saneDate(post.publishedAt(), now))
+                .text(withoutNul(post.text()), withoutNul(post.html()))
+                .views(post.views() == null || post.views().length() > MAX_COUNTER_CHARS ? null : post.views())
+                .reactions(cut(post.reactions(), MAX_REACTIONS_CHARS))
+                .revision(post.revision() == null ? null : storedId(post.revision()), saneDate(post.versionAt(), now))
+                .earlierVersions(earlier)
+                .build());
     }
 
     /**

@@ -140,21 +140,10 @@ class ListingWalkerTest {
     }
 
     private static SourcePost post(long id, int daysOld) {
-        return new SourcePost(
-                String.valueOf(id),
-                "https://t.me/mod_russia/" + id,
-                NOW.minus(Duration.ofDays(daysOld)),
-                "text " + id,
-                "text " + id,
-                false,
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                new byte[0]);
+        return SourcePost.builder(String.valueOf(id), "https://t.me/mod_russia/" + id, new byte[0])
+                .publishedAt(NOW.minus(Duration.ofDays(daysOld)))
+                .text("text " + id, "text " + id)
+                .build();
     }
 
     /** A source that answers listing pages from a script keyed by cursor ("" for the newest page). */

@@ -189,21 +189,11 @@ public class WebPageSource implements PostSource {
             text.add(article.body().plain());
             html.append(article.body().html());
         }
-        return new SourcePost(
-                id,
-                MentionUrl.archivedUrl(ownerUrl, item.url()),
-                item.date() != null ? item.date() : article.publishedAt(),
-                String.join("\n\n", text),
-                html.toString(),
-                false,
-                article.images(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                "",
-                page);
+        return SourcePost.builder(id, MentionUrl.archivedUrl(ownerUrl, item.url()), page)
+                .publishedAt(item.date() != null ? item.date() : article.publishedAt())
+                .text(String.join("\n\n", text), html.toString())
+                .media(article.images())
+                .build();
     }
 
     private static PageCapture capture(HttpOutcome.Received page) {
