@@ -3,7 +3,6 @@ package dev.afterimage.source;
 import dev.afterimage.InvalidFieldException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +49,7 @@ public interface PostSource {
      * request). The answer has an entry for every post asked about, by platform post id.
      */
     default Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
-        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
-        for (PostRef post : posts) {
-            answers.put(post.platformPostId(), check(account, post));
-        }
-        return answers;
+        return PostChecks.each(posts, post -> check(account, post));
     }
 
     /**

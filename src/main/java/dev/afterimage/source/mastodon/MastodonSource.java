@@ -6,6 +6,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,30 +102,18 @@ public class MastodonSource implements PostSource {
     /** One account lookup for all the posts asked about, then each status by its id. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef ref, List<PostRef> posts) {
-        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
         Optional<MastodonHandle> parsed = MastodonHandle.parse(ref.handle());
         if (parsed.isEmpty()) {
-            posts.forEach(post -> answers.put(
-                    post.platformPostId(),
-                    new PermalinkCheck.Unknown("not a Mastodon handle (user@instance): " + ref.handle())));
-            return answers;
+            return PostChecks.allUnknown(posts, "not a Mastodon handle (user@instance): " + ref.handle());
         }
         MastodonHandle handle = parsed.get();
-        AccountState account = lookup(handle);
-        for (PostRef post : posts) {
-            answers.put(
-                    post.platformPostId(),
-                    switch (account) {
-                        case AccountState.Active active -> status(handle, post.platformPostId());
-                        case AccountState.Gone gone ->
-                            new PermalinkCheck.Unknown(
-                                    "account unavailable; judged at account level: " + gone.evidence());
-                        case AccountState.Unknown unknown ->
-                            new PermalinkCheck.Unknown(
-                                    "account state unknown; judged at account level: " + unknown.reason());
-                    });
-        }
-        return answers;
+        return switch (lookup(handle)) {
+            case AccountState.Active active -> PostChecks.each(posts, post -> status(handle, post.platformPostId()));
+            case AccountState.Gone gone ->
+                PostChecks.allUnknown(posts, "account unavailable; judged at account level: " + gone.evidence());
+            case AccountState.Unknown unknown ->
+                PostChecks.allUnknown(posts, "account state unknown; judged at account level: " + unknown.reason());
+        };
     }
 
     @Override
