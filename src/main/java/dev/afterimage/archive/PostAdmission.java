@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.source.ColumnWidth;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.List;
 public sealed interface PostAdmission {
 
     /** {@code post.platform_post_id}: VARCHAR(255). */
-    int MAX_ID_CHARS = 255;
+    int MAX_ID_CHARS = ColumnWidth.NAME;
 
     /** {@code post.url}, {@code post_version.source_url}, {@code event.post_url}: VARCHAR(2048). */
     int MAX_URL_CHARS = 2048;

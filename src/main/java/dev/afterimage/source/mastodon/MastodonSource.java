@@ -12,6 +12,7 @@ import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
+import dev.afterimage.source.url.PostUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,8 +37,6 @@ public class MastodonSource implements PostSource {
 
     /** Mastodon's largest page of statuses. */
     static final int PAGE_SIZE = 40;
-
-    private static final String STATUS_ID = "[1-9][0-9]*";
 
     private final WebClient web;
     private final MastodonConfig config;
@@ -68,7 +67,9 @@ public class MastodonSource implements PostSource {
         Optional<String> maxId = Optional.empty();
         if (olderPageCursor.isPresent()) {
             String[] cursor = olderPageCursor.get().split(":", -1);
-            if (cursor.length != 2 || !cursor[0].matches("[0-9A-Za-z]+") || !cursor[1].matches(STATUS_ID)) {
+            if (cursor.length != 2
+                    || !cursor[0].matches("[0-9A-Za-z]+")
+                    || !PostUrls.STATUS_ID.matcher(cursor[1]).matches()) {
                 return new ListingResult.Unknown("not a Mastodon page cursor: " + olderPageCursor.get());
             }
             accountId = cursor[0];
@@ -178,7 +179,7 @@ public class MastodonSource implements PostSource {
     }
 
     private PermalinkCheck status(MastodonHandle handle, String statusId) {
-        if (!statusId.matches(STATUS_ID)) {
+        if (!PostUrls.STATUS_ID.matcher(statusId).matches()) {
             return new PermalinkCheck.Unknown("not a Mastodon status id: " + statusId);
         }
         String url = api(handle) + "/api/v1/statuses/" + statusId;

@@ -1,6 +1,7 @@
 package dev.afterimage.source.webpage;
 
 import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ColumnWidth;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
@@ -113,7 +114,7 @@ public class WebPageSource implements PostSource {
 
     @Override
     public Optional<String> normaliseHandle(String handle) {
-        return WebUrls.normalise(handle).filter(url -> url.length() <= PostIds.MAX_LENGTH);
+        return WebUrls.normalise(handle).filter(url -> url.length() <= ColumnWidth.NAME);
     }
 
     /** Any page could be a news page: only {@code platform: web} with its selectors says which one is. */
