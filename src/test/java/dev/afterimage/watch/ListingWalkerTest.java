@@ -9,6 +9,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -165,8 +166,8 @@ class ListingWalkerTest {
         }
 
         @Override
-        public PermalinkCheck check(AccountRef account, PostRef post) {
-            return new PermalinkCheck.Unknown("not scripted");
+        public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+            return PostChecks.allUnknown(posts, "not scripted");
         }
 
         @Override

@@ -82,11 +82,6 @@ public class BlueskySource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /** One profile request for all the posts, then one thread request per post. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {

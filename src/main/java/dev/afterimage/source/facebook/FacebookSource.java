@@ -98,11 +98,6 @@ public class FacebookSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /** The page is asked once for all the posts: while it does not answer, no post's "does not exist" counts. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {

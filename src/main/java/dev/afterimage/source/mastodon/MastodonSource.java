@@ -95,11 +95,6 @@ public class MastodonSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef ref, PostRef post) {
-        return checkAll(ref, List.of(post)).get(post.platformPostId());
-    }
-
     /** One account lookup for all the posts asked about, then each status by its id. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef ref, List<PostRef> posts) {

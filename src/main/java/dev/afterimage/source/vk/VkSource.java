@@ -100,11 +100,6 @@ public class VkSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /** The wall is asked once; while it does not answer, no post's absence counts. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {

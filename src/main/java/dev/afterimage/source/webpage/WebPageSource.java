@@ -6,6 +6,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -73,7 +74,11 @@ public class WebPageSource implements PostSource {
     }
 
     @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
+    public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+        return PostChecks.each(posts, post -> check(account, post));
+    }
+
+    PermalinkCheck check(AccountRef account, PostRef post) {
         String url = MentionUrl.linkOf(post.url());
         return switch (Redirects.follow(web, url, Map.of())) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());

@@ -96,11 +96,6 @@ public class XSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /**
      * Asks {@code /2/tweets?ids=} in batches of up to 100. Before any answer of "not found" stands, the account is
      * looked up afresh, once per call: if it is gone, suspended, protected or now another account, every "not found"
