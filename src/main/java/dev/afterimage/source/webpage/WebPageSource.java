@@ -148,9 +148,9 @@ public class WebPageSource implements PostSource {
     private ListingResult listingPage(String url, String ownerUrl, HttpOutcome.Received page, WebPageOptions options) {
         Document document = WebPageReader.document(page.body(), page.url());
         return switch (WebPageReader.listing(document, options)) {
-            case ParsedListing.Unrecognised unrecognised ->
+            case WebPageListing.Unrecognised unrecognised ->
                 new ListingResult.Unknown(page.url() + ": " + unrecognised.why());
-            case ParsedListing.Items items -> {
+            case WebPageListing.Items items -> {
                 List<SourcePost> posts = new ArrayList<>();
                 List<ListedItem> listed = items.items();
                 boolean capped = listed.size() > maxItemsPerPage;
