@@ -27,7 +27,7 @@ public class MediaCatalogue {
     /** The stored media once downloaded from this URL, if its bytes are still in the store. */
     @Transactional
     public Optional<StoredMedia> byUrl(String url) {
-        return MediaSource.mediaFor(url)
+        return MediaOrigin.mediaFor(url)
                 .filter(sha -> store.locate(sha).isPresent())
                 .map(sha -> Media.<Media>findById(sha))
                 .map(MediaCatalogue::stored);
@@ -67,8 +67,8 @@ public class MediaCatalogue {
                 hashed.fire(new MediaHashed(media.sha256, image(media).orElseThrow()));
             }
         }
-        if (MediaSource.mediaFor(url).filter(stored.sha256()::equals).isEmpty()) {
-            MediaSource source = new MediaSource();
+        if (MediaOrigin.mediaFor(url).filter(stored.sha256()::equals).isEmpty()) {
+            MediaOrigin source = new MediaOrigin();
             source.mediaSha256 = stored.sha256();
             source.url = url;
             source.urlSha256 = Sha256.ofText(url);

@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.source.ColumnWidth;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.List;
 public sealed interface PostAdmission {
 
     /** {@code post.platform_post_id}: VARCHAR(255). */
-    int MAX_ID_CHARS = 255;
+    int MAX_ID_CHARS = ColumnWidth.NAME;
 
     /** {@code post.url}, {@code post_version.source_url}, {@code event.post_url}: VARCHAR(2048). */
     int MAX_URL_CHARS = 2048;
@@ -77,24 +78,15 @@ public sealed interface PostAdmission {
                 earlier.add(admitted.post());
             }
         }
-        return new Admitted(new SourcePost(
-                id,
-                post.url(),
-                saneDate(post.publishedAt(), now),
-                withoutNul(post.text()),
-                withoutNul(post.html()),
-                post.edited(),
-                post.media(),
-                post.linkPreview(),
-                post.attachments(),
-                post.forwardedFrom(),
-                post.replyTo(),
-                post.views() == null || post.views().length() > MAX_COUNTER_CHARS ? null : post.views(),
-                cut(post.reactions(), MAX_REACTIONS_CHARS),
-                post.rawFragment(),
-                post.revision() == null ? null : storedId(post.revision()),
-                saneDate(post.versionAt(), now),
-                earlier));
+        return new Admitted(post.toBuilder()
+                .platformPostId(id)
+                .publishedAt(saneDate(post.publishedAt(), now))
+                .text(withoutNul(post.text()), withoutNul(post.html()))
+                .views(post.views() == null || post.views().length() > MAX_COUNTER_CHARS ? null : post.views())
+                .reactions(cut(post.reactions(), MAX_REACTIONS_CHARS))
+                .revision(post.revision() == null ? null : storedId(post.revision()), saneDate(post.versionAt(), now))
+                .earlierVersions(earlier)
+                .build());
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.afterimage.source;
 import dev.afterimage.InvalidFieldException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,20 +41,12 @@ public interface PostSource {
      */
     ListingResult listing(AccountRef account, Optional<String> olderPageCursor);
 
-    /** Asks the post's own permalink whether the post still exists. */
-    PermalinkCheck check(AccountRef account, PostRef post);
-
     /**
-     * Asks about several posts of one account, as cheaply as the platform allows (X answers up to 100 ids in one
-     * request). The answer has an entry for every post asked about, by platform post id.
+     * Asks whether posts of one account still exist, as cheaply as the platform allows (X answers up to 100 ids in one
+     * request, others ask each post's own permalink). The answer has an entry for every post asked about, by platform
+     * post id.
      */
-    default Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
-        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
-        for (PostRef post : posts) {
-            answers.put(post.platformPostId(), check(account, post));
-        }
-        return answers;
-    }
+    Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts);
 
     /**
      * The platform's stable id of the account (a Bluesky DID, an X user id) as this source last resolved it, without

@@ -49,42 +49,6 @@ public record SourcePost(
         Instant versionAt,
         List<SourcePost> earlierVersions) {
 
-    /** A post of a platform without revisions or a reported edit history. */
-    public SourcePost(
-            String platformPostId,
-            String url,
-            Instant publishedAt,
-            String text,
-            String html,
-            boolean edited,
-            List<SourceMedia> media,
-            LinkPreview linkPreview,
-            List<Attachment> attachments,
-            String forwardedFrom,
-            String replyTo,
-            String views,
-            String reactions,
-            byte[] rawFragment) {
-        this(
-                platformPostId,
-                url,
-                publishedAt,
-                text,
-                html,
-                edited,
-                media,
-                linkPreview,
-                attachments,
-                forwardedFrom,
-                replyTo,
-                views,
-                reactions,
-                rawFragment,
-                null,
-                null,
-                List.of());
-    }
-
     public SourcePost {
         Objects.requireNonNull(platformPostId, "platformPostId");
         Objects.requireNonNull(url, "url");
@@ -101,34 +65,152 @@ public record SourcePost(
     public static final Comparator<SourcePost> NEWEST_FIRST =
             Comparator.comparing(SourcePost::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
 
+    /** A post with the given id and URL and the bytes it was read from; everything else starts empty. */
+    public static Builder builder(String platformPostId, String url, byte[] rawFragment) {
+        return new Builder(platformPostId, url, rawFragment);
+    }
+
+    /** A builder holding everything this post holds. */
+    public Builder toBuilder() {
+        return new Builder(platformPostId, url, rawFragment)
+                .publishedAt(publishedAt)
+                .text(text, html)
+                .edited(edited)
+                .media(media)
+                .linkPreview(linkPreview)
+                .attachments(attachments)
+                .forwardedFrom(forwardedFrom)
+                .replyTo(replyTo)
+                .views(views)
+                .reactions(reactions)
+                .revision(revision, versionAt)
+                .earlierVersions(earlierVersions);
+    }
+
     /** This post carrying the platform's revision id and version time. */
     public SourcePost withRevision(String revision, Instant versionAt) {
-        return with(revision, versionAt, earlierVersions);
+        return toBuilder().revision(revision, versionAt).build();
     }
 
     /** This post carrying the earlier versions the platform reports, oldest first. */
     public SourcePost withEarlierVersions(List<SourcePost> earlier) {
-        return with(revision, versionAt, earlier);
+        return toBuilder().earlierVersions(earlier).build();
     }
 
-    private SourcePost with(String revision, Instant versionAt, List<SourcePost> earlier) {
-        return new SourcePost(
-                platformPostId,
-                url,
-                publishedAt,
-                text,
-                html,
-                edited,
-                media,
-                linkPreview,
-                attachments,
-                forwardedFrom,
-                replyTo,
-                views,
-                reactions,
-                rawFragment,
-                revision,
-                versionAt,
-                earlier);
+    /** Builds a {@link SourcePost} one named part at a time; the parameters of the record say what each means. */
+    public static final class Builder {
+        private String platformPostId;
+        private final String url;
+        private final byte[] rawFragment;
+        private Instant publishedAt;
+        private String text;
+        private String html;
+        private boolean edited;
+        private List<SourceMedia> media = List.of();
+        private LinkPreview linkPreview;
+        private List<Attachment> attachments = List.of();
+        private String forwardedFrom;
+        private String replyTo;
+        private String views;
+        private String reactions;
+        private String revision;
+        private Instant versionAt;
+        private List<SourcePost> earlierVersions = List.of();
+
+        private Builder(String platformPostId, String url, byte[] rawFragment) {
+            this.platformPostId = platformPostId;
+            this.url = url;
+            this.rawFragment = rawFragment;
+        }
+
+        public Builder platformPostId(String platformPostId) {
+            this.platformPostId = platformPostId;
+            return this;
+        }
+
+        public Builder publishedAt(Instant publishedAt) {
+            this.publishedAt = publishedAt;
+            return this;
+        }
+
+        /** The text as plain text and as sanitised HTML. */
+        public Builder text(String plain, String html) {
+            this.text = plain;
+            this.html = html;
+            return this;
+        }
+
+        public Builder edited(boolean edited) {
+            this.edited = edited;
+            return this;
+        }
+
+        public Builder media(List<SourceMedia> media) {
+            this.media = media;
+            return this;
+        }
+
+        public Builder linkPreview(LinkPreview linkPreview) {
+            this.linkPreview = linkPreview;
+            return this;
+        }
+
+        public Builder attachments(List<Attachment> attachments) {
+            this.attachments = attachments;
+            return this;
+        }
+
+        public Builder forwardedFrom(String forwardedFrom) {
+            this.forwardedFrom = forwardedFrom;
+            return this;
+        }
+
+        public Builder replyTo(String replyTo) {
+            this.replyTo = replyTo;
+            return this;
+        }
+
+        public Builder views(String views) {
+            this.views = views;
+            return this;
+        }
+
+        public Builder reactions(String reactions) {
+            this.reactions = reactions;
+            return this;
+        }
+
+        /** The platform's revision id and when it says this version was made; either may be null. */
+        public Builder revision(String revision, Instant versionAt) {
+            this.revision = revision;
+            this.versionAt = versionAt;
+            return this;
+        }
+
+        public Builder earlierVersions(List<SourcePost> earlierVersions) {
+            this.earlierVersions = earlierVersions;
+            return this;
+        }
+
+        public SourcePost build() {
+            return new SourcePost(
+                    platformPostId,
+                    url,
+                    publishedAt,
+                    text,
+                    html,
+                    edited,
+                    media,
+                    linkPreview,
+                    attachments,
+                    forwardedFrom,
+                    replyTo,
+                    views,
+                    reactions,
+                    rawFragment,
+                    revision,
+                    versionAt,
+                    earlierVersions);
+        }
     }
 }

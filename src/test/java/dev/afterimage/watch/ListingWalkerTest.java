@@ -9,6 +9,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -140,21 +141,10 @@ class ListingWalkerTest {
     }
 
     private static SourcePost post(long id, int daysOld) {
-        return new SourcePost(
-                String.valueOf(id),
-                "https://t.me/mod_russia/" + id,
-                NOW.minus(Duration.ofDays(daysOld)),
-                "text " + id,
-                "text " + id,
-                false,
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                new byte[0]);
+        return SourcePost.builder(String.valueOf(id), "https://t.me/mod_russia/" + id, new byte[0])
+                .publishedAt(NOW.minus(Duration.ofDays(daysOld)))
+                .text("text " + id, "text " + id)
+                .build();
     }
 
     /** A source that answers listing pages from a script keyed by cursor ("" for the newest page). */
@@ -176,8 +166,8 @@ class ListingWalkerTest {
         }
 
         @Override
-        public PermalinkCheck check(AccountRef account, PostRef post) {
-            return new PermalinkCheck.Unknown("not scripted");
+        public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+            return PostChecks.allUnknown(posts, "not scripted");
         }
 
         @Override

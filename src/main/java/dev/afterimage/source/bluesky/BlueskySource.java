@@ -7,6 +7,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,28 +82,17 @@ public class BlueskySource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /** One profile request for all the posts, then one thread request per post. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
-        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
-        Profile profile = profile(actor(account));
-        for (PostRef post : posts) {
-            PermalinkCheck answer =
-                    switch (profile) {
-                        case Profile.Fine fine -> thread(account, fine.did(), post.platformPostId());
-                        case Profile.Gone gone ->
-                            new PermalinkCheck.Unknown("the account itself is not available: " + gone.evidence());
-                        case Profile.Unknown unknown ->
-                            new PermalinkCheck.Unknown("the account could not be checked first: " + unknown.reason());
-                    };
-            answers.put(post.platformPostId(), answer);
-        }
-        return answers;
+        return switch (profile(actor(account))) {
+            case Profile.Fine fine ->
+                PostChecks.each(posts, post -> thread(account, fine.did(), post.platformPostId()));
+            case Profile.Gone gone ->
+                PostChecks.allUnknown(posts, "the account itself is not available: " + gone.evidence());
+            case Profile.Unknown unknown ->
+                PostChecks.allUnknown(posts, "the account could not be checked first: " + unknown.reason());
+        };
     }
 
     /**

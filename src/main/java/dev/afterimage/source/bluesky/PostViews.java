@@ -37,23 +37,17 @@ final class PostViews {
         String text = record.path("text").asText("");
         List<SourceMedia> media = new ArrayList<>();
         LinkPreview preview = embed(view.path("embed"), media);
-        SourcePost post = new SourcePost(
-                recordKey.get(),
-                BlueskyNames.postUrl(account, recordKey.get()),
-                instant(record.path("createdAt").asText(null)),
-                text,
-                RichText.html(text, record.path("facets")),
-                false,
-                media,
-                preview,
-                List.of(),
-                null,
-                replyTo(record),
-                null,
-                counts(view),
-                raw);
-        return Optional.of(post.withRevision(
-                view.path("cid").asText(), instant(view.path("indexedAt").asText(null))));
+        return Optional.of(SourcePost.builder(recordKey.get(), BlueskyNames.postUrl(account, recordKey.get()), raw)
+                .publishedAt(instant(record.path("createdAt").asText(null)))
+                .text(text, RichText.html(text, record.path("facets")))
+                .media(media)
+                .linkPreview(preview)
+                .replyTo(replyTo(record))
+                .reactions(counts(view))
+                .revision(
+                        view.path("cid").asText(),
+                        instant(view.path("indexedAt").asText(null)))
+                .build());
     }
 
     /** The record key of an {@code at://<did>/app.bsky.feed.post/<rkey>} URI. */

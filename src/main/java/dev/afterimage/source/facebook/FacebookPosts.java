@@ -119,24 +119,14 @@ final class FacebookPosts {
         if (media.isEmpty() && preview == null && item.hasNonNull("full_picture")) {
             media.add(new SourceMedia(MediaKind.PHOTO, item.get("full_picture").asText()));
         }
-        SourcePost post = new SourcePost(
-                id,
-                url(item, page, id),
-                created.get(),
-                text,
-                HtmlText.htmlOfLines(text),
-                false,
-                media,
-                preview,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                raw);
         // Facebook flags no edit; updated_time says when the post last changed (comments move it too).
-        return Optional.of(
-                post.withRevision(null, time(item.path("updated_time")).orElse(null)));
+        return Optional.of(SourcePost.builder(id, url(item, page, id), raw)
+                .publishedAt(created.get())
+                .text(text, HtmlText.htmlOfLines(text))
+                .media(media)
+                .linkPreview(preview)
+                .revision(null, time(item.path("updated_time")).orElse(null))
+                .build());
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
@@ -16,7 +17,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,29 +98,18 @@ public class FacebookSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /** The page is asked once for all the posts: while it does not answer, no post's "does not exist" counts. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
-        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
         if (posts.isEmpty()) {
-            return answers;
+            return Map.of();
         }
         Optional<String> pageTrouble =
                 token.isEmpty() ? Optional.of(DISABLED) : pageState(account).trouble();
-        for (PostRef post : posts) {
-            answers.put(
-                    post.platformPostId(),
-                    pageTrouble
-                            .<PermalinkCheck>map(why -> new PermalinkCheck.Unknown(
-                                    "the page must answer before its posts' answers count: " + why))
-                            .orElseGet(() -> checkPost(post.platformPostId())));
-        }
-        return answers;
+        return pageTrouble
+                .map(why ->
+                        PostChecks.allUnknown(posts, "the page must answer before its posts' answers count: " + why))
+                .orElseGet(() -> PostChecks.each(posts, post -> checkPost(post.platformPostId())));
     }
 
     @Override

@@ -267,21 +267,16 @@ final class FeedParser {
         }
         boolean edited = published != null && updated != null && updated.isAfter(published);
         String text = String.join("\n\n", plain);
-        return new SourcePost(
-                id == null || id.isBlank() ? contentId(published, text, fragment) : PostIds.fitting(id),
-                url,
-                published,
-                text,
-                html.toString(),
-                edited,
-                media,
-                null,
-                List.of(),
-                null,
-                null,
-                views,
-                "",
-                fragment);
+        return SourcePost.builder(
+                        id == null || id.isBlank() ? contentId(published, text, fragment) : PostIds.fitting(id),
+                        url,
+                        fragment)
+                .publishedAt(published)
+                .text(text, html.toString())
+                .edited(edited)
+                .media(media)
+                .views(views)
+                .build();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -14,6 +15,7 @@ import dev.afterimage.source.http.WebClient;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,7 +70,11 @@ public class FeedSource implements PostSource {
      * only its existence is reported.
      */
     @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
+    public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+        return PostChecks.each(posts, post -> check(account, post));
+    }
+
+    PermalinkCheck check(AccountRef account, PostRef post) {
         String url = MentionUrl.linkOf(post.url());
         if (url.equals(account.handle())) {
             return new PermalinkCheck.Unknown("the entry has no link of its own to ask");

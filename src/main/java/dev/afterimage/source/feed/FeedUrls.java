@@ -1,5 +1,6 @@
 package dev.afterimage.source.feed;
 
+import dev.afterimage.source.ColumnWidth;
 import dev.afterimage.source.http.WebUrls;
 import java.net.URI;
 import java.util.Locale;
@@ -8,9 +9,6 @@ import java.util.regex.Pattern;
 
 /** Which URLs are feeds, and the one spelling of a feed URL that identifies a watched feed. */
 final class FeedUrls {
-
-    /** The account's handle is stored in a column of this width. */
-    static final int MAX_LENGTH = 255;
 
     private static final Pattern YOUTUBE_HOST = Pattern.compile("(www\\.|m\\.)?youtube\\.com");
     private static final Pattern YOUTUBE_CHANNEL = Pattern.compile("/channel/(UC[A-Za-z0-9_-]{22})(/.*)?");
@@ -21,7 +19,7 @@ final class FeedUrls {
 
     /** The feed URL in {@link WebUrls#normalise} form; empty for anything else or one too long to store. */
     static Optional<String> normalise(String url) {
-        return WebUrls.normalise(url).filter(normalised -> normalised.length() <= MAX_LENGTH);
+        return WebUrls.normalise(url).filter(normalised -> normalised.length() <= ColumnWidth.NAME);
     }
 
     /**

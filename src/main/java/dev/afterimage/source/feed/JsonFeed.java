@@ -95,22 +95,13 @@ final class JsonFeed {
         String postId = !id.isEmpty()
                 ? PostIds.fitting(id)
                 : link != null ? PostIds.fitting(link) : "sha256:" + Sha256.of(fragment);
-        return new SourcePost(
-                        postId,
-                        link != null ? link : feedUrl,
-                        published != null ? published : modified,
-                        words,
-                        html.toString(),
-                        published != null && modified != null && modified.isAfter(published),
-                        List.copyOf(media),
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        "",
-                        fragment)
-                .withRevision(null, modified);
+        return SourcePost.builder(postId, link != null ? link : feedUrl, fragment)
+                .publishedAt(published != null ? published : modified)
+                .text(words, html.toString())
+                .edited(published != null && modified != null && modified.isAfter(published))
+                .media(List.copyOf(media))
+                .revision(null, modified)
+                .build();
     }
 
     private static String text(JsonNode node, String field) {

@@ -6,17 +6,18 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
+import dev.afterimage.source.url.PostUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,6 @@ public class MastodonSource implements PostSource {
 
     /** Mastodon's largest page of statuses. */
     static final int PAGE_SIZE = 40;
-
-    private static final String STATUS_ID = "[1-9][0-9]*";
 
     private final WebClient web;
     private final MastodonConfig config;
@@ -68,7 +67,9 @@ public class MastodonSource implements PostSource {
         Optional<String> maxId = Optional.empty();
         if (olderPageCursor.isPresent()) {
             String[] cursor = olderPageCursor.get().split(":", -1);
-            if (cursor.length != 2 || !cursor[0].matches("[0-9A-Za-z]+") || !cursor[1].matches(STATUS_ID)) {
+            if (cursor.length != 2
+                    || !cursor[0].matches("[0-9A-Za-z]+")
+                    || !PostUrls.STATUS_ID.matcher(cursor[1]).matches()) {
                 return new ListingResult.Unknown("not a Mastodon page cursor: " + olderPageCursor.get());
             }
             accountId = cursor[0];
@@ -94,38 +95,21 @@ public class MastodonSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef ref, PostRef post) {
-        return checkAll(ref, List.of(post)).get(post.platformPostId());
-    }
-
     /** One account lookup for all the posts asked about, then each status by its id. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef ref, List<PostRef> posts) {
-        Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
         Optional<MastodonHandle> parsed = MastodonHandle.parse(ref.handle());
         if (parsed.isEmpty()) {
-            posts.forEach(post -> answers.put(
-                    post.platformPostId(),
-                    new PermalinkCheck.Unknown("not a Mastodon handle (user@instance): " + ref.handle())));
-            return answers;
+            return PostChecks.allUnknown(posts, "not a Mastodon handle (user@instance): " + ref.handle());
         }
         MastodonHandle handle = parsed.get();
-        AccountState account = lookup(handle);
-        for (PostRef post : posts) {
-            answers.put(
-                    post.platformPostId(),
-                    switch (account) {
-                        case AccountState.Active active -> status(handle, post.platformPostId());
-                        case AccountState.Gone gone ->
-                            new PermalinkCheck.Unknown(
-                                    "account unavailable; judged at account level: " + gone.evidence());
-                        case AccountState.Unknown unknown ->
-                            new PermalinkCheck.Unknown(
-                                    "account state unknown; judged at account level: " + unknown.reason());
-                    });
-        }
-        return answers;
+        return switch (lookup(handle)) {
+            case AccountState.Active active -> PostChecks.each(posts, post -> status(handle, post.platformPostId()));
+            case AccountState.Gone gone ->
+                PostChecks.allUnknown(posts, "account unavailable; judged at account level: " + gone.evidence());
+            case AccountState.Unknown unknown ->
+                PostChecks.allUnknown(posts, "account state unknown; judged at account level: " + unknown.reason());
+        };
     }
 
     @Override
@@ -190,7 +174,7 @@ public class MastodonSource implements PostSource {
     }
 
     private PermalinkCheck status(MastodonHandle handle, String statusId) {
-        if (!statusId.matches(STATUS_ID)) {
+        if (!PostUrls.STATUS_ID.matcher(statusId).matches()) {
             return new PermalinkCheck.Unknown("not a Mastodon status id: " + statusId);
         }
         String url = api(handle) + "/api/v1/statuses/" + statusId;

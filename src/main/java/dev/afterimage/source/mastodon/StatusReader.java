@@ -107,21 +107,17 @@ final class StatusReader {
         if (card != null && cardImage.isTextual() && !cardImage.asText().isBlank()) {
             media.add(new SourceMedia(MediaKind.PREVIEW_IMAGE, cardImage.asText()));
         }
-        return new SourcePost(
-                id,
-                account.postUrl(id),
-                publishedAt,
-                text.plain(),
-                text.html(),
-                edited,
-                media,
-                card,
-                pollOptions(shape.path("poll"), context.path("poll")),
-                forwardedFrom,
-                replyTo(context),
-                null,
-                reactions(context),
-                raw);
+        return SourcePost.builder(id, account.postUrl(id), raw)
+                .publishedAt(publishedAt)
+                .text(text.plain(), text.html())
+                .edited(edited)
+                .media(media)
+                .linkPreview(card)
+                .attachments(pollOptions(shape.path("poll"), context.path("poll")))
+                .forwardedFrom(forwardedFrom)
+                .replyTo(replyTo(context))
+                .reactions(reactions(context))
+                .build();
     }
 
     private static List<SourceMedia> media(JsonNode attachments) {

@@ -59,21 +59,18 @@ final class MessageReader {
         Optional<Element> preview = ownFirst(message, "a.tgme_widget_message_link_preview[href]");
         List<SourceMedia> media = new ArrayList<>(postMedia(message));
         preview.flatMap(MessageReader::previewImage).ifPresent(media::add);
-        return Optional.of(new SourcePost(
-                id.get(),
-                urls.post(channel, id.get()),
-                publishedAt.get(),
-                text.plain(),
-                text.html(),
-                isEdited(message),
-                media,
-                preview.map(this::linkPreview).orElse(null),
-                attachments(message),
-                forwardedFrom(message).orElse(null),
-                replyTo(message).orElse(null),
-                textOf(message, ".tgme_widget_message_views").orElse(null),
-                reactions(message),
-                rawFragment(message)));
+        return Optional.of(SourcePost.builder(id.get(), urls.post(channel, id.get()), rawFragment(message))
+                .publishedAt(publishedAt.get())
+                .text(text.plain(), text.html())
+                .edited(isEdited(message))
+                .media(media)
+                .linkPreview(preview.map(this::linkPreview).orElse(null))
+                .attachments(attachments(message))
+                .forwardedFrom(forwardedFrom(message).orElse(null))
+                .replyTo(replyTo(message).orElse(null))
+                .views(textOf(message, ".tgme_widget_message_views").orElse(null))
+                .reactions(reactions(message))
+                .build());
     }
 
     /** The id after the slash of {@code data-post}, provided the part before it is this channel. */

@@ -6,6 +6,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,7 +60,11 @@ public class TelegramSource implements PostSource {
     }
 
     @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
+    public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+        return PostChecks.each(posts, post -> check(account, post));
+    }
+
+    PermalinkCheck check(AccountRef account, PostRef post) {
         String platformPostId = post.platformPostId();
         String url = base + "/" + account.handle() + "/" + platformPostId + "?embed=1";
         return switch (web.get(url)) {

@@ -20,8 +20,6 @@ final class MastodonPostUrls {
 
     private static final Pattern ACCOUNT = Pattern.compile(USER + "(?:@" + PastedUrl.DOMAIN_NAME.pattern() + ")?");
 
-    private static final Pattern STATUS_ID = Pattern.compile("[1-9][0-9]*");
-
     private MastodonPostUrls() {}
 
     /** Any host not owned by another platform is a candidate; only the path decides. */
@@ -51,7 +49,8 @@ final class MastodonPostUrls {
             return Optional.empty();
         }
         String account = Ascii.lowerCase(atAccount.substring(1));
-        if (!ACCOUNT.matcher(account).matches() || !STATUS_ID.matcher(id).matches()) {
+        if (!ACCOUNT.matcher(account).matches()
+                || !PostUrls.STATUS_ID.matcher(id).matches()) {
             return Optional.empty();
         }
         String canonical = "https://" + url.authority() + "/@" + account + "/" + id;
@@ -60,7 +59,7 @@ final class MastodonPostUrls {
 
     /** The web app's link names no account, and the instance has no other public URL that needs none. */
     private static Optional<CanonicalPostUrl> webStatus(PastedUrl url, String id) {
-        if (!STATUS_ID.matcher(id).matches()) {
+        if (!PostUrls.STATUS_ID.matcher(id).matches()) {
             return Optional.empty();
         }
         String canonical = "https://" + url.authority() + "/web/statuses/" + id;

@@ -3,6 +3,7 @@ package dev.afterimage.source.url;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever URL a user pastes for a post into the one URL Afterimage stores for it.
@@ -37,6 +38,9 @@ public final class PostUrls {
 
     /** The hosts Facebook's posts and Pages are on; the Facebook source recognises Page URLs by the same list. */
     public static final Set<String> FACEBOOK_HOSTS = FacebookPostUrls.HOSTS;
+
+    /** An X or Mastodon status id: decimal digits without a leading zero. */
+    public static final Pattern STATUS_ID = Pattern.compile("[1-9][0-9]*");
 
     /** Far longer than any real post URL; caps the work done on whatever gets pasted. */
     private static final int MAX_INPUT_LENGTH = 4096;

@@ -18,8 +18,6 @@ final class XPostUrls implements PlatformPostUrls {
     /** Not bounded to today's 15 characters: some old accounts have longer names, and the name is not in the URL. */
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_]+");
 
-    private static final Pattern STATUS_ID = Pattern.compile("[1-9][0-9]*");
-
     @Override
     public boolean owns(PastedUrl url) {
         return url.hostIsWithin("x.com") || url.hostIsWithin("twitter.com");
@@ -44,7 +42,7 @@ final class XPostUrls implements PlatformPostUrls {
     private static Optional<CanonicalPostUrl> post(List<String> path, int status, String account) {
         if (path.size() < status + 2
                 || !(path.get(status).equals("status") || path.get(status).equals("statuses"))
-                || !STATUS_ID.matcher(path.get(status + 1)).matches()) {
+                || !PostUrls.STATUS_ID.matcher(path.get(status + 1)).matches()) {
             return Optional.empty();
         }
         String id = path.get(status + 1);

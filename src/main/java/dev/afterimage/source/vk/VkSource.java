@@ -8,6 +8,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -99,11 +100,6 @@ public class VkSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /** The wall is asked once; while it does not answer, no post's absence counts. */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
@@ -113,11 +109,8 @@ public class VkSource implements PostSource {
         }
         Optional<String> wallTrouble = token.isEmpty() ? Optional.of(DISABLED) : wallTrouble(account);
         if (wallTrouble.isPresent()) {
-            posts.forEach(post -> answers.put(
-                    post.platformPostId(),
-                    new PermalinkCheck.Unknown(
-                            "the wall must answer before its posts' answers count: " + wallTrouble.get())));
-            return answers;
+            return PostChecks.allUnknown(
+                    posts, "the wall must answer before its posts' answers count: " + wallTrouble.get());
         }
         List<String> ids = posts.stream().map(PostRef::platformPostId).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_REQUEST) {

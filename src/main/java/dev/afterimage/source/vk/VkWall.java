@@ -121,28 +121,26 @@ final class VkWall {
         Instant edited = item.path("edited").canConvertToLong()
                 ? Instant.ofEpochSecond(item.get("edited").asLong())
                 : null;
-        SourcePost post = new SourcePost(
-                id,
-                postUrl(id),
-                item.path("date").canConvertToLong()
-                        ? Instant.ofEpochSecond(item.get("date").asLong())
-                        : null,
-                text,
-                html.toString(),
-                edited != null,
-                media,
-                link,
-                List.of(),
-                forwardedFrom,
-                null,
-                item.path("views").path("count").isNumber()
-                        ? item.path("views").path("count").asText()
-                        : null,
-                item.path("likes").path("count").isNumber()
-                        ? "likes " + item.path("likes").path("count").asText()
-                        : "",
-                raw);
-        return edited == null ? post : post.withRevision(String.valueOf(edited.getEpochSecond()), edited);
+        return SourcePost.builder(id, postUrl(id), raw)
+                .publishedAt(
+                        item.path("date").canConvertToLong()
+                                ? Instant.ofEpochSecond(item.get("date").asLong())
+                                : null)
+                .text(text, html.toString())
+                .edited(edited != null)
+                .media(media)
+                .linkPreview(link)
+                .forwardedFrom(forwardedFrom)
+                .views(
+                        item.path("views").path("count").isNumber()
+                                ? item.path("views").path("count").asText()
+                                : null)
+                .reactions(
+                        item.path("likes").path("count").isNumber()
+                                ? "likes " + item.path("likes").path("count").asText()
+                                : "")
+                .revision(edited == null ? null : String.valueOf(edited.getEpochSecond()), edited)
+                .build();
     }
 
     private static List<SourceMedia> media(JsonNode attachments) {

@@ -31,10 +31,10 @@ final class WebPageReader {
         }
     }
 
-    static ParsedListing listing(Document page, WebPageOptions options) {
+    static WebPageListing listing(Document page, WebPageOptions options) {
         List<Element> elements = page.select(options.item());
         if (elements.isEmpty()) {
-            return new ParsedListing.Unrecognised("no element matches options.item \"" + options.item()
+            return new WebPageListing.Unrecognised("no element matches options.item \"" + options.item()
                     + "\": the page's markup changed, or this" + " is not the listing");
         }
         List<ListedItem> items = new ArrayList<>();
@@ -52,7 +52,7 @@ final class WebPageReader {
                     new ListedItem(url.get(), title == null ? "" : title.text().strip(), date(element, options)));
         }
         if (items.isEmpty()) {
-            return new ParsedListing.Unrecognised(
+            return new WebPageListing.Unrecognised(
                     "no item has a link matching options.link \"" + options.link() + "\" with an href");
         }
         Optional<String> next = Optional.empty();
@@ -60,7 +60,7 @@ final class WebPageReader {
             Element nextLink = page.selectFirst(options.nextPage());
             next = nextLink == null ? Optional.empty() : WebUrls.resolve(page.location(), nextLink.attr("href"));
         }
-        return new ParsedListing.Items(items, next);
+        return new WebPageListing.Items(items, next);
     }
 
     static ItemPage item(Document page, WebPageOptions options) {

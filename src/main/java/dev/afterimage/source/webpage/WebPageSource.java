@@ -1,10 +1,12 @@
 package dev.afterimage.source.webpage;
 
 import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ColumnWidth;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -72,7 +74,11 @@ public class WebPageSource implements PostSource {
     }
 
     @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
+    public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+        return PostChecks.each(posts, post -> check(account, post));
+    }
+
+    PermalinkCheck check(AccountRef account, PostRef post) {
         String url = MentionUrl.linkOf(post.url());
         return switch (Redirects.follow(web, url, Map.of())) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
@@ -113,7 +119,7 @@ public class WebPageSource implements PostSource {
 
     @Override
     public Optional<String> normaliseHandle(String handle) {
-        return WebUrls.normalise(handle).filter(url -> url.length() <= PostIds.MAX_LENGTH);
+        return WebUrls.normalise(handle).filter(url -> url.length() <= ColumnWidth.NAME);
     }
 
     /** Any page could be a news page: only {@code platform: web} with its selectors says which one is. */
@@ -142,9 +148,9 @@ public class WebPageSource implements PostSource {
     private ListingResult listingPage(String url, String ownerUrl, HttpOutcome.Received page, WebPageOptions options) {
         Document document = WebPageReader.document(page.body(), page.url());
         return switch (WebPageReader.listing(document, options)) {
-            case ParsedListing.Unrecognised unrecognised ->
+            case WebPageListing.Unrecognised unrecognised ->
                 new ListingResult.Unknown(page.url() + ": " + unrecognised.why());
-            case ParsedListing.Items items -> {
+            case WebPageListing.Items items -> {
                 List<SourcePost> posts = new ArrayList<>();
                 List<ListedItem> listed = items.items();
                 boolean capped = listed.size() > maxItemsPerPage;
@@ -189,21 +195,11 @@ public class WebPageSource implements PostSource {
             text.add(article.body().plain());
             html.append(article.body().html());
         }
-        return new SourcePost(
-                id,
-                MentionUrl.archivedUrl(ownerUrl, item.url()),
-                item.date() != null ? item.date() : article.publishedAt(),
-                String.join("\n\n", text),
-                html.toString(),
-                false,
-                article.images(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                "",
-                page);
+        return SourcePost.builder(id, MentionUrl.archivedUrl(ownerUrl, item.url()), page)
+                .publishedAt(item.date() != null ? item.date() : article.publishedAt())
+                .text(String.join("\n\n", text), html.toString())
+                .media(article.images())
+                .build();
     }
 
     private static PageCapture capture(HttpOutcome.Received page) {

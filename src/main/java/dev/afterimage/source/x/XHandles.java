@@ -37,8 +37,6 @@ final class XHandles {
             "jobs",
             "download");
 
-    private static final Pattern STATUS_ID = Pattern.compile("[1-9][0-9]*");
-
     private XHandles() {}
 
     static Optional<String> normalise(String handle) {
@@ -59,7 +57,7 @@ final class XHandles {
         boolean profile = segments.size() == 1;
         boolean post = segments.size() == 3
                 && segments.get(1).equals("status")
-                && STATUS_ID.matcher(segments.get(2)).matches();
+                && PostUrls.STATUS_ID.matcher(segments.get(2)).matches();
         return profile || post ? normalise(segments.get(0)) : Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
+import dev.afterimage.source.PostChecks;
 import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
@@ -95,11 +96,6 @@ public class XSource implements PostSource {
         };
     }
 
-    @Override
-    public PermalinkCheck check(AccountRef account, PostRef post) {
-        return checkAll(account, List.of(post)).get(post.platformPostId());
-    }
-
     /**
      * Asks {@code /2/tweets?ids=} in batches of up to 100. Before any answer of "not found" stands, the account is
      * looked up afresh, once per call: if it is gone, suspended, protected or now another account, every "not found"
@@ -107,13 +103,12 @@ public class XSource implements PostSource {
      */
     @Override
     public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
+        if (token.isEmpty()) {
+            return PostChecks.allUnknown(posts, DISABLED);
+        }
         Map<String, PermalinkCheck> answers = new LinkedHashMap<>();
         List<String> ids =
                 posts.stream().map(PostRef::platformPostId).distinct().toList();
-        if (token.isEmpty()) {
-            ids.forEach(id -> answers.put(id, new PermalinkCheck.Unknown(DISABLED)));
-            return answers;
-        }
         pin(account);
         for (int from = 0; from < ids.size(); from += MAX_IDS_PER_LOOKUP) {
             answers.putAll(lookUpTweets(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_LOOKUP))));

@@ -80,22 +80,14 @@ final class XTweets {
         // An edit is a tweet of its own, created when the edit was made; the original's time is in its id.
         Instant publishedAt = edited ? snowflakeTime(original).orElse(null) : versionAt;
         String text = tweet.path("text").asText("");
-        SourcePost post = new SourcePost(
-                original,
-                postUrl(original),
-                publishedAt,
-                text,
-                HtmlText.htmlOfLines(text),
-                edited,
-                media(tweet, media),
-                null,
-                List.of(),
-                null,
-                replyTo(tweet),
-                null,
-                null,
-                raw);
-        return Optional.of(post.withRevision(revision, versionAt));
+        return Optional.of(SourcePost.builder(original, postUrl(original), raw)
+                .publishedAt(publishedAt)
+                .text(text, HtmlText.htmlOfLines(text))
+                .edited(edited)
+                .media(media(tweet, media))
+                .replyTo(replyTo(tweet))
+                .revision(revision, versionAt)
+                .build());
     }
 
     /**

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.MediaKind;
+import dev.afterimage.source.OnePost;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -142,7 +143,7 @@ class BlueskySourceTest {
                 .willReturn(json(RealFixtures.read("bluesky/getPostThread-3kaheyt6vpc22-images.json"))));
 
         PermalinkCheck.Found found =
-                assertInstanceOf(PermalinkCheck.Found.class, source.check(MARSHAL, post("3kaheyt6vpc22")));
+                assertInstanceOf(PermalinkCheck.Found.class, OnePost.check(source, MARSHAL, post("3kaheyt6vpc22")));
 
         assertEquals(
                 "https://bsky.app/profile/test.marshal.dev/post/3kaheyt6vpc22",
@@ -170,7 +171,7 @@ class BlueskySourceTest {
                 .withBody(notFound));
 
         PermalinkCheck.Gone gone =
-                assertInstanceOf(PermalinkCheck.Gone.class, source.check(SHINYA, post("3jukterj4bp2j")));
+                assertInstanceOf(PermalinkCheck.Gone.class, OnePost.check(source, SHINYA, post("3jukterj4bp2j")));
 
         assertTrue(gone.evidence().startsWith("https://bsky.app/profile/shinyakato.dev/post/3jukterj4bp2j"));
         assertTrue(gone.evidence().contains("NotFound"), gone.evidence());
@@ -184,7 +185,7 @@ class BlueskySourceTest {
                         + "/app.bsky.feed.post/3jukterj4bp2j\",\"notFound\":true}}")
                 .getBytes(StandardCharsets.UTF_8)));
 
-        assertInstanceOf(PermalinkCheck.Gone.class, source.check(SHINYA, post("3jukterj4bp2j")));
+        assertInstanceOf(PermalinkCheck.Gone.class, OnePost.check(source, SHINYA, post("3jukterj4bp2j")));
     }
 
     @Test
@@ -193,7 +194,7 @@ class BlueskySourceTest {
         serveThread(json("{\"thread\":{\"$type\":\"app.bsky.feed.defs#blockedPost\",\"blocked\":true}}"
                 .getBytes(StandardCharsets.UTF_8)));
 
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(SHINYA, post("3jukterj4bp2j")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, SHINYA, post("3jukterj4bp2j")));
     }
 
     @ParameterizedTest
@@ -202,7 +203,7 @@ class BlueskySourceTest {
         serveProfile("shinyakato.dev", json(profileOf(SHINYA_DID)));
         serveThread(doubtful(answer));
 
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(SHINYA, post("3jukterj4bp2j")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, SHINYA, post("3jukterj4bp2j")));
     }
 
     @ParameterizedTest
@@ -243,7 +244,7 @@ class BlueskySourceTest {
 
         ListingResult.AccountGone gone =
                 assertInstanceOf(ListingResult.AccountGone.class, source.listing(SHINYA, Optional.empty()));
-        PermalinkCheck check = source.check(SHINYA, post("3jukterj4bp2j"));
+        PermalinkCheck check = OnePost.check(source, SHINYA, post("3jukterj4bp2j"));
 
         assertTrue(gone.evidence().contains("shinyakato.dev"), gone.evidence());
         assertInstanceOf(PermalinkCheck.Unknown.class, check, "a post of an account that is gone proves nothing");
@@ -290,7 +291,7 @@ class BlueskySourceTest {
                 assertInstanceOf(ListingResult.AccountGone.class, source.listing(SHINYA, Optional.empty()));
 
         assertTrue(gone.evidence().contains("now names another Bluesky account"), gone.evidence());
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(SHINYA, post("3jukterj4bp2j")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, SHINYA, post("3jukterj4bp2j")));
         assertEquals(
                 Optional.of(SHINYA_DID), source.did("shinyakato.dev"), "the stream keeps following the watched DID");
     }

@@ -19,6 +19,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.MediaKind;
+import dev.afterimage.source.OnePost;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -226,7 +227,8 @@ class FacebookSourceTest {
         serve(PAGE, json("{\"id\":\"301719373180657\",\"name\":\"Nikvesti\"}"));
         serve("/v23.0/" + POST_ID, error(400, DOES_NOT_EXIST.formatted(POST_ID)));
 
-        PermalinkCheck.Gone gone = assertInstanceOf(PermalinkCheck.Gone.class, source.check(NIKVESTI, ref(POST_ID)));
+        PermalinkCheck.Gone gone =
+                assertInstanceOf(PermalinkCheck.Gone.class, OnePost.check(source, NIKVESTI, ref(POST_ID)));
 
         assertTrue(gone.evidence().contains("100/33"), gone.evidence());
         assertTrue(gone.evidence().contains("does not exist"), gone.evidence());
@@ -256,7 +258,7 @@ class FacebookSourceTest {
                 aResponse().withStatus(500),
                 aResponse().withStatus(200).withFixedDelay(2_500).withBody("{}"))) {
             serve(PAGE, page);
-            assertInstanceOf(PermalinkCheck.Unknown.class, source.check(NIKVESTI, ref(POST_ID)));
+            assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, NIKVESTI, ref(POST_ID)));
         }
     }
 
@@ -279,7 +281,7 @@ class FacebookSourceTest {
                 json("not json"),
                 aResponse().withStatus(200).withFixedDelay(2_500).withBody("{}"))) {
             serve("/v23.0/" + POST_ID, answer);
-            assertInstanceOf(PermalinkCheck.Unknown.class, source.check(NIKVESTI, ref(POST_ID)));
+            assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, NIKVESTI, ref(POST_ID)));
         }
     }
 
@@ -384,7 +386,7 @@ class FacebookSourceTest {
         assertInstanceOf(ListingResult.Unknown.class, source.listing(NIKVESTI, Optional.empty()));
         ListingResult.Unknown paused =
                 assertInstanceOf(ListingResult.Unknown.class, source.listing(NIKVESTI, Optional.empty()));
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(NIKVESTI, ref(POST_ID)));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, NIKVESTI, ref(POST_ID)));
 
         assertTrue(paused.reason().contains("rate limited"), paused.reason());
         assertEquals(1, graph.getAllServeEvents().size());
@@ -421,7 +423,7 @@ class FacebookSourceTest {
         assertTrue(
                 disabled.disabledReason().orElseThrow().startsWith("set afterimage.platforms.facebook.access-token"));
         assertInstanceOf(ListingResult.Unknown.class, disabled.listing(NIKVESTI, Optional.empty()));
-        assertInstanceOf(PermalinkCheck.Unknown.class, disabled.check(NIKVESTI, ref(POST_ID)));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(disabled, NIKVESTI, ref(POST_ID)));
         assertEquals(Optional.empty(), source.disabledReason());
         assertEquals(0, graph.getAllServeEvents().size());
     }

@@ -24,6 +24,7 @@ import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Attachment;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.MediaKind;
+import dev.afterimage.source.OnePost;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -169,7 +170,7 @@ class MastodonSourceTest {
         mastodon.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(trouble(trouble)));
 
         assertInstanceOf(ListingResult.Unknown.class, source.listing(ACCOUNT, Optional.empty()));
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(ACCOUNT, post("117020580518794573")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, ACCOUNT, post("117020580518794573")));
     }
 
     @ParameterizedTest
@@ -188,7 +189,7 @@ class MastodonSourceTest {
                 .willReturn(json(404, RealFixtures.read("mastodon/status-404-get-statuses-0.json"))));
 
         PermalinkCheck.Gone gone =
-                assertInstanceOf(PermalinkCheck.Gone.class, source.check(ACCOUNT, post("117020580518794573")));
+                assertInstanceOf(PermalinkCheck.Gone.class, OnePost.check(source, ACCOUNT, post("117020580518794573")));
 
         assertTrue(gone.evidence().startsWith("https://dev.example/@mastodonpy_test/117020580518794573"));
         assertTrue(gone.evidence().contains("deleted or made private"), gone.evidence());
@@ -204,8 +205,8 @@ class MastodonSourceTest {
         mastodon.stubFor(get(urlPathMatching("/api/v1/statuses/.*"))
                 .willReturn(json(404, RealFixtures.read("mastodon/status-404-get-statuses-0.json"))));
 
-        PermalinkCheck.Unknown unknown =
-                assertInstanceOf(PermalinkCheck.Unknown.class, source.check(ACCOUNT, post("117020580518794573")));
+        PermalinkCheck.Unknown unknown = assertInstanceOf(
+                PermalinkCheck.Unknown.class, OnePost.check(source, ACCOUNT, post("117020580518794573")));
 
         assertTrue(unknown.reason().contains("judged at account level"), unknown.reason());
         mastodon.verify(0, getRequestedFor(urlPathMatching("/api/v1/statuses/.*")));
@@ -217,8 +218,8 @@ class MastodonSourceTest {
         mastodon.stubFor(get(urlPathEqualTo("/api/v1/statuses/117020586180926938"))
                 .willReturn(json(200, RealFixtures.read("mastodon/edit-sequence/04-get-after-edit.json"))));
 
-        PermalinkCheck.Found found =
-                assertInstanceOf(PermalinkCheck.Found.class, source.check(ACCOUNT, post("117020586180926938")));
+        PermalinkCheck.Found found = assertInstanceOf(
+                PermalinkCheck.Found.class, OnePost.check(source, ACCOUNT, post("117020586180926938")));
 
         assertEquals(
                 "the best editor? why, of course it is the KDE Advanced Text Editor, Kate",
@@ -232,7 +233,7 @@ class MastodonSourceTest {
         mastodon.stubFor(
                 get(urlPathEqualTo("/api/v1/statuses/117020580518794573")).willReturn(trouble(trouble)));
 
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(ACCOUNT, post("117020580518794573")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, ACCOUNT, post("117020580518794573")));
     }
 
     @Test

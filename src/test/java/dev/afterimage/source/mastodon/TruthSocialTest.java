@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.OnePost;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -82,7 +83,7 @@ class TruthSocialTest {
         assertInstanceOf(ListingResult.Unknown.class, source.listing(ACCOUNT, Optional.empty()));
         assertInstanceOf(
                 PermalinkCheck.Unknown.class,
-                source.check(ACCOUNT, new PostRef("113000000000000001", "https://truthsocial.com/@x/1")));
+                OnePost.check(source, ACCOUNT, new PostRef("113000000000000001", "https://truthsocial.com/@x/1")));
     }
 
     @ParameterizedTest
@@ -94,7 +95,7 @@ class TruthSocialTest {
 
         assertInstanceOf(
                 PermalinkCheck.Unknown.class,
-                source.check(ACCOUNT, new PostRef("113000000000000001", "https://truthsocial.com/@x/1")));
+                OnePost.check(source, ACCOUNT, new PostRef("113000000000000001", "https://truthsocial.com/@x/1")));
     }
 
     @Test
@@ -103,7 +104,8 @@ class TruthSocialTest {
                 .willReturn(json(200, "{\"id\":\"107780257626128497\",\"username\":\"realDonaldTrump\"}")));
         truth.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(404, "{\"error\":\"Record not found\"}")));
 
-        PermalinkCheck check = source.check(ACCOUNT, new PostRef("113000000000000001", "https://truthsocial.com/@x/1"));
+        PermalinkCheck check =
+                OnePost.check(source, ACCOUNT, new PostRef("113000000000000001", "https://truthsocial.com/@x/1"));
         assertInstanceOf(PermalinkCheck.Gone.class, check, check.toString());
     }
 

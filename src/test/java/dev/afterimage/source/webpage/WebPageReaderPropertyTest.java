@@ -45,7 +45,7 @@ class WebPageReaderPropertyTest {
     /** Each item's own page is the same mutated page, as a site serving one template for both would. */
     private static void storeWhatIsRead(byte[] page) throws SQLException {
         Document document = WebPageReader.document(page, URL);
-        if (!(WebPageReader.listing(document, OPTIONS) instanceof ParsedListing.Items items)) {
+        if (!(WebPageReader.listing(document, OPTIONS) instanceof WebPageListing.Items items)) {
             return;
         }
         ItemPage itemPage = WebPageReader.item(WebPageReader.document(page, URL), OPTIONS);

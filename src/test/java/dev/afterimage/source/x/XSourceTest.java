@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.MediaKind;
+import dev.afterimage.source.OnePost;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -327,7 +328,7 @@ class XSourceTest {
         assertInstanceOf(PermalinkCheck.Unknown.class, answers.get("2"));
 
         serve(USER, aResponse().withStatus(503));
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(TWITTER, ref("1")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, TWITTER, ref("1")));
     }
 
     @Test
@@ -339,7 +340,7 @@ class XSourceTest {
         serve("/2/tweets", json(RealFixtures.read("x/tweets-lookup-all-15-missing.json")));
 
         PermalinkCheck.Unknown unknown =
-                assertInstanceOf(PermalinkCheck.Unknown.class, source.check(TWITTER, ref("1")));
+                assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, TWITTER, ref("1")));
 
         assertTrue(unknown.reason().contains("another account"), unknown.reason());
     }
@@ -356,7 +357,7 @@ class XSourceTest {
         x.verify(getRequestedFor(urlPathEqualTo(TIMELINE)));
         assertEquals(Optional.of("783214"), source.accountIdentity(watched));
         PermalinkCheck.Unknown unknown =
-                assertInstanceOf(PermalinkCheck.Unknown.class, source.check(watched, ref("1")));
+                assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, watched, ref("1")));
         assertTrue(unknown.reason().contains("another account"), unknown.reason());
     }
 
@@ -371,7 +372,7 @@ class XSourceTest {
                  "title":"Authorization Error","resource_type":"tweet","parameter":"ids","resource_id":"7",
                  "type":"https://api.twitter.com/2/problems/not-authorized-for-resource"}]}"""));
 
-        assertInstanceOf(PermalinkCheck.Unknown.class, source.check(TWITTER, ref("7")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(source, TWITTER, ref("7")));
     }
 
     @Test
@@ -381,7 +382,8 @@ class XSourceTest {
                 json("{\"data\":[{\"id\":\"20\",\"edit_history_tweet_ids\":[\"10\",\"20\"],\"text\":\"b\","
                         + "\"created_at\":\"2023-01-01T00:00:00.000Z\"}]}"));
 
-        PermalinkCheck.Found found = assertInstanceOf(PermalinkCheck.Found.class, source.check(TWITTER, ref("10")));
+        PermalinkCheck.Found found =
+                assertInstanceOf(PermalinkCheck.Found.class, OnePost.check(source, TWITTER, ref("10")));
 
         assertEquals("10", found.post().platformPostId());
         assertEquals("20", found.post().revision());
@@ -421,7 +423,7 @@ class XSourceTest {
                 Optional.of("set afterimage.platforms.x.bearer-token (an X API v2 bearer token)"),
                 disabled.disabledReason());
         assertInstanceOf(ListingResult.Unknown.class, disabled.listing(TWITTER, Optional.empty()));
-        assertInstanceOf(PermalinkCheck.Unknown.class, disabled.check(TWITTER, ref("1")));
+        assertInstanceOf(PermalinkCheck.Unknown.class, OnePost.check(disabled, TWITTER, ref("1")));
         assertEquals(Optional.empty(), source.disabledReason());
         assertEquals(0, x.getAllServeEvents().size());
     }

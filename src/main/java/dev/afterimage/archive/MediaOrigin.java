@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "media_source")
-public class MediaSource extends PanacheEntityBase {
+public class MediaOrigin extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +37,6 @@ public class MediaSource extends PanacheEntityBase {
     public static Optional<String> mediaFor(String url) {
         return find("urlSha256 = ?1 and url = ?2", Sha256.ofText(url), url)
                 .firstResultOptional()
-                .map(source -> ((MediaSource) source).mediaSha256);
+                .map(source -> ((MediaOrigin) source).mediaSha256);
     }
 }
