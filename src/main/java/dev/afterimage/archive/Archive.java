@@ -2,6 +2,7 @@ package dev.afterimage.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.url.MentionUrl;

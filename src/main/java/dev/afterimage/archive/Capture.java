@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.http.Exchange;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

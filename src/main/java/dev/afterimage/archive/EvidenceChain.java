@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.hash.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -412,7 +412,7 @@ public class EvidenceChain {
                 digest.update(buffer, 0, n);
                 size += n;
             }
-            String actual = HexFormat.of().formatHex(digest.digest());
+            String actual = Sha256.hex(digest);
             if (!actual.equals(media.sha256) || size != media.sizeBytes) {
                 return Optional.of("the stored file of media " + media.sha256 + " now hashes to " + actual);
             }

@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.hash.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.pdq.PdqHash;
 import dev.afterimage.source.http.Exchange;
 import jakarta.enterprise.context.ApplicationScoped;

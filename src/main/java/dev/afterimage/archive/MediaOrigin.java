@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.hash.Sha256;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

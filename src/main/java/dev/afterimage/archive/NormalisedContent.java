@@ -1,5 +1,6 @@
 package dev.afterimage.archive;
 
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.Attachment;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;

@@ -1,6 +1,7 @@
 package dev.afterimage.archive;
 
 import dev.afterimage.InstanceConfig;
+import dev.afterimage.hash.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +140,7 @@ public class WarcExport {
         byte[] info = warcinfoFields();
         Warcinfo warcinfo = new Warcinfo.Builder()
                 .version(MessageVersion.WARC_1_1)
-                .setHeader("WARC-Block-Digest", digest(sha256(info)))
+                .setHeader("WARC-Block-Digest", digest(Sha256.of(info)))
                 .body(MediaType.parse("application/warc-fields"), info)
                 .build();
         writer.write(warcinfo);
@@ -155,8 +155,8 @@ public class WarcExport {
                 .date(capture.fetchedAt)
                 .warcinfoId(warcinfoId)
                 .concurrentTo(responseId)
-                .setHeader("WARC-Block-Digest", digest(sha256(requestHead)))
-                .setHeader("WARC-Payload-Digest", digest(sha256(new byte[0])))
+                .setHeader("WARC-Block-Digest", digest(Sha256.of(requestHead)))
+                .setHeader("WARC-Payload-Digest", digest(Sha256.of(new byte[0])))
                 .body(MediaType.HTTP_REQUEST, requestHead)
                 .build());
         if (capture.tlsCertificates != null) {
@@ -169,7 +169,7 @@ public class WarcExport {
                     .concurrentTo(responseId)
                     .addHeader("WARC-Protocol", warcProtocol(capture.tlsProtocol))
                     .addHeader("WARC-Cipher-Suite", capture.tlsCipherSuite)
-                    .setHeader("WARC-Block-Digest", digest(sha256(chain)))
+                    .setHeader("WARC-Block-Digest", digest(Sha256.of(chain)))
                     .body(PEM, chain)
                     .build());
         }
@@ -253,10 +253,6 @@ public class WarcExport {
         return "sha256:" + hex;
     }
 
-    private static String sha256(byte[] bytes) {
-        return Sha256.of(bytes);
-    }
-
     private static String sha256(byte[] head, InputStream body) throws IOException {
         MessageDigest digest = Sha256.digest();
         digest.update(head);
@@ -264,6 +260,6 @@ public class WarcExport {
         for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
             digest.update(buffer, 0, n);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 }

@@ -1,6 +1,7 @@
 package dev.afterimage.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ final class WaczWriter {
     void write(Path staged, Description description, OutputStream out) throws IOException {
         List<StagedFile> files = StagedFile.all(staged);
         byte[] datapackage = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(datapackage(description, files));
-        String hash = "sha256:" + sha256(datapackage);
+        String hash = "sha256:" + Sha256.of(datapackage);
         Map<String, Object> signed = new LinkedHashMap<>();
         signed.put("hash", hash);
         signed.put("created", description.created().toString());
@@ -127,7 +126,7 @@ final class WaczWriter {
         }
 
         static StagedFile of(String path, Path source) throws IOException {
-            MessageDigest digest = sha256Digest();
+            MessageDigest digest = Sha256.digest();
             CRC32 crc = new CRC32();
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
@@ -138,23 +137,11 @@ final class WaczWriter {
                     size += n;
                 }
             }
-            return new StagedFile(path, source, size, HexFormat.of().formatHex(digest.digest()), crc.getValue());
+            return new StagedFile(path, source, size, Sha256.hex(digest), crc.getValue());
         }
 
         ZipEntry entry() {
             return stored(path, size, crc);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.afterimage.evidence;
 
+import dev.afterimage.hash.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -16,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,10 +110,9 @@ final class WarcIndex {
                 chain.add(new Provenance.CertificateFacts(
                         certificate.getSubjectX500Principal().getName(),
                         certificate.getIssuerX500Principal().getName(),
-                        HexFormat.of()
-                                .formatHex(MessageDigest.getInstance("SHA-256").digest(der))));
+                        Sha256.of(der)));
             }
-        } catch (CertificateException | IllegalArgumentException | NoSuchAlgorithmException e) {
+        } catch (CertificateException | IllegalArgumentException e) {
             // A metadata record that is not a certificate chain says nothing about the server: no facts from it.
             return List.of();
         }

@@ -2,7 +2,7 @@ package dev.afterimage.match;
 
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.MediaStore;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.pdq.PdqHasher;
 import dev.afterimage.pdq.PdqResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,11 +1,8 @@
 package dev.afterimage.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.afterimage.hash.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Random secrets (session cookies, API tokens, keys) and the hashes they are stored as. */
 final class Secrets {
@@ -24,11 +21,6 @@ final class Secrets {
     }
 
     static String sha256(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.ofText(secret);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
 import dev.afterimage.testkit.TestPki;

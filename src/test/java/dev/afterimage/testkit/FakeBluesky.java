@@ -267,7 +267,7 @@ public final class FakeBluesky {
 
         String cid() {
             return "bafyrei"
-                    + dev.afterimage.archive.Sha256.ofText(recordKey + "\n" + text + "\n" + images)
+                    + dev.afterimage.hash.Sha256.ofText(recordKey + "\n" + text + "\n" + images)
                             .substring(0, 52);
         }
     }

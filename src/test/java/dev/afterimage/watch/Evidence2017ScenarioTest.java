@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
 import dev.afterimage.testkit.WireMockResource;

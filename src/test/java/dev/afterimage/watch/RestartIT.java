@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.testkit.FakeTelegram;
 import dev.afterimage.testkit.Pictures;
 import dev.afterimage.testkit.ServiceProcess;

@@ -75,7 +75,7 @@ class TelegramWatchScenarioTest {
                 .contentType("image/jpeg")
                 .extract()
                 .asByteArray();
-        assertEquals(sha, dev.afterimage.archive.Sha256.of(served));
+        assertEquals(sha, dev.afterimage.hash.Sha256.of(served));
     }
 
     @Test

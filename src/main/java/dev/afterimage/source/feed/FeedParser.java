@@ -1,6 +1,6 @@
 package dev.afterimage.source.feed;
 
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;

@@ -3,7 +3,7 @@ package dev.afterimage.source.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
 import dev.afterimage.source.SourcePost;

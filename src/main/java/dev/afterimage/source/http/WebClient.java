@@ -1,5 +1,6 @@
 package dev.afterimage.source.http;
 
+import dev.afterimage.hash.Sha256;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,10 +15,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -319,7 +318,7 @@ public class WebClient {
         boolean keep = false;
         try (InputStream in = body.byteStream();
                 OutputStream out = Files.newOutputStream(file)) {
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Sha256.digest();
             byte[] buffer = new byte[64 * 1024];
             long size = 0;
             for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
@@ -335,7 +334,7 @@ public class WebClient {
                     url,
                     file,
                     size,
-                    HexFormat.of().formatHex(sha256.digest()),
+                    Sha256.hex(sha256),
                     mediaType(body.contentType()),
                     Exchange.of(request, response, size, clock.instant()));
         } finally {
@@ -435,13 +434,5 @@ public class WebClient {
             return seconds / 60 + "m";
         }
         return seconds + "s";
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
     }
 }

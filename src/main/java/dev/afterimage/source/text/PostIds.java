@@ -1,6 +1,6 @@
 package dev.afterimage.source.text;
 
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.ColumnWidth;
 
 /** Publisher-chosen post ids (a feed's guid, an article's URL) made to fit where ids are stored. */

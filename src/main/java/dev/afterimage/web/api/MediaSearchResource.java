@@ -2,7 +2,7 @@ package dev.afterimage.web.api;
 
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.MediaStore;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.match.ImageMatch;
 import dev.afterimage.match.ImageMatcher;
 import dev.afterimage.match.MatchConfig;

@@ -2,7 +2,7 @@ package dev.afterimage.web.console;
 
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.PdqBackfill;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.match.ImageMatch;
 import dev.afterimage.match.ImageMatcher;
 import dev.afterimage.match.MatchQuery;

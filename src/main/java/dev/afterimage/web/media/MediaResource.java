@@ -2,7 +2,7 @@ package dev.afterimage.web.media;
 
 import dev.afterimage.archive.Media;
 import dev.afterimage.archive.MediaStore;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.security.Roles;
 import dev.afterimage.web.ContentPolicy;
 import jakarta.annotation.security.RolesAllowed;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.afterimage.archive.Sha256;
+import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.http.WebClient;
 import dev.afterimage.testkit.FixedFetchConfig;
 import dev.afterimage.testkit.TestTsa;

@@ -1,11 +1,15 @@
-package dev.afterimage.archive;
+package dev.afterimage.hash;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Lower-case hex SHA-256, the one hash the archive speaks. */
+/**
+ * Lower-case hex SHA-256, the one hash the archive speaks: of raw captures, media files, chain entries and packages.
+ * A leaf package, so the sources, the archive and the evidence code share one implementation without depending on
+ * each other.
+ */
 public final class Sha256 {
 
     private Sha256() {}
@@ -18,11 +22,16 @@ public final class Sha256 {
         return of(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     public static boolean isHex(String value) {
         return value != null && value.matches("[0-9a-f]{64}");
     }
 
-    static MessageDigest digest() {
+    /** A fresh digest, for hashing a stream piece by piece; {@link #hex} reads it out. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
