@@ -1,7 +1,7 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.archive.ChainVerification;
-import dev.afterimage.archive.EvidenceChain;
+import dev.afterimage.archive.ChainVerifier;
 import dev.afterimage.security.Roles;
 import dev.afterimage.web.ExpensiveRead;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,16 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.VIEWER)
 public class VerifyResource {
 
-    private final EvidenceChain chain;
+    private final ChainVerifier verifier;
 
-    VerifyResource(EvidenceChain chain) {
-        this.chain = chain;
+    VerifyResource(ChainVerifier verifier) {
+        this.verifier = verifier;
     }
 
     /** 200 with {@code "intact": true}, or 200 with the first broken entry: a failed check is an answer, not an error. */
     @ExpensiveRead
     @GET
     public ChainVerification verify() {
-        return chain.verify();
+        return verifier.verify();
     }
 }
