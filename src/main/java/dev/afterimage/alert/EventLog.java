@@ -33,8 +33,8 @@ public class EventLog {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Event append(EventDraft draft) {
-        Event event = new Event();
+    public EventRecord append(EventDraft draft) {
+        EventRecord event = new EventRecord();
         event.id = nextId();
         event.type = draft.type();
         event.accountId = draft.accountId();

@@ -34,7 +34,7 @@ class Outbox {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void enqueue(Event event) {
+    void enqueue(EventRecord event) {
         List<Webhook> endpoints = Webhook.<Webhook>list("enabled = true order by id").stream()
                 .filter(webhook -> webhook.wants(event.type, event.accountId))
                 .toList();
@@ -78,7 +78,7 @@ class Outbox {
     }
 
     /** What must reach an endpoint in order: everything about one post, else about one account. */
-    private static String orderKeyOf(Event event) {
+    private static String orderKeyOf(EventRecord event) {
         if (event.postId != null) {
             return "post:" + event.postId;
         }

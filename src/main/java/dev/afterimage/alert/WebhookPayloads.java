@@ -40,7 +40,7 @@ class WebhookPayloads {
         this.publicUrl = instance.publicUrl().replaceFirst("/+$", "");
     }
 
-    String render(Event event, WebhookFormat format) {
+    String render(EventRecord event, WebhookFormat format) {
         Optional<AccountCard> account = event.accountId == null ? Optional.empty() : accounts.find(event.accountId);
         Optional<Post> post = event.postId == null ? Optional.empty() : Post.<Post>findByIdOptional(event.postId);
         Optional<PostVersion> version = post.flatMap(p -> PostVersion.newestOf(p.id));
@@ -78,7 +78,7 @@ class WebhookPayloads {
     }
 
     private Map<String, Object> data(
-            Event event,
+            EventRecord event,
             Optional<AccountCard> account,
             Optional<Post> post,
             Optional<PostVersion> version,
@@ -136,7 +136,7 @@ class WebhookPayloads {
     }
 
     private AlertSummary summary(
-            Event event,
+            EventRecord event,
             Optional<AccountCard> account,
             Optional<Post> post,
             Optional<PostVersion> version,

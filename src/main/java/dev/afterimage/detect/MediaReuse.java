@@ -1,6 +1,6 @@
 package dev.afterimage.detect;
 
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.alert.EventType;
 import dev.afterimage.archive.ImageFacts;
 import dev.afterimage.archive.Media;
@@ -42,7 +42,7 @@ class MediaReuse {
     }
 
     Optional<Map<String, Object>> check(Post post, List<ObservedMedia> media) {
-        if (!config.enabled() || Event.count("postId = ?1 and type = ?2", post.id, EventType.MEDIA_REUSED) > 0) {
+        if (!config.enabled() || EventRecord.count("postId = ?1 and type = ?2", post.id, EventType.MEDIA_REUSED) > 0) {
             return Optional.empty();
         }
         List<Map<String, Object>> matches = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.InvalidFieldException;
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -35,7 +35,8 @@ public class EventResource {
         if (after != null && after < 0) {
             throw new InvalidFieldException("after", "after must be an event id (0 or more)");
         }
-        return Event.after(after == null ? 0 : after, accountId, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))
+        return EventRecord.after(
+                        after == null ? 0 : after, accountId, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))
                 .stream()
                 .map(EventView::of)
                 .toList();

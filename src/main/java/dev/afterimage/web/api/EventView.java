@@ -1,7 +1,7 @@
 package dev.afterimage.web.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.alert.EventType;
 import java.time.Instant;
 
@@ -15,7 +15,7 @@ public record EventView(
         Instant detectedAt,
         @JsonRawValue String details) {
 
-    static EventView of(Event event) {
+    static EventView of(EventRecord event) {
         return new EventView(
                 event.id, event.type, event.accountId, event.postId, event.postUrl, event.detectedAt, event.details);
     }

@@ -1,7 +1,7 @@
 package dev.afterimage.web.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.archive.Media;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
@@ -16,7 +16,7 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
 
     /** The post as one version showed it: that version only, and the events raised before it was superseded. */
     public static PostDetailView asOf(Post post, PostVersion version) {
-        List<EventView> events = Event.ofPost(post.id).stream()
+        List<EventView> events = EventRecord.ofPost(post.id).stream()
                 .filter(event -> !event.detectedAt.isAfter(version.observedAt))
                 .map(EventView::of)
                 .toList();
@@ -28,7 +28,7 @@ public record PostDetailView(PostView post, List<VersionView> versions, List<Eve
         List<VersionView> versions =
                 PostVersion.ofPost(post.id).stream().map(VersionView::of).toList();
         List<EventView> events =
-                Event.ofPost(post.id).stream().map(EventView::of).toList();
+                EventRecord.ofPost(post.id).stream().map(EventView::of).toList();
         return new PostDetailView(PostView.of(post), versions, events);
     }
 

@@ -29,11 +29,11 @@ class Dashboard {
         Instant now = clock.instant();
         Map<Long, Long> posts = counts("select p.accountId, count(p) from Post p group by p.accountId", null);
         Map<Long, Long> deletions = counts(
-                "select e.accountId, count(e) from Event e where e.type = :type and e.detectedAt >= :since"
+                "select e.accountId, count(e) from EventRecord e where e.type = :type and e.detectedAt >= :since"
                         + " group by e.accountId",
                 Map.of("type", EventType.POST_DELETED, "since", now.minus(RECENT)));
         Map<Long, Long> edits = counts(
-                "select e.accountId, count(e) from Event e where e.type in :types and e.detectedAt >= :since"
+                "select e.accountId, count(e) from EventRecord e where e.type in :types and e.detectedAt >= :since"
                         + " group by e.accountId",
                 Map.of("types", List.of(EventType.POST_EDITED, EventType.MEDIA_CHANGED), "since", now.minus(RECENT)));
         List<Account> accounts = Account.list("order by id");

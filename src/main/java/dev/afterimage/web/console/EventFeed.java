@@ -1,6 +1,6 @@
 package dev.afterimage.web.console;
 
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.alert.EventType;
 import dev.afterimage.watch.Account;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,17 +24,18 @@ class EventFeed {
     /** The newest events, newest first, for the page's first render. */
     @Transactional
     List<FeedItem> latest(int limit) {
-        List<Event> events = Event.find("order by id desc").page(0, limit).list();
+        List<EventRecord> events =
+                EventRecord.find("order by id desc").page(0, limit).list();
         return items(events);
     }
 
     /** Events after the given id, oldest first, for the stream. */
     @Transactional
     List<FeedItem> after(long id, int limit) {
-        return items(Event.after(id, null, limit));
+        return items(EventRecord.after(id, null, limit));
     }
 
-    private List<FeedItem> items(List<Event> events) {
+    private List<FeedItem> items(List<EventRecord> events) {
         Map<Long, String> names = new HashMap<>();
         return events.stream()
                 .map(event -> item(
@@ -43,7 +44,7 @@ class EventFeed {
                 .toList();
     }
 
-    private FeedItem item(Event event, String account) {
+    private FeedItem item(EventRecord event, String account) {
         Moment detected = Moment.of(event.detectedAt, clock.instant());
         return new FeedItem(
                 event.id,

@@ -1,6 +1,6 @@
 package dev.afterimage.web.console;
 
-import dev.afterimage.web.archive.ArchivedPostPage;
+import dev.afterimage.web.replay.ArchivedPostPage;
 import java.util.List;
 
 /**

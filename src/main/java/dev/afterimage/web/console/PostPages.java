@@ -1,13 +1,13 @@
 package dev.afterimage.web.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.security.Roles;
-import dev.afterimage.web.archive.ArchivedPosts;
+import dev.afterimage.web.replay.ArchivedPosts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -127,7 +127,7 @@ public class PostPages {
                             "t-version",
                             "content SHA-256 " + version.contentHash)));
         }
-        for (Event event : Event.ofPost(post.id)) {
+        for (EventRecord event : EventRecord.ofPost(post.id)) {
             entries.add(new Stamped(
                     event.detectedAt,
                     2,

@@ -2,7 +2,7 @@ package dev.afterimage.web.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.afterimage.alert.Event;
+import dev.afterimage.alert.EventRecord;
 import dev.afterimage.alert.EventType;
 import dev.afterimage.pdq.Dihedral;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public record SeenBefore(
 
     static List<SeenBefore> of(long postId, ObjectMapper json) {
         List<SeenBefore> rows = new ArrayList<>();
-        for (Event event : Event.ofPost(postId)) {
+        for (EventRecord event : EventRecord.ofPost(postId)) {
             if (event.type != EventType.MEDIA_REUSED) {
                 continue;
             }

@@ -1,7 +1,7 @@
 package dev.afterimage.web.console;
 
 import dev.afterimage.detect.WordDiff;
-import dev.afterimage.web.archive.DiffHtml;
+import dev.afterimage.web.replay.DiffHtml;
 import org.jsoup.nodes.Entities;
 
 /**

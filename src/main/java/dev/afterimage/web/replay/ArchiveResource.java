@@ -1,4 +1,4 @@
-package dev.afterimage.web.archive;
+package dev.afterimage.web.replay;
 
 import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;

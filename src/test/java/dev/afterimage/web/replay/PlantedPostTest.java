@@ -1,4 +1,4 @@
-package dev.afterimage.web.archive;
+package dev.afterimage.web.replay;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

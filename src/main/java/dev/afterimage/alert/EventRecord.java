@@ -13,7 +13,7 @@ import java.util.List;
 /** Something Afterimage detected, in the order it was detected. Written once, never changed. */
 @Entity
 @Table(name = "event")
-public class Event extends PanacheEntityBase {
+public class EventRecord extends PanacheEntityBase {
 
     /** Strictly increasing in commit order: see {@link EventLog}. */
     @Id
@@ -40,7 +40,7 @@ public class Event extends PanacheEntityBase {
     @Column(nullable = false)
     public String details;
 
-    public static List<Event> after(long afterId, Long accountId, int limit) {
+    public static List<EventRecord> after(long afterId, Long accountId, int limit) {
         if (accountId == null) {
             return find("id > ?1 order by id", afterId).page(0, limit).list();
         }
@@ -49,7 +49,7 @@ public class Event extends PanacheEntityBase {
                 .list();
     }
 
-    public static List<Event> ofPost(long postId) {
+    public static List<EventRecord> ofPost(long postId) {
         return list("postId = ?1 order by id", postId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.afterimage.web.archive;
+package dev.afterimage.web.replay;
 
 /**
  * A copy of a post URL that only a third party served: an entry of a watched feed or web page that links the post.

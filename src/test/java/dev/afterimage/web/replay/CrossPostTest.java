@@ -1,4 +1,4 @@
-package dev.afterimage.web.archive;
+package dev.afterimage.web.replay;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
