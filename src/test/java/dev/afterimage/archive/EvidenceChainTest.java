@@ -2,6 +2,7 @@ package dev.afterimage.archive;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The evidence chain catches a single flipped byte, in a media file or in a version's raw bytes, and names it. */
+/**
+ * The evidence chain catches one changed byte or field, in a stored file or in a row, names the entry that no longer
+ * holds, and verifies again once it is put back: one case per kind of tampering.
+ */
 @QuarkusTest
 @WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class EvidenceChainTest {
@@ -36,103 +45,171 @@ class EvidenceChainTest {
     @Inject
     MediaStore store;
 
+    /** A post with a photo, archived beside another one, and deleted where the case needs a deletion. */
+    record Archived(long postId, long versionId, String url, String mediaSha) {}
+
+    /** One way to tamper with the archive: what it changes, how it is undone, and which entry must name it. */
+    enum Tamper {
+        MEDIA_FILE_BYTE("MEDIA", false, null),
+        VERSION_RAW_BYTE("VERSION", false, "raw bytes"),
+        VERSION_TEXT("VERSION", false, "changed after it was archived"),
+        POST_MOVED_TO_ANOTHER_URL("VERSION", false, null),
+        PHOTO_SWAPPED_FOR_ANOTHER("MEDIA_LINKS", false, null),
+        DELETION_TIME_REWRITTEN("DELETION", true, null),
+        DELETION_PROOF_FORGED("DELETION", true, null);
+
+        final String brokenKind;
+        final boolean needsDeletion;
+        final String problem;
+
+        Tamper(String brokenKind, boolean needsDeletion, String problem) {
+            this.brokenKind = brokenKind;
+            this.needsDeletion = needsDeletion;
+            this.problem = problem;
+        }
+    }
+
     @Test
-    void flippedByteInAStoredFileOrRowIsCaughtAndNamed() throws IOException {
-        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
-        scenario.post(1, Duration.ofHours(1), "Evidence").photo(scenario.picture("chain", 99));
-        scenario.post(2, Duration.ofMinutes(30), "More evidence").photo(scenario.picture("chain-other", 98));
-        scenario.watch();
-        scenario.poll();
-        JsonPath post = scenario.postByPlatformId(1);
-        String sha = post.getString("versions[0].media[0].sha256");
-        long versionId = post.getLong("versions[0].id");
+    void untouchedChainVerifiesAndNamesItsHead() {
+        archive(false);
 
         JsonPath intact = verify();
+
         assertTrue(intact.getBoolean("intact"), intact.prettify());
         assertTrue(intact.getLong("entriesChecked") >= 3);
         assertNull(intact.get("firstBroken"));
         assertEquals(64, intact.getString("headHash").length(), "the head hash, to publish");
         assertTrue(intact.getLong("headSeq") >= intact.getLong("entriesChecked"));
+    }
 
-        Path file = store.locate(sha).orElseThrow();
-        byte[] original = Files.readAllBytes(file);
-        byte[] flipped = original.clone();
-        flipped[flipped.length / 2] ^= 0x01;
-        Files.write(file, flipped);
-        JsonPath mediaCaught = verify();
-        Files.write(file, original);
+    @ParameterizedTest
+    @EnumSource(Tamper.class)
+    void tamperingIsCaughtNamedAndUndone(Tamper tamper) {
+        Archived archived = archive(tamper.needsDeletion);
+        assertTrue(verify().getBoolean("intact"), "intact before " + tamper);
 
-        assertEquals(false, mediaCaught.getBoolean("intact"));
-        assertEquals("MEDIA", mediaCaught.getString("firstBroken.kind"));
-        assertEquals(sha, mediaCaught.getString("firstBroken.recordRef"));
-        assertTrue(verify().getBoolean("intact"), "intact again once the byte is restored");
+        Runnable undo = apply(tamper, archived);
+        JsonPath caught;
+        try {
+            caught = verify();
+        } finally {
+            undo.run();
+        }
 
-        byte[] raw =
-                QuarkusTransaction.requiringNew().call(() -> PostVersion.<PostVersion>findById(versionId).rawFragment);
-        byte[] tampered = raw.clone();
-        tampered[10] ^= 0x01;
-        QuarkusTransaction.requiringNew()
-                .run(() -> PostVersion.<PostVersion>findById(versionId).rawFragment = tampered);
-        JsonPath rowCaught = verify();
-        QuarkusTransaction.requiringNew().run(() -> PostVersion.<PostVersion>findById(versionId).rawFragment = raw);
+        assertFalse(caught.getBoolean("intact"), tamper + " is caught");
+        assertEquals(tamper.brokenKind, caught.getString("firstBroken.kind"), tamper + ": " + caught.prettify());
+        String expectedRef =
+                switch (tamper.brokenKind) {
+                    case "MEDIA" -> archived.mediaSha();
+                    case "DELETION" -> String.valueOf(archived.postId());
+                    default -> String.valueOf(archived.versionId());
+                };
+        assertEquals(expectedRef, caught.getString("firstBroken.recordRef"), tamper + " names the record");
+        if (tamper.problem != null) {
+            assertTrue(
+                    caught.getString("firstBroken.problem").contains(tamper.problem),
+                    caught.getString("firstBroken.problem"));
+        }
+        assertTrue(verify().getBoolean("intact"), "intact again once " + tamper + " is undone");
+    }
 
-        assertEquals(false, rowCaught.getBoolean("intact"));
-        assertEquals("VERSION", rowCaught.getString("firstBroken.kind"));
-        assertEquals(String.valueOf(versionId), rowCaught.getString("firstBroken.recordRef"));
-        assertTrue(
-                rowCaught.getString("firstBroken.problem").contains("raw bytes"),
-                rowCaught.getString("firstBroken.problem"));
-
-        QuarkusTransaction.requiringNew()
-                .run(() -> PostVersion.<PostVersion>findById(versionId).text = "Evidence, quietly rewritten");
-        JsonPath rewriteCaught = verify();
-        QuarkusTransaction.requiringNew().run(() -> PostVersion.<PostVersion>findById(versionId).text = "Evidence");
-
-        assertEquals("VERSION", rewriteCaught.getString("firstBroken.kind"));
-        assertTrue(rewriteCaught.getString("firstBroken.problem").contains("changed after it was archived"));
-        assertTrue(verify().getBoolean("intact"));
-
-        long postId = post.getLong("post.id");
-        String url = post.getString("post.url");
-        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).url = url + "0");
-        JsonPath movedCaught = verify();
-        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).url = url);
-        assertEquals("VERSION", movedCaught.getString("firstBroken.kind"), "a post moved to another URL is caught");
-
-        String otherSha = QuarkusTransaction.requiringNew()
-                .call(() -> Media.<Media>find("sha256 != ?1", sha).firstResult().sha256);
-        QuarkusTransaction.requiringNew()
-                .run(() -> VersionMedia.ofVersion(versionId).getFirst().mediaSha256 = otherSha);
-        JsonPath swapCaught = verify();
-        QuarkusTransaction.requiringNew()
-                .run(() -> VersionMedia.ofVersion(versionId).getFirst().mediaSha256 = sha);
-        assertEquals(
-                "MEDIA_LINKS",
-                swapCaught.getString("firstBroken.kind"),
-                "a photo swapped for another archived one is caught");
-        assertTrue(verify().getBoolean("intact"));
-
-        scenario.channel.delete(1);
-        scenario.advance(Duration.ofMinutes(1));
+    private Archived archive(boolean deleted) {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(1, Duration.ofHours(1), "Evidence").photo(scenario.picture("chain", 99));
+        scenario.post(2, Duration.ofMinutes(30), "More evidence").photo(scenario.picture("chain-other", 98));
+        scenario.watch();
         scenario.poll();
-        assertTrue(verify().getBoolean("intact"), "a recorded deletion verifies");
-        java.time.Instant deletedAt =
-                QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(postId).deletedAt);
-        QuarkusTransaction.requiringNew()
-                .run(() -> Post.<Post>findById(postId).deletedAt = deletedAt.plus(Duration.ofHours(5)));
-        JsonPath timeCaught = verify();
-        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).deletedAt = deletedAt);
-        assertEquals("DELETION", timeCaught.getString("firstBroken.kind"), "a rewritten deletion time is caught");
+        if (deleted) {
+            scenario.channel.delete(1);
+            scenario.advance(Duration.ofMinutes(1));
+            scenario.poll();
+        }
+        JsonPath post = scenario.postByPlatformId(1);
+        return new Archived(
+                post.getLong("post.id"),
+                post.getLong("versions[0].id"),
+                post.getString("post.url"),
+                post.getString("versions[0].media[0].sha256"));
+    }
 
-        long proof = QuarkusTransaction.requiringNew().call(() -> Post.<Post>findById(postId).deletionCaptureId);
-        byte[] answer = QuarkusTransaction.requiringNew().call(() -> Capture.<Capture>findById(proof).body);
-        byte[] forged = answer.clone();
-        forged[forged.length / 2] ^= 0x01;
-        QuarkusTransaction.requiringNew().run(() -> Capture.<Capture>findById(proof).body = forged);
-        JsonPath proofCaught = verify();
-        QuarkusTransaction.requiringNew().run(() -> Capture.<Capture>findById(proof).body = answer);
-        assertEquals("DELETION", proofCaught.getString("firstBroken.kind"), "a forged proof of deletion is caught");
-        assertTrue(verify().getBoolean("intact"));
+    /** Applies the change and returns what puts it back. */
+    private Runnable apply(Tamper tamper, Archived archived) {
+        long versionId = archived.versionId();
+        long postId = archived.postId();
+        return switch (tamper) {
+            case MEDIA_FILE_BYTE -> {
+                Path file = store.locate(archived.mediaSha()).orElseThrow();
+                byte[] original = read(file);
+                byte[] flipped = original.clone();
+                flipped[flipped.length / 2] ^= 0x01;
+                write(file, flipped);
+                yield () -> write(file, original);
+            }
+            case VERSION_RAW_BYTE -> {
+                byte[] raw = inTransaction(() -> PostVersion.<PostVersion>findById(versionId).rawFragment);
+                byte[] tampered = raw.clone();
+                tampered[10] ^= 0x01;
+                QuarkusTransaction.requiringNew()
+                        .run(() -> PostVersion.<PostVersion>findById(versionId).rawFragment = tampered);
+                yield () -> QuarkusTransaction.requiringNew()
+                        .run(() -> PostVersion.<PostVersion>findById(versionId).rawFragment = raw);
+            }
+            case VERSION_TEXT -> {
+                String text = inTransaction(() -> PostVersion.<PostVersion>findById(versionId).text);
+                QuarkusTransaction.requiringNew()
+                        .run(() -> PostVersion.<PostVersion>findById(versionId).text = "Evidence, quietly rewritten");
+                yield () -> QuarkusTransaction.requiringNew()
+                        .run(() -> PostVersion.<PostVersion>findById(versionId).text = text);
+            }
+            case POST_MOVED_TO_ANOTHER_URL -> {
+                QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).url = archived.url() + "0");
+                yield () ->
+                        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).url = archived.url());
+            }
+            case PHOTO_SWAPPED_FOR_ANOTHER -> {
+                String other = inTransaction(() ->
+                        Media.<Media>find("sha256 != ?1", archived.mediaSha()).firstResult().sha256);
+                QuarkusTransaction.requiringNew()
+                        .run(() -> VersionMedia.ofVersion(versionId).getFirst().mediaSha256 = other);
+                yield () -> QuarkusTransaction.requiringNew()
+                        .run(() -> VersionMedia.ofVersion(versionId).getFirst().mediaSha256 = archived.mediaSha());
+            }
+            case DELETION_TIME_REWRITTEN -> {
+                Instant deletedAt = inTransaction(() -> Post.<Post>findById(postId).deletedAt);
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Post.<Post>findById(postId).deletedAt = deletedAt.plus(Duration.ofHours(5)));
+                yield () ->
+                        QuarkusTransaction.requiringNew().run(() -> Post.<Post>findById(postId).deletedAt = deletedAt);
+            }
+            case DELETION_PROOF_FORGED -> {
+                long proof = inTransaction(() -> Post.<Post>findById(postId).deletionCaptureId);
+                byte[] answer = inTransaction(() -> Capture.<Capture>findById(proof).body);
+                byte[] forged = answer.clone();
+                forged[forged.length / 2] ^= 0x01;
+                QuarkusTransaction.requiringNew().run(() -> Capture.<Capture>findById(proof).body = forged);
+                yield () -> QuarkusTransaction.requiringNew().run(() -> Capture.<Capture>findById(proof).body = answer);
+            }
+        };
+    }
+
+    private static <T> T inTransaction(Callable<T> read) {
+        return QuarkusTransaction.requiringNew().call(read);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonPath verify() {
