@@ -39,4 +39,100 @@ public record PollSummary(
     public PollSummary {
         skips = List.copyOf(skips);
     }
+
+    /** A summary that names what it counts; every count the poll did not reach stays zero. */
+    static Builder of(long accountId, Instant startedAt, Instant finishedAt, PollOutcome outcome, String detail) {
+        return new Builder(accountId, startedAt, finishedAt, outcome, detail);
+    }
+
+    /** Builds a {@link PollSummary} count by count, so no two counts can be swapped by position. */
+    static final class Builder {
+        private final long accountId;
+        private final Instant startedAt;
+        private final Instant finishedAt;
+        private final PollOutcome outcome;
+        private final String detail;
+        private int pagesFetched;
+        private int postsSeen;
+        private int newPosts;
+        private int newVersions;
+        private int suspects;
+        private int rechecks;
+        private int deleted;
+        private int restored;
+        private int unknown;
+        private int mediaDownloaded;
+        private int mediaFailed;
+        private int events;
+        private int mediaDeferred;
+        private int skipped;
+        private List<PostSkip> skips = List.of();
+
+        private Builder(long accountId, Instant startedAt, Instant finishedAt, PollOutcome outcome, String detail) {
+            this.accountId = accountId;
+            this.startedAt = startedAt;
+            this.finishedAt = finishedAt;
+            this.outcome = outcome;
+            this.detail = detail;
+        }
+
+        Builder listing(int pagesFetched, int postsSeen) {
+            this.pagesFetched = pagesFetched;
+            this.postsSeen = postsSeen;
+            return this;
+        }
+
+        Builder archived(int newPosts, int newVersions, int events) {
+            this.newPosts = newPosts;
+            this.newVersions = newVersions;
+            this.events = events;
+            return this;
+        }
+
+        Builder asked(int suspects, int rechecks, int deleted, int restored, int unknown) {
+            this.suspects = suspects;
+            this.rechecks = rechecks;
+            this.deleted = deleted;
+            this.restored = restored;
+            this.unknown = unknown;
+            return this;
+        }
+
+        Builder media(int downloaded, int failed, int deferred) {
+            this.mediaDownloaded = downloaded;
+            this.mediaFailed = failed;
+            this.mediaDeferred = deferred;
+            return this;
+        }
+
+        Builder skipped(List<PostSkip> all) {
+            this.skipped = all.size();
+            this.skips = all.stream().limit(MAX_SKIPS_LISTED).toList();
+            return this;
+        }
+
+        PollSummary build() {
+            return new PollSummary(
+                    accountId,
+                    startedAt,
+                    finishedAt,
+                    outcome,
+                    detail,
+                    pagesFetched,
+                    postsSeen,
+                    newPosts,
+                    newVersions,
+                    suspects,
+                    rechecks,
+                    deleted,
+                    restored,
+                    unknown,
+                    mediaDownloaded,
+                    mediaFailed,
+                    events,
+                    mediaDeferred,
+                    skipped,
+                    skips);
+        }
+    }
 }

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -229,33 +230,21 @@ public class Poller {
         if (outcome != PollOutcome.OK) {
             LOG.infof("poll of %s/%s: %s (%s)", account.platform().apiName(), account.handle(), outcome, detail);
         }
-        return new PollSummary(
-                accountId,
-                startedAt,
-                clock.instant(),
-                outcome,
-                detail,
-                walk.pagesFetched(),
-                walk.posts().size(),
-                result.newPosts(),
-                result.newVersions(),
-                suspects.size(),
-                rechecks.size(),
-                result.deleted(),
-                result.restored(),
-                (int) observation.unanswered(),
-                (int) collected.stream()
-                        .filter(MediaCollector.Collected::downloaded)
-                        .count(),
-                (int) collected.stream()
-                        .filter(MediaCollector.Collected::failed)
-                        .count(),
-                result.events(),
-                (int) collected.stream()
-                        .filter(MediaCollector.Collected::deferred)
-                        .count(),
-                skipped.size(),
-                skipped.stream().limit(PollSummary.MAX_SKIPS_LISTED).toList());
+        return PollSummary.of(accountId, startedAt, clock.instant(), outcome, detail)
+                .listing(walk.pagesFetched(), walk.posts().size())
+                .archived(result.newPosts(), result.newVersions(), result.events())
+                .asked(suspects.size(), rechecks.size(), result.deleted(), result.restored(), (int)
+                        observation.unanswered())
+                .media(
+                        count(collected, MediaCollector.Collected::downloaded),
+                        count(collected, MediaCollector.Collected::failed),
+                        count(collected, MediaCollector.Collected::deferred))
+                .skipped(skipped)
+                .build();
+    }
+
+    private static int count(List<MediaCollector.Collected> collected, Predicate<MediaCollector.Collected> which) {
+        return (int) collected.stream().filter(which).count();
     }
 
     /** A listed post that can be archived, and the page that showed it. */
@@ -320,27 +309,8 @@ public class Poller {
         } catch (RuntimeException e) {
             LOG.errorf(e, "the failure of a poll of account %d could not be recorded", ticket.accountId());
         }
-        return new PollSummary(
-                ticket.accountId(),
-                ticket.startedAt(),
-                clock.instant(),
-                PollOutcome.UNKNOWN,
-                detail,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                List.of());
+        return PollSummary.of(ticket.accountId(), ticket.startedAt(), clock.instant(), PollOutcome.UNKNOWN, detail)
+                .build();
     }
 
     @Transactional
