@@ -156,6 +156,12 @@ public class EvidenceChain {
                 orNone(posts));
     }
 
+    /** The newest entry that vouches for any of the given posts, 0 when none does. */
+    @Transactional
+    public long newestEntryAbout(Collection<Long> postIds) {
+        return entriesOf(postIds).stream().mapToLong(entry -> entry.seq).max().orElse(0);
+    }
+
     /** The entries numbered {@code from} to {@code to}, both included, in order. */
     @Transactional
     public List<EvidenceEntry> entriesBetween(long from, long to) {

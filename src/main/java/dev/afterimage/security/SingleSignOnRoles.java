@@ -24,9 +24,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 class SingleSignOnRoles implements SecurityIdentityAugmentor {
 
     private final SecurityConfig.SingleSignOn config;
+    private final Optional<Role> defaultRole;
 
     SingleSignOnRoles(SecurityConfig config) {
         this.config = config.sso();
+        String role = this.config.defaultRole().strip();
+        this.defaultRole = "none".equalsIgnoreCase(role)
+                ? Optional.empty()
+                : Optional.of(Role.parse(role, "afterimage.security.sso.default-role"));
     }
 
     @Override
@@ -48,9 +53,7 @@ class SingleSignOnRoles implements SecurityIdentityAugmentor {
         if (anyOf(groups, config.editorGroups())) {
             return Optional.of(Role.EDITOR);
         }
-        return "none".equalsIgnoreCase(config.defaultRole().strip())
-                ? Optional.empty()
-                : Optional.of(Role.parse(config.defaultRole(), "afterimage.security.sso.default-role"));
+        return defaultRole;
     }
 
     private static boolean anyOf(Set<String> groups, Optional<List<String>> listed) {
@@ -60,13 +63,9 @@ class SingleSignOnRoles implements SecurityIdentityAugmentor {
     private Set<String> groupsOf(JsonWebToken token) {
         Object claim = token.getClaim(config.groupsClaim());
         if (claim instanceof Collection<?> values) {
-            return values.stream()
-                    .map(value -> value instanceof JsonString text ? text.getString() : String.valueOf(value))
-                    .collect(Collectors.toUnmodifiableSet());
+            return values.stream().map(SingleSignOnRoles::text).collect(Collectors.toUnmodifiableSet());
         }
-        return claim == null
-                ? Set.of()
-                : Set.of(claim instanceof JsonString text ? text.getString() : claim.toString());
+        return claim == null ? Set.of() : Set.of(text(claim));
     }
 
     /** The name the audit log and the console show: the provider's user name, else the e-mail, else the subject. */
@@ -74,9 +73,14 @@ class SingleSignOnRoles implements SecurityIdentityAugmentor {
         for (String claim : List.of("preferred_username", "email", "sub")) {
             Object value = token.getClaim(claim);
             if (value != null && !value.toString().isBlank()) {
-                return "sso:" + (value instanceof JsonString text ? text.getString() : value.toString());
+                return "sso:" + text(value);
             }
         }
         return "sso:" + token.getName();
+    }
+
+    /** A claim's value as text: JSON strings without their quotes. */
+    private static String text(Object value) {
+        return value instanceof JsonString json ? json.getString() : String.valueOf(value);
     }
 }

@@ -114,11 +114,13 @@ public class ChainStamper {
         if (!dates.isEmpty()) {
             return new StampCoverage("stamped", seq, dates, List.of());
         }
-        List<StampCoverage.Failed> failures = urls.stream()
-                .filter(lastFailure::containsKey)
-                .map(url -> new StampCoverage.Failed(
-                        url, lastFailure.get(url).reason(), lastFailure.get(url).at()))
-                .toList();
+        List<StampCoverage.Failed> failures = new ArrayList<>();
+        for (String url : urls) {
+            TsaStatus.Failure failure = lastFailure.get(url);
+            if (failure != null) {
+                failures.add(new StampCoverage.Failed(url, failure.reason(), failure.at()));
+            }
+        }
         return new StampCoverage("pending", seq, List.of(), failures);
     }
 

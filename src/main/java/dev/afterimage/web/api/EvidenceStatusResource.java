@@ -46,12 +46,7 @@ public class EvidenceStatusResource {
         accounts.get(id);
         List<Long> posts =
                 Post.<Post>list("accountId", id).stream().map(post -> post.id).toList();
-        long newest = posts.isEmpty()
-                ? 0
-                : chain.entriesOf(posts).stream()
-                        .mapToLong(entry -> entry.seq)
-                        .max()
-                        .orElse(0);
+        long newest = chain.newestEntryAbout(posts);
         StampStatus status = stamper.status();
         return new AccountStampStatus(id, newest == 0 ? "empty" : status.stateOf(newest), newest, status.stampedSeq());
     }

@@ -98,11 +98,10 @@ public class PostPages {
     }
 
     private TrustedTime trustedTime(Post post) {
-        long newest = chain.entriesOf(List.of(post.id)).stream()
-                .mapToLong(entry -> entry.seq)
-                .max()
-                .orElse(0);
-        return TrustedTime.of(stamper.coverage(newest), "this post's newest record", clock.instant());
+        return TrustedTime.of(
+                stamper.coverage(chain.newestEntryAbout(List.of(post.id))),
+                "this post's newest record",
+                clock.instant());
     }
 
     private List<TimelineEntry> timeline(Post post, List<PostVersion> versions) {
