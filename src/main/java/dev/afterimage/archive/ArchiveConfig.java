@@ -2,6 +2,7 @@ package dev.afterimage.archive;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,8 +37,10 @@ public interface ArchiveConfig {
 
     /**
      * How many records an expensive read (the chain's verification, a WARC export) loads at a time, each batch in a
-     * short transaction of its own, so memory and locks stay bounded however large the archive.
+     * short transaction of its own, so memory and locks stay bounded however large the archive. Checked at start-up:
+     * a batch of none would never finish.
      */
     @WithDefault("200")
+    @Positive
     int readBatchSize();
 }

@@ -1,5 +1,6 @@
 package dev.afterimage.security;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ({@code afterimage.security.sso.*}): admin groups first, then editor groups, then the default role. Whatever roles
  * the provider itself names are dropped, so its vocabulary never grants anything here by accident.
  */
+// Built at start-up, so a default role that names no role stops the service instead of the first login.
+@Startup
 @ApplicationScoped
 class SingleSignOnRoles implements SecurityIdentityAugmentor {
 
