@@ -218,12 +218,8 @@ class DeliveryLedger {
     private void disable(Webhook webhook, String reason) {
         webhook.enabled = false;
         webhook.disabledReason = reason;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("webhookId", webhook.id);
-        details.put("url", webhook.url);
-        details.put("reason", reason);
-        details.put("failingSince", webhook.failingSince);
-        events.append(new EventDraft(EventType.WEBHOOK_DISABLED, null, null, null, details));
+        events.append(EventDraft.aboutService(
+                new EventDetails.WebhookDisabled(webhook.id, webhook.url, reason, webhook.failingSince)));
     }
 
     private static String snippet(String text) {

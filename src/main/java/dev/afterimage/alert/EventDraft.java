@@ -1,20 +1,24 @@
 package dev.afterimage.alert;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** An event about to be appended: everything but its id and time. */
-public record EventDraft(EventType type, Long accountId, Long postId, String postUrl, Map<String, Object> details) {
+public record EventDraft(Long accountId, Long postId, String postUrl, EventDetails details) {
 
     public EventDraft {
-        Objects.requireNonNull(type, "type");
-        // Insertion order kept for readers of the JSON; null values allowed (e.g. an unknown publication time).
-        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        Objects.requireNonNull(details, "details");
     }
 
-    public static EventDraft aboutAccount(EventType type, long accountId, Map<String, Object> details) {
-        return new EventDraft(type, accountId, null, null, details);
+    public static EventDraft aboutAccount(long accountId, EventDetails details) {
+        return new EventDraft(accountId, null, null, details);
+    }
+
+    /** An event about the service itself, such as a webhook it disabled. */
+    public static EventDraft aboutService(EventDetails details) {
+        return new EventDraft(null, null, null, details);
+    }
+
+    public EventType type() {
+        return details.type();
     }
 }

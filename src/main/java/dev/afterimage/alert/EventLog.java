@@ -1,7 +1,5 @@
 package dev.afterimage.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,11 +19,11 @@ import java.time.Clock;
 public class EventLog {
 
     private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final EventDetailsJson json;
     private final Clock clock;
     private final Outbox outbox;
 
-    EventLog(EntityManager entityManager, ObjectMapper json, Clock clock, Outbox outbox) {
+    EventLog(EntityManager entityManager, EventDetailsJson json, Clock clock, Outbox outbox) {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
@@ -41,7 +39,7 @@ public class EventLog {
         event.postId = draft.postId();
         event.postUrl = draft.postUrl();
         event.detectedAt = clock.instant();
-        event.details = toJson(draft);
+        event.details = json.write(draft.details());
         event.persist();
         outbox.enqueue(event);
         return event;
@@ -52,13 +50,5 @@ public class EventLog {
                 entityManager.find(EventSequence.class, EventSequence.EVENT, LockModeType.PESSIMISTIC_WRITE);
         sequence.lastValue++;
         return sequence.lastValue;
-    }
-
-    private String toJson(EventDraft draft) {
-        try {
-            return json.writeValueAsString(draft.details());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event details of " + draft.type() + " are not serialisable", e);
-        }
     }
 }

@@ -15,6 +15,22 @@ public enum EventType {
     /** A webhook endpoint kept failing (or answered 410 Gone) and was disabled. */
     WEBHOOK_DISABLED;
 
+    /** The record its {@link EventDetails} are stored as. */
+    public Class<? extends EventDetails> detailsType() {
+        return switch (this) {
+            case POST_DELETED -> EventDetails.PostDeleted.class;
+            case POST_EDITED -> EventDetails.PostEdited.class;
+            case MEDIA_CHANGED -> EventDetails.MediaChanged.class;
+            case POST_RESTORED -> EventDetails.PostRestored.class;
+            case ACCOUNT_UNAVAILABLE -> EventDetails.AccountUnavailable.class;
+            case ACCOUNT_RESTORED -> EventDetails.AccountRestored.class;
+            case WATCH_FAILING -> EventDetails.WatchFailing.class;
+            case WATCH_RECOVERED -> EventDetails.WatchRecovered.class;
+            case MEDIA_REUSED -> EventDetails.MediaReused.class;
+            case WEBHOOK_DISABLED -> EventDetails.WebhookDisabled.class;
+        };
+    }
+
     /** The name in webhook payloads, e.g. {@code post.deleted}. */
     public String payloadName() {
         return switch (this) {

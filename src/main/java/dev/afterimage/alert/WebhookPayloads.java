@@ -31,11 +31,14 @@ class WebhookPayloads {
     private static final int GREY = 0x5F6368;
 
     private final ObjectMapper json;
+    private final EventDetailsJson eventDetails;
     private final AccountDirectory accounts;
     private final String publicUrl;
 
-    WebhookPayloads(ObjectMapper json, AccountDirectory accounts, InstanceConfig instance) {
+    WebhookPayloads(
+            ObjectMapper json, EventDetailsJson eventDetails, AccountDirectory accounts, InstanceConfig instance) {
         this.json = json;
+        this.eventDetails = eventDetails;
         this.accounts = accounts;
         this.publicUrl = instance.publicUrl().replaceFirst("/+$", "");
     }
@@ -46,7 +49,7 @@ class WebhookPayloads {
         Optional<PostVersion> version = post.flatMap(p -> PostVersion.newestOf(p.id));
         List<VersionMedia> media =
                 version.map(v -> VersionMedia.ofVersion(v.id)).orElse(List.of());
-        JsonNode details = parse(event.details);
+        EventDetails details = eventDetails.read(event);
         return switch (format) {
             case JSON ->
                 write(envelope(
@@ -83,7 +86,7 @@ class WebhookPayloads {
             Optional<Post> post,
             Optional<PostVersion> version,
             List<VersionMedia> media,
-            JsonNode details) {
+            EventDetails details) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("eventId", event.id);
         data.put("eventType", event.type);
@@ -104,9 +107,7 @@ class WebhookPayloads {
             shown.put("firstSeenAt", p.firstSeenAt);
             shown.put("lastSeenAt", p.lastSeenAt);
             shown.put("deletedAt", p.deletedAt);
-            shown.put(
-                    "lived",
-                    details.path("lived").isTextual() ? details.path("lived").asText() : null);
+            shown.put("lived", lived(details));
             version.ifPresent(v -> {
                 shown.put("text", v.text);
                 shown.put("contentHash", v.contentHash);
@@ -116,7 +117,8 @@ class WebhookPayloads {
             data.put("post", shown);
             data.put("archivedCopyUrl", archivedCopyUrl(p));
         });
-        data.put("details", details);
+        // The details as stored, so every format and every later reading says what was detected then.
+        data.put("details", parse(event.details));
         return data;
     }
 
@@ -141,19 +143,18 @@ class WebhookPayloads {
             Optional<Post> post,
             Optional<PostVersion> version,
             List<VersionMedia> media,
-            JsonNode details) {
+            EventDetails details) {
         String who = account.map(card -> card.name() + " (" + card.platform() + " @" + card.handle() + ")")
                         .orElse(event.accountId == null ? "Afterimage" : "account " + event.accountId)
                 + post.map(p -> p.linkedUrl)
                         .map(linked -> ", mentioning " + linked + " (not a copy of it)")
                         .orElse("");
         String excerpt =
-                version.map(v -> v.text).orElseGet(() -> firstText(details, "evidence", "lastReason", "reason"));
+                version.map(v -> v.text).orElseGet(() -> details.words().orElse(null));
         // A reuse is told by what the picture matches; the post's own words follow.
-        if (details.path("summary").isTextual()) {
-            excerpt = details.path("summary").asText() + (excerpt == null || excerpt.isBlank() ? "" : "\n\n" + excerpt);
+        if (details instanceof EventDetails.MediaReused reused) {
+            excerpt = reused.summary() + (excerpt == null || excerpt.isBlank() ? "" : "\n\n" + excerpt);
         }
-        String lived = details.path("lived").isTextual() ? details.path("lived").asText() : null;
         String thumbnail = media.stream()
                 .filter(link -> link.kind == MediaKind.PHOTO && link.mediaSha256 != null)
                 .findFirst()
@@ -163,7 +164,7 @@ class WebhookPayloads {
                 titleOf(event.type),
                 who,
                 excerpt,
-                lived,
+                lived(details),
                 post.map(this::archivedCopyUrl).orElse(null),
                 post.map(p -> p.url).orElse(null),
                 thumbnail,
@@ -189,13 +190,8 @@ class WebhookPayloads {
         return publicUrl + "/archive?url=" + URLEncoder.encode(post.url, StandardCharsets.UTF_8);
     }
 
-    private static String firstText(JsonNode details, String... fields) {
-        for (String field : fields) {
-            if (details.path(field).isTextual()) {
-                return details.path(field).asText();
-            }
-        }
-        return null;
+    private static String lived(EventDetails details) {
+        return details instanceof EventDetails.PostDeleted deleted ? deleted.lived() : null;
     }
 
     static String titleOf(EventType type) {

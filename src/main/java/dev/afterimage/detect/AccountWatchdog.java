@@ -1,14 +1,12 @@
 package dev.afterimage.detect;
 
+import dev.afterimage.alert.EventDetails;
 import dev.afterimage.alert.EventDraft;
 import dev.afterimage.alert.EventLog;
-import dev.afterimage.alert.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Judges a whole account after each poll: gone or back (one event each way, never one per post), and whether
@@ -39,24 +37,18 @@ public class AccountWatchdog {
                         // Once per state: a channel that turns its preview off and later vanishes is two facts.
                         if (before.availability() != gone.state()) {
                             events.append(EventDraft.aboutAccount(
-                                    EventType.ACCOUNT_UNAVAILABLE,
                                     accountId,
-                                    Map.of(
-                                            "evidence",
+                                    new EventDetails.AccountUnavailable(
                                             gone.evidence(),
-                                            "state",
                                             gone.state().name(),
-                                            "reason",
                                             gone.state().words(),
-                                            "detectedAt",
                                             now)));
                         }
                         yield gone.state();
                     }
                     case ListingOutcome.Listed listed -> {
                         if (before.availability() != Availability.ACTIVE) {
-                            events.append(EventDraft.aboutAccount(
-                                    EventType.ACCOUNT_RESTORED, accountId, Map.of("detectedAt", now)));
+                            events.append(EventDraft.aboutAccount(accountId, new EventDetails.AccountRestored(now)));
                         }
                         yield Availability.ACTIVE;
                     }
@@ -81,11 +73,8 @@ public class AccountWatchdog {
                 && consecutive >= config.failingAfterPolls()
                 && !Duration.between(since, now).minus(config.failingAfter()).isNegative()) {
             failing = true;
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("failingSince", since);
-            details.put("consecutiveUnknownPolls", consecutive);
-            details.put("lastReason", reason);
-            events.append(EventDraft.aboutAccount(EventType.WATCH_FAILING, accountId, details));
+            events.append(
+                    EventDraft.aboutAccount(accountId, new EventDetails.WatchFailing(since, consecutive, reason)));
         }
         return new WatchHealth(before.availability(), consecutive, since, failing);
     }
@@ -93,11 +82,9 @@ public class AccountWatchdog {
     /** A definitive answer ends any failing spell. */
     private WatchHealth answered(long accountId, WatchHealth before, Instant now) {
         if (before.failing()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("failingSince", before.unknownSince());
-            details.put("recoveredAt", now);
-            details.put("unknownPolls", before.consecutiveUnknown());
-            events.append(EventDraft.aboutAccount(EventType.WATCH_RECOVERED, accountId, details));
+            events.append(EventDraft.aboutAccount(
+                    accountId,
+                    new EventDetails.WatchRecovered(before.unknownSince(), now, before.consecutiveUnknown())));
         }
         return new WatchHealth(before.availability(), 0, null, false);
     }

@@ -1,5 +1,6 @@
 package dev.afterimage.detect;
 
+import dev.afterimage.alert.EventDetails;
 import dev.afterimage.alert.EventRecord;
 import dev.afterimage.alert.EventType;
 import dev.afterimage.archive.ImageFacts;
@@ -19,9 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,12 +40,11 @@ class MediaReuse {
         this.config = config;
     }
 
-    Optional<Map<String, Object>> check(Post post, List<ObservedMedia> media) {
+    Optional<EventDetails.MediaReused> check(Post post, List<ObservedMedia> media) {
         if (!config.enabled() || EventRecord.count("postId = ?1 and type = ?2", post.id, EventType.MEDIA_REUSED) > 0) {
             return Optional.empty();
         }
-        List<Map<String, Object>> matches = new ArrayList<>();
-        List<ImageMatch> best = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         int lowQuality = 0;
         for (ObservedMedia item : media) {
             if (item.source().kind() != MediaKind.PHOTO || item.stored().isEmpty()) {
@@ -58,30 +56,54 @@ class MediaReuse {
                 continue;
             }
             Instant publishedAt = post.publishedAt != null ? post.publishedAt : post.firstSeenAt;
-            Matches found = matcher.find(new MatchQuery(pdq.get(), post.id, post.accountId, sha256, publishedAt));
-            lowQuality += found.lowQuality();
-            for (ImageMatch match : found.found()) {
-                Map<String, Object> json = match.toJson();
-                json.put("newMediaSha256", sha256);
-                matches.add(json);
-                best.add(match);
+            Matches matches = matcher.find(new MatchQuery(pdq.get(), post.id, post.accountId, sha256, publishedAt));
+            lowQuality += matches.lowQuality();
+            for (ImageMatch match : matches.found()) {
+                found.add(new Found(match, sha256));
             }
         }
-        if (matches.isEmpty()) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < best.size(); i++) {
-            order.add(i);
+        List<Found> closest = found.stream()
+                .sorted(Comparator.comparingInt(f -> f.match().distance()))
+                .limit(config.maxMatches())
+                .toList();
+        return Optional.of(new EventDetails.MediaReused(
+                sentenceCase(closest.getFirst().match().sentence()),
+                closest.stream().map(Found::asEvent).toList(),
+                lowQuality));
+    }
+
+    /** A match of the newly archived picture {@code newMediaSha256}. */
+    private record Found(ImageMatch match, String newMediaSha256) {
+
+        EventDetails.ReuseMatch asEvent() {
+            return switch (match) {
+                case ImageMatch.InArchive earlier ->
+                    new EventDetails.EarlierPost(
+                            earlier.postId(),
+                            earlier.postUrl(),
+                            earlier.postState(),
+                            earlier.accountId(),
+                            earlier.account(),
+                            earlier.firstSeenAt(),
+                            earlier.mediaSha256(),
+                            earlier.distance(),
+                            earlier.transform(),
+                            newMediaSha256);
+                case ImageMatch.InReferenceSet reference ->
+                    new EventDetails.ReferenceImage(
+                            reference.referenceSetId(),
+                            reference.referenceImageId(),
+                            reference.referenceSet(),
+                            reference.referenceName(),
+                            reference.imageSha256(),
+                            reference.distance(),
+                            reference.transform(),
+                            newMediaSha256);
+            };
         }
-        order.sort(Comparator.comparingInt(i -> best.get(i).distance()));
-        List<Map<String, Object>> sorted =
-                order.stream().limit(config.maxMatches()).map(matches::get).toList();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("summary", sentenceCase(best.get(order.getFirst()).sentence()));
-        details.put("matches", sorted);
-        details.put("lowQualityMatches", lowQuality);
-        return Optional.of(details);
     }
 
     /** Fresh downloads carry their PDQ; a file the catalogue knew is hashed again from the store when it is an image. */

@@ -1,8 +1,8 @@
 package dev.afterimage.detect;
 
+import dev.afterimage.alert.EventDetails;
 import dev.afterimage.alert.EventDraft;
 import dev.afterimage.alert.EventLog;
-import dev.afterimage.alert.EventType;
 import dev.afterimage.archive.Archive;
 import dev.afterimage.archive.ArchiveConfig;
 import dev.afterimage.archive.NormalisedContent;
@@ -11,6 +11,7 @@ import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.archive.VersionMedia;
+import dev.afterimage.diff.WordDiff;
 import dev.afterimage.hash.Sha256;
 import dev.afterimage.source.PermalinkCheck;
 import io.quarkus.runtime.Startup;
@@ -20,9 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -175,12 +174,10 @@ public class PostReconciler {
         boolean textChanged =
                 !NormalisedContent.normaliseText(newest.text).equals(NormalisedContent.normaliseText(next.text));
         if (textChanged) {
-            Map<String, Object> details = edit(newest, next);
-            details.put("missedVersions", missed.size());
-            raise(tally, EventType.POST_EDITED, post, details);
+            raise(tally, post, edit(newest, next, missed.size()));
         }
         if (MediaChange.noticeable(newestMedia, seen.media(), sameImageMaxDistance)) {
-            raise(tally, EventType.MEDIA_CHANGED, post, mediaChange(newest, newestMedia, next));
+            raise(tally, post, mediaChange(newest, newestMedia, next));
             raiseReuse(tally, post, seen);
         }
     }
@@ -296,79 +293,75 @@ public class PostReconciler {
         archive.markDeleted(post, confirmedAt, firstMissed, gone.capture());
         tally.deleted++;
         PostVersion last = PostVersion.newestOf(post.id).orElseThrow();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("platformPostId", post.platformPostId);
-        details.put("publishedAt", post.publishedAt);
-        details.put("firstSeenAt", post.firstSeenAt);
-        details.put("lastSeenAt", post.lastSeenAt);
-        details.put("firstMissedAt", firstMissed);
-        details.put("confirmedGoneAt", confirmedAt);
+        Long livedAtLeast = null;
+        Long livedAtMost = null;
+        String lived = null;
         if (post.publishedAt != null) {
             Duration atLeast = Duration.between(post.publishedAt, post.lastSeenAt);
             Duration atMost = Duration.between(post.publishedAt, firstMissed);
-            details.put("livedAtLeastSeconds", atLeast.toSeconds());
-            details.put("livedAtMostSeconds", atMost.toSeconds());
-            details.put("lived", Lifetimes.describe(atLeast, atMost));
+            livedAtLeast = atLeast.toSeconds();
+            livedAtMost = atMost.toSeconds();
+            lived = Lifetimes.describe(atLeast, atMost);
         }
-        details.put("evidence", gone.evidence());
-        details.put("lastText", last.text);
-        details.put("contentHash", last.contentHash);
-        details.put("rawSha256", last.rawSha256);
-        details.put("media", mediaSummary(VersionMedia.ofVersion(last.id)));
-        raise(tally, EventType.POST_DELETED, post, details);
+        EventDetails details = new EventDetails.PostDeleted(
+                post.platformPostId,
+                post.publishedAt,
+                post.firstSeenAt,
+                post.lastSeenAt,
+                firstMissed,
+                confirmedAt,
+                livedAtLeast,
+                livedAtMost,
+                lived,
+                gone.evidence(),
+                last.text,
+                last.contentHash,
+                last.rawSha256,
+                mediaSummary(VersionMedia.ofVersion(last.id)));
+        raise(tally, post, details);
     }
 
     private void restore(Post post, Instant now, Tally tally) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("platformPostId", post.platformPostId);
-        details.put("deletedAt", post.deletedAt);
-        details.put("restoredAt", now);
+        EventDetails details = new EventDetails.PostRestored(post.platformPostId, post.deletedAt, now);
         archive.markRestored(post);
         tally.restored++;
-        raise(tally, EventType.POST_RESTORED, post, details);
+        raise(tally, post, details);
     }
 
-    private static Map<String, Object> edit(PostVersion before, PostVersion after) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("versionBefore", before.id);
-        details.put("versionAfter", after.id);
-        details.put("hashBefore", before.contentHash);
-        details.put("hashAfter", after.contentHash);
-        details.put("textBefore", before.text);
-        details.put("textAfter", after.text);
-        details.put("diff", WordDiff.between(before.text, after.text));
-        return details;
+    private static EventDetails edit(PostVersion before, PostVersion after, int missedVersions) {
+        return new EventDetails.PostEdited(
+                before.id,
+                after.id,
+                before.contentHash,
+                after.contentHash,
+                before.text,
+                after.text,
+                WordDiff.between(before.text, after.text),
+                missedVersions);
     }
 
-    private static Map<String, Object> mediaChange(
-            PostVersion before, List<VersionMedia> beforeMedia, PostVersion after) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("versionBefore", before.id);
-        details.put("versionAfter", after.id);
-        details.put("hashBefore", before.contentHash);
-        details.put("hashAfter", after.contentHash);
-        details.put("mediaBefore", mediaSummary(beforeMedia));
-        details.put("mediaAfter", mediaSummary(VersionMedia.ofVersion(after.id)));
-        return details;
+    private static EventDetails mediaChange(PostVersion before, List<VersionMedia> beforeMedia, PostVersion after) {
+        return new EventDetails.MediaChanged(
+                before.id,
+                after.id,
+                before.contentHash,
+                after.contentHash,
+                mediaSummary(beforeMedia),
+                mediaSummary(VersionMedia.ofVersion(after.id)));
     }
 
-    private static List<Map<String, Object>> mediaSummary(List<VersionMedia> media) {
+    private static List<EventDetails.MediaItem> mediaSummary(List<VersionMedia> media) {
         return media.stream()
-                .map(link -> {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("kind", link.kind);
-                    item.put("sha256", link.mediaSha256);
-                    return item;
-                })
+                .map(link -> new EventDetails.MediaItem(link.kind, link.mediaSha256))
                 .toList();
     }
 
     private void raiseReuse(Tally tally, Post post, ObservedPost seen) {
-        reuse.check(post, seen.media()).ifPresent(details -> raise(tally, EventType.MEDIA_REUSED, post, details));
+        reuse.check(post, seen.media()).ifPresent(details -> raise(tally, post, details));
     }
 
-    private void raise(Tally tally, EventType type, Post post, Map<String, Object> details) {
-        events.append(new EventDraft(type, post.accountId, post.id, post.url, details));
+    private void raise(Tally tally, Post post, EventDetails details) {
+        events.append(new EventDraft(post.accountId, post.id, post.url, details));
         tally.events++;
     }
 

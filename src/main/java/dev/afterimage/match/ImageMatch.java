@@ -1,11 +1,16 @@
 package dev.afterimage.match;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.afterimage.pdq.Dihedral;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** A picture seen before: in another archived post, or in a reference set. */
+/** A picture seen before: in another archived post, or in a reference set. Its JSON names the case in {@code kind}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ImageMatch.InArchive.class, name = "archive"),
+    @JsonSubTypes.Type(value = ImageMatch.InReferenceSet.class, name = "reference")
+})
 public sealed interface ImageMatch {
 
     /** Bits of 256 that differ, through the closest of the eight turns and mirrors. */
@@ -13,9 +18,6 @@ public sealed interface ImageMatch {
 
     /** How the new picture is the earlier one turned or mirrored ({@link Dihedral#ORIGINAL} when as is). */
     Dihedral transform();
-
-    /** The JSON shape of events and search answers, with a {@code kind} naming the case. */
-    Map<String, Object> toJson();
 
     /** One sentence for a chat message: "this image matches the frame at 14 s of trailer.mp4 …, mirrored, distance 12". */
     String sentence();
@@ -38,22 +40,6 @@ public sealed interface ImageMatch {
             implements ImageMatch {
 
         @Override
-        public Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", "archive");
-            json.put("postId", postId);
-            json.put("postUrl", postUrl);
-            json.put("postState", postState);
-            json.put("accountId", accountId);
-            json.put("account", account);
-            json.put("firstSeenAt", firstSeenAt.toString());
-            json.put("mediaSha256", mediaSha256);
-            json.put("distance", distance);
-            json.put("transform", transform.name());
-            return json;
-        }
-
-        @Override
         public String sentence() {
             return "this image was posted before by " + account + " (first seen " + firstSeenAt + ": " + postUrl + ")"
                     + how(transform, distance);
@@ -70,20 +56,6 @@ public sealed interface ImageMatch {
             int distance,
             Dihedral transform)
             implements ImageMatch {
-
-        @Override
-        public Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", "reference");
-            json.put("referenceSetId", referenceSetId);
-            json.put("referenceImageId", referenceImageId);
-            json.put("referenceSet", referenceSet);
-            json.put("referenceName", referenceName);
-            json.put("imageSha256", imageSha256);
-            json.put("distance", distance);
-            json.put("transform", transform.name());
-            return json;
-        }
 
         @Override
         public String sentence() {

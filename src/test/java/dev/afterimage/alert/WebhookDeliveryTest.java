@@ -405,7 +405,8 @@ class WebhookDeliveryTest {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 events.append(EventDraft.aboutAccount(
-                        EventType.ACCOUNT_UNAVAILABLE, scenario.accountId(), Map.of("evidence", "test")));
+                        scenario.accountId(),
+                        new EventDetails.AccountUnavailable("test", "GONE", "gone", Instant.EPOCH)));
                 throw new IllegalStateException("the detection failed after raising its event");
             });
         } catch (IllegalStateException expected) {

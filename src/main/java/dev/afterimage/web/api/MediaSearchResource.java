@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -42,7 +41,7 @@ public class MediaSearchResource {
     @RolesAllowed(Roles.VIEWER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public List<Map<String, Object>> byUpload(@RestForm("file") FileUpload file) {
+    public List<ImageMatch> byUpload(@RestForm("file") FileUpload file) {
         if (file == null) {
             throw new InvalidFieldException("file", "send an image in the multipart field \"file\"");
         }
@@ -63,7 +62,7 @@ public class MediaSearchResource {
     @RolesAllowed(Roles.VIEWER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> bySha256(MediaSearchRequest request) {
+    public List<ImageMatch> bySha256(MediaSearchRequest request) {
         String sha256 = request == null || request.sha256() == null
                 ? ""
                 : request.sha256().toLowerCase(Locale.ROOT);
@@ -76,9 +75,7 @@ public class MediaSearchResource {
         return search(pdq);
     }
 
-    private List<Map<String, Object>> search(PdqResult pdq) {
-        return matcher.find(MatchQuery.search(pdq)).found().stream()
-                .map(ImageMatch::toJson)
-                .toList();
+    private List<ImageMatch> search(PdqResult pdq) {
+        return matcher.find(MatchQuery.search(pdq)).found();
     }
 }

@@ -1,6 +1,6 @@
 package dev.afterimage.web.console;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.alert.EventDetailsJson;
 import dev.afterimage.alert.EventRecord;
 import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.Post;
@@ -40,14 +40,19 @@ public class PostPages {
     private final EvidenceChain chain;
     private final ChainStamper stamper;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final EventDetailsJson eventDetails;
 
-    PostPages(ArchivedPosts archived, EvidenceChain chain, ChainStamper stamper, Clock clock, ObjectMapper json) {
+    PostPages(
+            ArchivedPosts archived,
+            EvidenceChain chain,
+            ChainStamper stamper,
+            Clock clock,
+            EventDetailsJson eventDetails) {
         this.archived = archived;
         this.chain = chain;
         this.stamper = stamper;
         this.clock = clock;
-        this.json = json;
+        this.eventDetails = eventDetails;
     }
 
     @CheckedTemplate(basePath = "console")
@@ -92,7 +97,7 @@ public class PostPages {
                 "/timemap/link/" + ArchivedPosts.inPath(post.url),
                 "/api/posts/" + post.id + "/export.warc.gz",
                 "/api/posts/" + post.id,
-                SeenBefore.of(post.id, json),
+                SeenBefore.of(post.id, eventDetails),
                 trustedTime(post));
         return HtmlPage.ok(Templates.post(page), CsrfToken.of(cookie));
     }

@@ -1,6 +1,6 @@
 package dev.afterimage.web.console;
 
-import dev.afterimage.detect.WordDiff;
+import dev.afterimage.diff.WordDiff;
 import dev.afterimage.web.replay.DiffHtml;
 import org.jsoup.nodes.Entities;
 

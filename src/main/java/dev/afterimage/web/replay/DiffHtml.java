@@ -1,6 +1,6 @@
 package dev.afterimage.web.replay;
 
-import dev.afterimage.detect.WordDiff;
+import dev.afterimage.diff.WordDiff;
 import org.jsoup.nodes.Entities;
 
 /** A word diff as HTML: removed words in {@code <del>}, added words in {@code <ins>}, every word escaped. */

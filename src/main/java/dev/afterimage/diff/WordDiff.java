@@ -1,4 +1,4 @@
-package dev.afterimage.detect;
+package dev.afterimage.diff;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
-package dev.afterimage.detect;
+package dev.afterimage.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.afterimage.detect.WordDiff.Chunk;
-import dev.afterimage.detect.WordDiff.Op;
+import dev.afterimage.diff.WordDiff.Chunk;
+import dev.afterimage.diff.WordDiff.Op;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
