@@ -20,4 +20,10 @@ record AlertSummary(
         String thumbnailUrl,
         Instant at,
         int color,
-        String footer) {}
+        String footer) {
+
+    /** A message about no post: nothing lived, nothing archived, no original to link. */
+    static AlertSummary aboutNoPost(String title, String account, String text, Instant at, int color, String footer) {
+        return new AlertSummary(title, account, text, null, null, null, null, at, color, footer);
+    }
+}

@@ -63,8 +63,8 @@ class WebhookPayloads {
 
     String renderTest(Webhook webhook, Instant at) {
         String text = "This is a test message from Afterimage: the endpoint is reachable.";
-        AlertSummary summary = new AlertSummary(
-                "Test event", "Afterimage", text, null, null, null, null, at, GREY, "Afterimage webhook " + webhook.id);
+        AlertSummary summary = AlertSummary.aboutNoPost(
+                "Test event", "Afterimage", text, at, GREY, "Afterimage webhook " + webhook.id);
         return switch (webhook.format) {
             case JSON -> write(envelope("webhook.test", at, Map.of("webhookId", webhook.id, "message", text)));
             case SLACK -> write(ChatMessages.slack(summary));
