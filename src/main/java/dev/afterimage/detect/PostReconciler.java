@@ -42,8 +42,6 @@ public class PostReconciler {
     private final Archive archive;
     private final EventLog events;
     private final RecheckSchedule recheckSchedule;
-    private final int maxRechecksPerPoll;
-    private final int maxSuspectsPerPoll;
     private final int sameImageMaxDistance;
     private final MediaReuse reuse;
 
@@ -57,54 +55,7 @@ public class PostReconciler {
         this.events = events;
         this.reuse = reuse;
         this.recheckSchedule = new RecheckSchedule(detectConfig.recheckAges());
-        this.maxRechecksPerPoll = detectConfig.maxRechecksPerPoll();
-        this.maxSuspectsPerPoll = detectConfig.maxSuspectsPerPoll();
         this.sameImageMaxDistance = archiveConfig.sameImageMaxDistance();
-    }
-
-    /**
-     * Live posts the listing should have shown (published after {@code coveredFrom}) but did not, newest first,
-     * at most {@code afterimage.detect.max-suspects-per-poll} of them: the rest are asked about at later polls.
-     */
-    @Transactional
-    public List<Suspect> suspects(long accountId, Instant coveredFrom, Set<String> seenPostIds) {
-        if (coveredFrom.equals(Instant.MAX)) {
-            return List.of();
-        }
-        return SuspectSelection.missedByListing(
-                Post.liveSince(accountId, coveredFrom), coveredFrom, seenPostIds, maxSuspectsPerPoll);
-    }
-
-    /** Whether any of the account's archived posts is believed live. */
-    @Transactional
-    public boolean hasLivePosts(long accountId) {
-        return Post.count("accountId = ?1 and state = ?2", accountId, PostState.LIVE) > 0;
-    }
-
-    /** Live posts the listing did not show nor cover whose decaying re-check is due. */
-    @Transactional
-    public List<Suspect> dueForRecheck(long accountId, Instant coveredFrom, Set<String> seenPostIds, Instant now) {
-        return SuspectSelection.dueForRecheck(
-                Post.dueForRecheck(accountId, now, maxRechecksPerPoll + seenPostIds.size()),
-                coveredFrom,
-                seenPostIds,
-                maxRechecksPerPoll);
-    }
-
-    /**
-     * The archived live posts a platform pushed a deletion notice for (X's {@code post.delete}), that this poll's
-     * listing did not show: suspects like any other, whatever their age, confirmed only by the platform's answer.
-     */
-    @Transactional
-    public List<Suspect> pushedSuspects(long accountId, Set<String> platformPostIds, Set<String> seenPostIds) {
-        return platformPostIds.stream()
-                .filter(id -> !seenPostIds.contains(id))
-                .map(id -> Post.find(accountId, id))
-                .flatMap(java.util.Optional::stream)
-                .filter(post -> post.state == PostState.LIVE)
-                .limit(maxSuspectsPerPoll)
-                .map(post -> new Suspect(post.id, post.platformPostId, post.url))
-                .toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.afterimage.watch;
 
 import dev.afterimage.detect.Availability;
+import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.detect.WatchHealth;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;

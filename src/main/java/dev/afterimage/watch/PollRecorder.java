@@ -5,6 +5,7 @@ import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.detect.AccountWatchdog;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PollObservation;
+import dev.afterimage.detect.PollVerdict;
 import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.WatchHealth;
@@ -81,8 +82,7 @@ class PollRecorder {
     Optional<Recorded> record(
             Ticket ticket,
             PollObservation observation,
-            PollOutcome outcome,
-            String detail,
+            PollVerdict verdict,
             Optional<String> accountIdentity,
             List<PostSkip> skipped) {
         List<PostSkip> skips = new ArrayList<>(skipped);
@@ -99,15 +99,10 @@ class PollRecorder {
             chain.seal();
         }
         Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
-                .call(() -> finish(ticket, observation, outcome, detail, accountIdentity, skips));
+                .call(() -> finish(ticket, observation, verdict, accountIdentity, skips));
         chain.seal();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
-    }
-
-    /** Records a poll that broke before it observed anything. */
-    Optional<Recorded> recordFailure(Ticket ticket, PollObservation observation, String detail) {
-        return record(ticket, observation, PollOutcome.UNKNOWN, detail, Optional.empty(), List.of());
     }
 
     /**
@@ -150,8 +145,7 @@ class PollRecorder {
     private Optional<Reconciliation> finish(
             Ticket ticket,
             PollObservation observation,
-            PollOutcome outcome,
-            String detail,
+            PollVerdict verdict,
             Optional<String> accountIdentity,
             List<PostSkip> skips) {
         Account account = current(ticket);
@@ -174,8 +168,8 @@ class PollRecorder {
         account.lastRecordedPollSeq = ticket.seq();
         account.lastPollStartedAt = observation.startedAt();
         account.lastPollAt = now;
-        account.lastPollOutcome = outcome;
-        account.lastPollDetail = truncate(withSkips(detail, skips));
+        account.lastPollOutcome = verdict.outcome();
+        account.lastPollDetail = truncate(withSkips(verdict.detail(), skips));
         if (!(observation.listing() instanceof ListingOutcome.Unknown)) {
             account.lastSuccessAt = now;
         }

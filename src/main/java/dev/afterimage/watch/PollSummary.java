@@ -1,5 +1,6 @@
 package dev.afterimage.watch;
 
+import dev.afterimage.detect.PollOutcome;
 import java.time.Instant;
 import java.util.List;
 

@@ -5,7 +5,10 @@ import dev.afterimage.archive.PostAdmission;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PermalinkAnswer;
 import dev.afterimage.detect.PollObservation;
-import dev.afterimage.detect.PostReconciler;
+import dev.afterimage.detect.PollOutcome;
+import dev.afterimage.detect.PollPlan;
+import dev.afterimage.detect.PollPlanner;
+import dev.afterimage.detect.PollVerdict;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
@@ -51,7 +54,7 @@ public class Poller {
 
     private final PostSources sources;
     private final MediaCollector media;
-    private final PostReconciler reconciler;
+    private final PollPlanner planner;
     private final PollRecorder recorder;
     private final WatchConfig config;
     private final Clock clock;
@@ -63,7 +66,7 @@ public class Poller {
     Poller(
             PostSources sources,
             MediaCollector media,
-            PostReconciler reconciler,
+            PollPlanner planner,
             PollRecorder recorder,
             WatchConfig config,
             Clock clock,
@@ -72,7 +75,7 @@ public class Poller {
         this.spend = spend;
         this.sources = sources;
         this.media = media;
-        this.reconciler = reconciler;
+        this.planner = planner;
         this.recorder = recorder;
         this.config = config;
         this.clock = clock;
@@ -150,45 +153,24 @@ public class Poller {
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
-        ListingOutcome listing = walk.outcome();
         List<PostSkip> skips = new ArrayList<>();
         List<Admitted> admitted = admit(walk, startedAt, skips);
-        Set<String> seenIds = walk.posts().stream()
+        Set<String> listedIds = walk.posts().stream()
                 .map(post -> PostAdmission.storedId(post.platformPostId()))
                 .collect(Collectors.toSet());
-        List<Suspect> suspects = List.of();
-        List<Suspect> rechecks = List.of();
-        if (listing instanceof ListingOutcome.Listed listed) {
-            if (walk.posts().isEmpty() && reconciler.hasLivePosts(accountId)) {
-                // A parser that sees no posts is broken until the permalinks say otherwise: the poll failed, but
-                // the permalinks of the posts in the window are still asked, since a wiped channel is a real event.
-                listing = new ListingOutcome.Unknown("the listing showed no posts where archived posts are live");
-                suspects = reconciler.suspects(accountId, windowStart, Set.of());
-            } else {
-                suspects = reconciler.suspects(accountId, listed.coveredFrom(), seenIds);
-                rechecks = reconciler.dueForRecheck(accountId, listed.coveredFrom(), seenIds, startedAt);
-            }
-            if (!pushedDeletions.isEmpty()) {
-                List<Suspect> withPushed = new ArrayList<>(suspects);
-                Set<String> already =
-                        suspects.stream().map(Suspect::platformPostId).collect(Collectors.toSet());
-                reconciler.pushedSuspects(accountId, pushedDeletions, seenIds).stream()
-                        .filter(pushed -> !already.contains(pushed.platformPostId()))
-                        .forEach(withPushed::add);
-                suspects = withPushed;
-            }
-        }
+        PollPlan plan = planner.plan(accountId, walk.outcome(), listedIds, windowStart, startedAt, pushedDeletions);
+
         Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();
         if (!limits.pastDeadline()) {
-            answers.putAll(ask(source, account, suspects, true));
+            answers.putAll(ask(source, account, plan.suspects(), true));
         }
         if (!limits.pastDeadline()) {
-            ask(source, account, rechecks, false).forEach(answers::putIfAbsent);
+            ask(source, account, plan.rechecks(), false).forEach(answers::putIfAbsent);
         }
 
         List<MediaCollector.Collected> collected = new ArrayList<>();
         List<ObservedPost> seen = new ArrayList<>();
-        if (listing instanceof ListingOutcome.Listed) {
+        if (plan.listing() instanceof ListingOutcome.Listed) {
             for (Admitted post : admitted) {
                 List<ObservedPost> earlier = post.post().earlierVersions().stream()
                         .map(version -> observe(version, post.sighting(), collected, List.of(), limits))
@@ -197,43 +179,28 @@ public class Poller {
             }
         }
 
-        PollOutcome outcome = outcomeOf(listing);
-        String detail = detailOf(listing);
-        if (limits.pastDeadline()) {
-            // What was learnt is kept; the poll still counts as blind, so a watch that always overruns is reported.
-            outcome = PollOutcome.UNKNOWN;
-            String overrun = "the poll ran past its deadline of " + limits.deadline() + "; recorded what it had";
-            detail = detail == null ? overrun : detail + "; " + overrun;
-            listing = listing instanceof ListingOutcome.Listed ? listing : new ListingOutcome.Unknown(overrun);
-        }
-        PollObservation observation = new PollObservation(accountId, startedAt, listing, seen, answers);
+        PollVerdict verdict = PollVerdict.of(
+                plan.listing(),
+                limits.pastDeadline()
+                        ? Optional.of(
+                                "the poll ran past its deadline of " + limits.deadline() + "; recorded what it had")
+                        : Optional.empty());
+        PollObservation observation = new PollObservation(accountId, startedAt, verdict.listing(), seen, answers);
         Optional<String> identity =
-                listing instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
-        Optional<PollRecorder.Recorded> recorded =
-                recorder.record(ticket, observation, outcome, detail, identity, skips);
+                verdict.listing() instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
+        Optional<PollRecorder.Recorded> recorded = recorder.record(ticket, observation, verdict, identity, skips);
         Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
         List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
-        if (!skipped.isEmpty()) {
-            metrics.counter(
-                            "afterimage.posts.skipped",
-                            "platform",
-                            account.platform().apiName())
-                    .increment(skipped.size());
-            LOG.warnf(
-                    "poll of %s/%s skipped %d posts, e.g. %s: %s",
-                    account.platform().apiName(),
-                    account.handle(),
-                    skipped.size(),
-                    skipped.getFirst().platformPostId(),
-                    skipped.getFirst().reason());
+        reportSkipped(account, skipped);
+        if (verdict.outcome() != PollOutcome.OK) {
+            LOG.infof(
+                    "poll of %s/%s: %s (%s)",
+                    account.platform().apiName(), account.handle(), verdict.outcome(), verdict.detail());
         }
-        if (outcome != PollOutcome.OK) {
-            LOG.infof("poll of %s/%s: %s (%s)", account.platform().apiName(), account.handle(), outcome, detail);
-        }
-        return PollSummary.of(accountId, startedAt, clock.instant(), outcome, detail)
+        return PollSummary.of(accountId, startedAt, clock.instant(), verdict.outcome(), verdict.detail())
                 .listing(walk.pagesFetched(), walk.posts().size())
                 .archived(result.newPosts(), result.newVersions(), result.events())
-                .asked(suspects.size(), rechecks.size(), result.deleted(), result.restored(), (int)
+                .asked(plan.suspects().size(), plan.rechecks().size(), result.deleted(), result.restored(), (int)
                         observation.unanswered())
                 .media(
                         count(collected, MediaCollector.Collected::downloaded),
@@ -241,6 +208,24 @@ public class Poller {
                         count(collected, MediaCollector.Collected::deferred))
                 .skipped(skipped)
                 .build();
+    }
+
+    private void reportSkipped(AccountRef account, List<PostSkip> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        metrics.counter(
+                        "afterimage.posts.skipped",
+                        "platform",
+                        account.platform().apiName())
+                .increment(skipped.size());
+        LOG.warnf(
+                "poll of %s/%s skipped %d posts, e.g. %s: %s",
+                account.platform().apiName(),
+                account.handle(),
+                skipped.size(),
+                skipped.getFirst().platformPostId(),
+                skipped.getFirst().reason());
     }
 
     private static int count(List<MediaCollector.Collected> collected, Predicate<MediaCollector.Collected> which) {
@@ -300,16 +285,16 @@ public class Poller {
         return answers;
     }
 
-    /** A poll that broke still counts, as unknown, so a watch that keeps breaking is reported as failing. */
     private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail) {
-        PollObservation failed = new PollObservation(
-                ticket.accountId(), ticket.startedAt(), new ListingOutcome.Unknown(detail), List.of(), Map.of());
+        PollVerdict verdict = PollVerdict.failed(detail);
+        PollObservation failed =
+                new PollObservation(ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of());
         try {
-            recorder.recordFailure(ticket, failed, detail);
+            recorder.record(ticket, failed, verdict, Optional.empty(), List.of());
         } catch (RuntimeException e) {
             LOG.errorf(e, "the failure of a poll of account %d could not be recorded", ticket.accountId());
         }
-        return PollSummary.of(ticket.accountId(), ticket.startedAt(), clock.instant(), PollOutcome.UNKNOWN, detail)
+        return PollSummary.of(ticket.accountId(), ticket.startedAt(), clock.instant(), verdict.outcome(), detail)
                 .build();
     }
 
@@ -320,21 +305,5 @@ public class Poller {
             throw new AccountNotFoundException(accountId);
         }
         return account.ref();
-    }
-
-    private static PollOutcome outcomeOf(ListingOutcome listing) {
-        return switch (listing) {
-            case ListingOutcome.Listed listed -> listed.complete() ? PollOutcome.OK : PollOutcome.PARTIAL;
-            case ListingOutcome.AccountGone gone -> PollOutcome.ACCOUNT_GONE;
-            case ListingOutcome.Unknown unknown -> PollOutcome.UNKNOWN;
-        };
-    }
-
-    private static String detailOf(ListingOutcome listing) {
-        return switch (listing) {
-            case ListingOutcome.Listed listed -> listed.incompleteReason();
-            case ListingOutcome.AccountGone gone -> gone.evidence();
-            case ListingOutcome.Unknown unknown -> unknown.reason();
-        };
     }
 }

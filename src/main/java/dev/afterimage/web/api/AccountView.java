@@ -1,9 +1,9 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.detect.Availability;
+import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.watch.Account;
 import dev.afterimage.watch.AccountOrigin;
-import dev.afterimage.watch.PollOutcome;
 import java.time.Instant;
 import java.util.Map;
 

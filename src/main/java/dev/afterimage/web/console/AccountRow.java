@@ -1,8 +1,8 @@
 package dev.afterimage.web.console;
 
 import dev.afterimage.detect.Availability;
+import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.watch.Account;
-import dev.afterimage.watch.PollOutcome;
 import java.time.Instant;
 
 /**

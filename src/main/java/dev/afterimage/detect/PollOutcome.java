@@ -1,4 +1,4 @@
-package dev.afterimage.watch;
+package dev.afterimage.detect;
 
 /** How a poll ended, as shown on the account. */
 public enum PollOutcome {

@@ -1,0 +1,18 @@
+package dev.afterimage.detect;
+
+import java.util.List;
+
+/**
+ * What a poll asks the platform about once its listing was read.
+ *
+ * @param listing the listing as judged: a listing that showed nothing where live posts are archived is unknown
+ * @param suspects live posts the listing should have shown but did not, or the platform pushed a deletion for
+ * @param rechecks older live posts whose decaying re-check is due
+ */
+public record PollPlan(ListingOutcome listing, List<Suspect> suspects, List<Suspect> rechecks) {
+
+    public PollPlan {
+        suspects = List.copyOf(suspects);
+        rechecks = List.copyOf(rechecks);
+    }
+}
