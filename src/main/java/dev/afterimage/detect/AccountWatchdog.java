@@ -1,17 +1,12 @@
 package dev.afterimage.detect;
 
-import dev.afterimage.alert.EventDetails;
 import dev.afterimage.alert.EventDraft;
 import dev.afterimage.alert.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 
-/**
- * Judges a whole account after each poll: gone or back (one event each way, never one per post), and whether
- * the watch itself has silently stopped working, which is the worst failure a watcher can have.
- */
+/** Judges a whole account after each poll (see {@link AccountJudgement}) and raises what the judgement says. */
 @ApplicationScoped
 public class AccountWatchdog {
 
@@ -30,62 +25,9 @@ public class AccountWatchdog {
     @Transactional(Transactional.TxType.MANDATORY)
     public WatchHealth assess(
             long accountId, WatchHealth before, ListingOutcome outcome, long unanswered, Instant now) {
-        Availability availability =
-                switch (outcome) {
-                    case ListingOutcome.Unknown unknown -> before.availability();
-                    case ListingOutcome.AccountGone gone -> {
-                        // Once per state: a channel that turns its preview off and later vanishes is two facts.
-                        if (before.availability() != gone.state()) {
-                            events.append(EventDraft.aboutAccount(
-                                    accountId,
-                                    new EventDetails.AccountUnavailable(
-                                            gone.evidence(),
-                                            gone.state().name(),
-                                            gone.state().words(),
-                                            now)));
-                        }
-                        yield gone.state();
-                    }
-                    case ListingOutcome.Listed listed -> {
-                        if (before.availability() != Availability.ACTIVE) {
-                            events.append(EventDraft.aboutAccount(accountId, new EventDetails.AccountRestored(now)));
-                        }
-                        yield Availability.ACTIVE;
-                    }
-                };
-        String blindness =
-                switch (outcome) {
-                    case ListingOutcome.Unknown unknown -> unknown.reason();
-                    case ListingOutcome.Listed listed
-                    when unanswered > 0 -> unanswered + " permalink checks got no answer";
-                    default -> null;
-                };
-        WatchHealth health =
-                blindness != null ? unknownPoll(accountId, before, blindness, now) : answered(accountId, before, now);
-        return new WatchHealth(availability, health.consecutiveUnknown(), health.unknownSince(), health.failing());
-    }
-
-    private WatchHealth unknownPoll(long accountId, WatchHealth before, String reason, Instant now) {
-        Instant since = before.unknownSince() != null ? before.unknownSince() : now;
-        int consecutive = before.consecutiveUnknown() + 1;
-        boolean failing = before.failing();
-        if (!failing
-                && consecutive >= config.failingAfterPolls()
-                && !Duration.between(since, now).minus(config.failingAfter()).isNegative()) {
-            failing = true;
-            events.append(
-                    EventDraft.aboutAccount(accountId, new EventDetails.WatchFailing(since, consecutive, reason)));
-        }
-        return new WatchHealth(before.availability(), consecutive, since, failing);
-    }
-
-    /** A definitive answer ends any failing spell. */
-    private WatchHealth answered(long accountId, WatchHealth before, Instant now) {
-        if (before.failing()) {
-            events.append(EventDraft.aboutAccount(
-                    accountId,
-                    new EventDetails.WatchRecovered(before.unknownSince(), now, before.consecutiveUnknown())));
-        }
-        return new WatchHealth(before.availability(), 0, null, false);
+        AccountJudgement judgement = AccountJudgement.of(
+                before, outcome, unanswered, now, config.failingAfterPolls(), config.failingAfter());
+        judgement.events().forEach(details -> events.append(EventDraft.aboutAccount(accountId, details)));
+        return judgement.after();
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -240,30 +241,21 @@ public class PostReconciler {
 
     private void declareDeleted(
             Post post, PermalinkCheck.Gone gone, Instant missedAt, Instant confirmedAt, Tally tally) {
-        Instant firstMissed = post.missingSince != null ? post.missingSince : missedAt;
-        archive.markDeleted(post, confirmedAt, firstMissed, gone.capture());
+        DeletionWindow window = DeletionWindow.of(post.lastSeenAt, post.missingSince, missedAt);
+        archive.markDeleted(post, confirmedAt, window.firstMissed(), gone.capture());
         tally.deleted++;
         PostVersion last = PostVersion.newestOf(post.id).orElseThrow();
-        Long livedAtLeast = null;
-        Long livedAtMost = null;
-        String lived = null;
-        if (post.publishedAt != null) {
-            Duration atLeast = Duration.between(post.publishedAt, post.lastSeenAt);
-            Duration atMost = Duration.between(post.publishedAt, firstMissed);
-            livedAtLeast = atLeast.toSeconds();
-            livedAtMost = atMost.toSeconds();
-            lived = Lifetimes.describe(atLeast, atMost);
-        }
+        Optional<DeletionWindow.Lifetime> lifetime = window.lifetime(post.publishedAt);
         EventDetails details = new EventDetails.PostDeleted(
                 post.platformPostId,
                 post.publishedAt,
                 post.firstSeenAt,
                 post.lastSeenAt,
-                firstMissed,
+                window.firstMissed(),
                 confirmedAt,
-                livedAtLeast,
-                livedAtMost,
-                lived,
+                lifetime.map(DeletionWindow.Lifetime::atLeastSeconds).orElse(null),
+                lifetime.map(DeletionWindow.Lifetime::atMostSeconds).orElse(null),
+                lifetime.map(DeletionWindow.Lifetime::words).orElse(null),
                 gone.evidence(),
                 last.text,
                 last.contentHash,
