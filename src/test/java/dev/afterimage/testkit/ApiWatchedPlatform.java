@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service's side of every {@link FakePlatform}, the same for all: the account watched, polled and read through
@@ -26,13 +27,12 @@ public abstract class ApiWatchedPlatform implements FakePlatform {
 
     protected final WireMockServer wireMock;
     private final MutableClock clock;
-    private final WatchApi api;
+    private WatchApi api;
 
     /** Starts a day after the previous scenario, so nothing an earlier one left (a host's back-off) lies ahead. */
     protected ApiWatchedPlatform(WireMockServer wireMock, MutableClock clock) {
         this.wireMock = wireMock;
         this.clock = clock;
-        this.api = new WatchApi(this::install);
         clock.advance(Duration.ofDays(1));
     }
 
@@ -54,6 +54,17 @@ public abstract class ApiWatchedPlatform implements FakePlatform {
     /** Answers every request for this path ahead of the fake, until healed. */
     protected final Fault fault(String path, ResponseDefinitionBuilder answer) {
         return fault(get(urlPathEqualTo(path)), answer);
+    }
+
+    /** Every platform can do everything the contract asks, unless its adapter says otherwise. */
+    @Override
+    public Optional<String> cannot(Capability capability) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String pastedUrl(String postId) {
+        return postUrl(postId);
     }
 
     @Override
@@ -83,36 +94,44 @@ public abstract class ApiWatchedPlatform implements FakePlatform {
 
     @Override
     public long watch() {
+        api = new WatchApi(this::install);
         return api.watch(watchRequest());
     }
 
     @Override
     public JsonPath poll() {
-        return api.poll();
+        return api().poll();
     }
 
     @Override
     public List<JsonPath> pollEvery(Duration interval, Duration during) {
-        return api.pollEvery(clock, interval, during);
+        return api().pollEvery(clock, interval, during);
     }
 
     @Override
     public List<Map<String, Object>> events() {
-        return api.events();
+        return api().events();
     }
 
     @Override
     public List<String> eventTypes() {
-        return api.eventTypes();
+        return api().eventTypes();
     }
 
     @Override
     public JsonPath archived(String postId) {
-        return api.post(postId);
+        return api().post(postId);
     }
 
     @Override
     public JsonPath account() {
-        return api.account();
+        return api().account();
+    }
+
+    private WatchApi api() {
+        if (api == null) {
+            throw new IllegalStateException("watch() the account first");
+        }
+        return api;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One account on a fake platform, watched by the running service: what {@code WatchContract} needs to drive any
@@ -13,7 +14,7 @@ import java.util.Map;
  * side is the public API (watch, poll, events, archived posts), with time on the {@link MutableClock}.
  *
  * <p>Each fake is adapted to it by one class ({@link TelegramPlatform}, {@link MastodonPlatform}, ...). What a
- * platform cannot be made to do it says through {@link #can}, so the scenario is skipped with that reason rather than
+ * platform cannot be made to do it says through {@link #cannot}, so the scenario is skipped with that reason rather than
  * passing without testing anything. Posts are published oldest first, as platforms number them.
  */
 public interface FakePlatform {
@@ -24,7 +25,8 @@ public interface FakePlatform {
         PAGING
     }
 
-    boolean can(Capability capability);
+    /** Why this fake cannot be made to do that, or empty when it can. */
+    Optional<String> cannot(Capability capability);
 
     /** Serves a picture on the platform's media host (the same seed is the same scene); returns its URL. */
     String picture(String name, long seed);
@@ -58,6 +60,9 @@ public interface FakePlatform {
 
     /** The canonical URL the archive gives the post. */
     String postUrl(String postId);
+
+    /** The post's URL as a reader might paste it (another scheme, a share parameter): the archive finds it by it. */
+    String pastedUrl(String postId);
 
     /** The text the archive keeps for a post written with this text (a feed entry adds its title, say). */
     String archivedText(String writtenText);

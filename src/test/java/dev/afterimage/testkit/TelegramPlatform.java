@@ -22,11 +22,6 @@ public final class TelegramPlatform extends ApiWatchedPlatform {
     }
 
     @Override
-    public boolean can(Capability capability) {
-        return true;
-    }
-
-    @Override
     public String publish(Duration age, String text, String... photoUrls) {
         FakeMessage message = channel.post(++lastId, now().minus(age), text);
         for (String url : photoUrls) {
