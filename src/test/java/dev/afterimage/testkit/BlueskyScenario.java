@@ -39,13 +39,13 @@ public final class BlueskyScenario {
         clock.advance(Duration.ofDays(1));
         int number = ACCOUNTS.incrementAndGet();
         String unique = Long.toString(System.nanoTime() % 1_000_000, 36);
-        this.account = new FakeBluesky("ministry-" + number + "-" + unique + ".bsky.social", did(number, unique));
+        this.account = new FakeBluesky("ministry-" + number + "-" + unique + ".bsky.social", did(number + unique));
         this.api = new WatchApi(this::publish);
     }
 
-    private static String did(int number, String unique) {
+    /** A well-formed, made-up DID drawn from a seed unique to the account. */
+    static String did(String seed) {
         StringBuilder did = new StringBuilder("did:plc:");
-        String seed = number + unique;
         for (int i = 0; did.length() < "did:plc:".length() + 24; i++) {
             did.append(BASE32.charAt(Math.floorMod(seed.charAt(i % seed.length()) * 31 + i * 7, 32)));
         }
