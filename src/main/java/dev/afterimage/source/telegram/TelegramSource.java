@@ -11,6 +11,7 @@ import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
+import dev.afterimage.source.url.TelegramChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
@@ -89,13 +90,14 @@ public class TelegramSource implements PostSource {
     public Optional<String> normaliseHandle(String handle) {
         String name = handle.startsWith("@") ? handle.substring(1) : handle;
         name = name.toLowerCase(Locale.ROOT);
-        return TelegramNames.isChannel(name) ? Optional.of(name) : Optional.empty();
+        return TelegramChannels.isChannel(name) ? Optional.of(name) : Optional.empty();
     }
 
     /** Accepts {@code t.me/<name>}, {@code t.me/s/<name>}, and a post URL of the channel; any of Telegram's hosts. */
     @Override
     public Optional<String> handleFromProfileUrl(URI url) {
-        if (url.getHost() == null || !TelegramNames.HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+        if (url.getHost() == null
+                || !TelegramChannels.HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         List<String> segments = List.of(
