@@ -30,8 +30,8 @@ public class FeedNaming implements PlatformNaming {
 
     /** The feed URL in {@link WebUrls#normalise} form; empty for anything else or one too long to store. */
     @Override
-    public Optional<String> normaliseHandle(String url) {
-        return WebUrls.normalise(url).filter(normalised -> normalised.length() <= ColumnWidth.NAME);
+    public Optional<String> normaliseHandle(String handle) {
+        return WebUrls.normalise(handle).filter(normalised -> normalised.length() <= ColumnWidth.NAME);
     }
 
     /**
