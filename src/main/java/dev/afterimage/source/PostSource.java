@@ -1,14 +1,12 @@
 package dev.afterimage.source;
 
-import dev.afterimage.InvalidFieldException;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One platform's way of reading public posts.
+ * One platform's way of reading public posts. How the platform names its accounts and posts is its
+ * {@link PlatformNaming}.
  *
  * <p>Contract: implementations never throw for anything the network or the platform does; every such
  * outcome is a value. {@code Gone} and {@code AccountGone} are returned only when the platform's own answer
@@ -23,14 +21,6 @@ public interface PostSource {
      * source refuses new accounts with this message and answers {@code Unknown} for existing ones.
      */
     default Optional<String> disabledReason() {
-        return Optional.empty();
-    }
-
-    /**
-     * The poll interval of this platform's accounts when the user names none, where the platform's request quota
-     * calls for a longer one than {@code afterimage.watch.default-poll-interval}.
-     */
-    default Optional<Duration> defaultPollInterval() {
         return Optional.empty();
     }
 
@@ -56,30 +46,5 @@ public interface PostSource {
      */
     default Optional<String> accountIdentity(AccountRef account) {
         return Optional.empty();
-    }
-
-    /** The canonical public URL of a post, e.g. {@code https://t.me/durov/523}. */
-    String canonicalPostUrl(AccountRef account, String platformPostId);
-
-    /** The handle as this platform treats it (e.g. lower case), or empty when it is not a valid handle here. */
-    Optional<String> normaliseHandle(String handle);
-
-    /** The handle named by one of this platform's profile URLs, or empty when the URL is not one. */
-    Optional<String> handleFromProfileUrl(URI url);
-
-    /** The canonical public URL of an account, e.g. {@code https://t.me/durov}. */
-    String canonicalAccountUrl(AccountRef account);
-
-    /**
-     * The account settings this source needs, checked and normalised.
-     *
-     * @throws InvalidFieldException naming the option ({@code options.<name>}) that is wrong or missing
-     */
-    default Map<String, String> validateOptions(Map<String, String> options) {
-        if (!options.isEmpty()) {
-            throw new InvalidFieldException(
-                    "options", platform().apiName() + " accounts take no options; got " + options.keySet());
-        }
-        return Map.of();
     }
 }

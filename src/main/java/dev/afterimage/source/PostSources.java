@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** The one {@link PostSource} of each platform. */
 @ApplicationScoped
@@ -28,16 +27,5 @@ public class PostSources {
             throw new IllegalStateException("no source for platform " + platform);
         }
         return source;
-    }
-
-    /** The platform whose profile URL this is, with the handle it names. */
-    public Optional<AccountRef> fromProfileUrl(java.net.URI url) {
-        for (PostSource source : byPlatform.values()) {
-            Optional<String> handle = source.handleFromProfileUrl(url);
-            if (handle.isPresent()) {
-                return Optional.of(new AccountRef(source.platform(), handle.get()));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -45,7 +45,7 @@ public class Account extends PanacheEntityBase {
     @Column(name = "account_group")
     public String groupName;
 
-    /** What the source needs to read this account (see {@link dev.afterimage.source.PostSource#validateOptions}). */
+    /** What the source needs to read this account (see {@link dev.afterimage.source.PlatformNaming#validateOptions}). */
     @Column(name = "options_json", nullable = false)
     public String optionsJson = "{}";
 

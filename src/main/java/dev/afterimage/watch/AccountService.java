@@ -5,7 +5,8 @@ import dev.afterimage.archive.Post;
 import dev.afterimage.detect.Availability;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
-import dev.afterimage.source.PostSource;
+import dev.afterimage.source.PlatformNaming;
+import dev.afterimage.source.PlatformNamings;
 import dev.afterimage.source.PostSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,12 +29,15 @@ public class AccountService {
     private static final int MAX_LABEL_LENGTH = 255;
 
     private final PostSources sources;
+    private final PlatformNamings namings;
     private final PollScheduler scheduler;
     private final WatchConfig config;
     private final Clock clock;
 
-    AccountService(PostSources sources, PollScheduler scheduler, WatchConfig config, Clock clock) {
+    AccountService(
+            PostSources sources, PlatformNamings namings, PollScheduler scheduler, WatchConfig config, Clock clock) {
         this.sources = sources;
+        this.namings = namings;
         this.scheduler = scheduler;
         this.config = config;
         this.clock = clock;
@@ -49,11 +53,12 @@ public class AccountService {
         account.platform = ref.platform();
         account.handle = ref.handle();
         account.setOptions(ref.options());
-        account.canonicalUrl = sources.of(ref.platform()).canonicalAccountUrl(ref);
+        PlatformNaming naming = namings.of(ref.platform());
+        account.canonicalUrl = naming.canonicalAccountUrl(ref);
         account.label = label(request.label());
         account.groupName = group(request.group());
         account.pollIntervalSeconds = interval(request.pollInterval())
-                .or(() -> sources.of(ref.platform()).defaultPollInterval())
+                .or(naming::defaultPollInterval)
                 .orElse(config.defaultPollInterval())
                 .toSeconds();
         account.enabled = request.enabled() == null || request.enabled();
@@ -77,7 +82,7 @@ public class AccountService {
             account.groupName = group(patch.group());
         }
         if (patch.options() != null) {
-            account.setOptions(validOptions(sources.of(account.platform), patch.options()));
+            account.setOptions(validOptions(namings.of(account.platform), patch.options()));
         }
         interval(patch.pollInterval()).ifPresent(interval -> account.pollIntervalSeconds = interval.toSeconds());
         if (patch.enabled() != null) {
@@ -133,22 +138,22 @@ public class AccountService {
     /** Which platform and handle a request names, with the source's options for it, validated. */
     public AccountRef resolve(AccountRequest request) {
         AccountRef named = named(request);
-        PostSource source = sources.of(named.platform());
-        source.disabledReason().ifPresent(reason -> {
+        sources.of(named.platform()).disabledReason().ifPresent(reason -> {
             throw new InvalidFieldException(
                     request.url() != null && !request.url().isBlank() ? "url" : "platform",
                     named.platform().apiName() + " accounts cannot be watched: " + reason);
         });
-        return new AccountRef(named.platform(), named.handle(), validOptions(source, request.options()));
+        return new AccountRef(
+                named.platform(), named.handle(), validOptions(namings.of(named.platform()), request.options()));
     }
 
-    private static Map<String, String> validOptions(PostSource source, Map<String, String> options) {
+    private static Map<String, String> validOptions(PlatformNaming naming, Map<String, String> options) {
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (option.getValue() == null) {
                 throw new InvalidFieldException("options." + option.getKey(), "an option needs a value");
             }
         }
-        return source.validateOptions(Map.copyOf(options));
+        return naming.validateOptions(Map.copyOf(options));
     }
 
     private AccountRef named(AccountRequest request) {
@@ -169,8 +174,8 @@ public class AccountService {
         if (request.handle() == null || request.handle().isBlank()) {
             throw new InvalidFieldException("handle", "a handle is required with \"platform\"");
         }
-        PostSource source = sources.of(platform);
-        String handle = source.normaliseHandle(request.handle().strip())
+        String handle = namings.of(platform)
+                .normaliseHandle(request.handle().strip())
                 .orElseThrow(() -> new InvalidFieldException(
                         "handle", "\"" + request.handle() + "\" is not a valid " + platform.apiName() + " handle"));
         return new AccountRef(platform, handle);
@@ -188,7 +193,7 @@ public class AccountService {
         if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
             throw new InvalidFieldException("url", "\"" + url + "\" is not an http(s) URL");
         }
-        Optional<AccountRef> ref = sources.fromProfileUrl(uri);
+        Optional<AccountRef> ref = namings.fromProfileUrl(uri);
         return ref.orElseThrow(() -> new InvalidFieldException(
                 "url",
                 "\"" + url + "\" is not a profile URL Afterimage recognises (e.g. https://t.me/<channel>); for a feed"

@@ -11,14 +11,21 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The package rules of docs/architecture.md, checked on the compiled main classes: capabilities depend one way, the
  * sources know nothing of storage, and only {@code archive} writes the archive's entities.
  */
 class PackageRulesTest {
+
+    /** The one package of each platform under {@code dev.afterimage.source}. */
+    private static final List<String> PLATFORM_PACKAGES =
+            List.of("telegram", "mastodon", "bluesky", "x", "facebook", "vk", "feed", "webpage");
 
     private static JavaClasses main;
 
@@ -53,6 +60,40 @@ class PackageRulesTest {
                         "dev.afterimage.evidence..",
                         "dev.afterimage.match..")
                 .check(main);
+    }
+
+    @Test
+    void postUrlsKnowNoPlatformPackage() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.afterimage.source.url..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(platformPackagesExcept(""))
+                .check(main);
+    }
+
+    @ParameterizedTest
+    @MethodSource("platforms")
+    void platformPackagesKnowNoOtherPlatform(String platform) {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.afterimage.source." + platform + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(platformPackagesExcept(platform))
+                .check(main);
+    }
+
+    static List<String> platforms() {
+        return PLATFORM_PACKAGES;
+    }
+
+    private static String[] platformPackagesExcept(String platform) {
+        return PLATFORM_PACKAGES.stream()
+                .filter(other -> !other.equals(platform))
+                .map(other -> "dev.afterimage.source." + other + "..")
+                .toArray(String[]::new);
     }
 
     @Test

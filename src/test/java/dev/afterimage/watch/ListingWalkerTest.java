@@ -14,7 +14,6 @@ import dev.afterimage.source.PostRef;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.testkit.MutableClock;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,26 +167,6 @@ class ListingWalkerTest {
         @Override
         public Map<String, PermalinkCheck> checkAll(AccountRef account, List<PostRef> posts) {
             return PostChecks.allUnknown(posts, "not scripted");
-        }
-
-        @Override
-        public Optional<String> normaliseHandle(String handle) {
-            return Optional.of(handle);
-        }
-
-        @Override
-        public Optional<String> handleFromProfileUrl(URI url) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String canonicalPostUrl(AccountRef account, String platformPostId) {
-            return "https://t.me/" + account.handle() + "/" + platformPostId;
-        }
-
-        @Override
-        public String canonicalAccountUrl(AccountRef account) {
-            return "https://t.me/" + account.handle();
         }
     }
 }

@@ -16,7 +16,6 @@ import dev.afterimage.source.http.WebClient;
 import dev.afterimage.source.json.RawJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public class BlueskySource implements PostSource {
      * it first named while this process runs: a handle taken over by another account is the watched account gone.
      */
     public Optional<String> did(String account) {
-        if (BlueskyNames.isDid(account)) {
+        if (BlueskyNaming.isDid(account)) {
             return Optional.of(account);
         }
         String known = didsByHandle.get(account);
@@ -115,7 +114,7 @@ public class BlueskySource implements PostSource {
         if (account.accountId() != null) {
             return Optional.of(account.accountId());
         }
-        if (BlueskyNames.isDid(account.handle())) {
+        if (BlueskyNaming.isDid(account.handle())) {
             return Optional.of(account.handle());
         }
         return Optional.ofNullable(didsByHandle.get(account.handle()));
@@ -127,27 +126,6 @@ public class BlueskySource implements PostSource {
      */
     private static String actor(AccountRef account) {
         return account.accountId() != null ? account.accountId() : account.handle();
-    }
-
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return BlueskyNames.postUrl(account.handle(), platformPostId);
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return BlueskyNames.normalise(handle);
-    }
-
-    /** Accepts {@code https://bsky.app/profile/<handle or DID>} and the URLs of the account's posts. */
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return BlueskyNames.fromProfileUrl(url);
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return BlueskyNames.accountUrl(account.handle());
     }
 
     private Profile profile(String account) {
@@ -173,7 +151,7 @@ public class BlueskySource implements PostSource {
             if (!did.startsWith("did:")) {
                 return new Profile.Unknown(url + ": the profile names no DID");
             }
-            if (BlueskyNames.isDid(account)) {
+            if (BlueskyNaming.isDid(account)) {
                 return new Profile.Fine(did);
             }
             // A handle is only a name: once given up, another account can take it. Its posts would then be missing
@@ -231,9 +209,9 @@ public class BlueskySource implements PostSource {
     }
 
     private PermalinkCheck thread(AccountRef account, String did, String recordKey) {
-        String uri = BlueskyNames.atUri(did, recordKey);
+        String uri = BlueskyNaming.atUri(did, recordKey);
         String url = base + "/xrpc/app.bsky.feed.getPostThread?uri=" + encoded(uri) + "&depth=0&parentHeight=0";
-        String postUrl = canonicalPostUrl(account, recordKey);
+        String postUrl = BlueskyNaming.postUrl(account.handle(), recordKey);
         return switch (web.get(url, ACCEPT_JSON)) {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page when page.isSuccessful() -> threadView(url, postUrl, account, page);

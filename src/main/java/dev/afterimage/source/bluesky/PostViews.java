@@ -37,7 +37,7 @@ final class PostViews {
         String text = record.path("text").asText("");
         List<SourceMedia> media = new ArrayList<>();
         LinkPreview preview = embed(view.path("embed"), media);
-        return Optional.of(SourcePost.builder(recordKey.get(), BlueskyNames.postUrl(account, recordKey.get()), raw)
+        return Optional.of(SourcePost.builder(recordKey.get(), BlueskyNaming.postUrl(account, recordKey.get()), raw)
                 .publishedAt(instant(record.path("createdAt").asText(null)))
                 .text(text, RichText.html(text, record.path("facets")))
                 .media(media)

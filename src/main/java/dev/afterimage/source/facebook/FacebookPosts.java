@@ -30,8 +30,6 @@ final class FacebookPosts {
     static final String FIELDS = "id,message,story,created_time,updated_time,permalink_url,full_picture,"
             + "attachments{media_type,media,url,unshimmed_url,title,description,target,subattachments}";
 
-    static final String CANONICAL_BASE = "https://www.facebook.com";
-
     /** Graph times carry an offset without a colon: {@code 2026-08-03T13:21:53+0000}. */
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
@@ -138,16 +136,7 @@ final class FacebookPosts {
                 .flatMap(PostUrls::canonicalise)
                 .filter(canonical -> canonical.platform().equals("facebook"))
                 .map(CanonicalPostUrl::url)
-                .orElseGet(() -> postUrl(page, id));
-    }
-
-    /** A post's URL from its Graph id, {@code <page id>_<post id>}, or a bare post id under the page's name. */
-    static String postUrl(String page, String id) {
-        int underscore = id.indexOf('_');
-        return underscore > 0
-                ? CANONICAL_BASE + "/permalink.php?story_fbid=" + id.substring(underscore + 1) + "&id="
-                        + id.substring(0, underscore)
-                : CANONICAL_BASE + "/" + page + "/posts/" + id;
+                .orElseGet(() -> FacebookNaming.postUrl(page, id));
     }
 
     private static Optional<SourceMedia> media(JsonNode part, boolean link) {

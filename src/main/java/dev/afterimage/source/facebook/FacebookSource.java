@@ -12,11 +12,9 @@ import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +30,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FacebookSource implements PostSource {
-
-    private final Duration defaultPollInterval;
 
     static final String DISABLED = "set afterimage.platforms.facebook.access-token: either the Page's own Page access"
             + " token (from an admin of that Page; reads only that Page), or an app access token of a Meta app granted"
@@ -55,17 +51,11 @@ public class FacebookSource implements PostSource {
         this.throttle = new GraphThrottle(clock);
         this.base = config.baseUrl().replaceFirst("/+$", "") + "/" + config.apiVersion();
         this.token = config.accessToken().map(String::strip).filter(value -> !value.isEmpty());
-        this.defaultPollInterval = config.defaultPollInterval();
     }
 
     @Override
     public Platform platform() {
         return Platform.FACEBOOK;
-    }
-
-    @Override
-    public Optional<Duration> defaultPollInterval() {
-        return Optional.of(defaultPollInterval);
     }
 
     @Override
@@ -112,26 +102,6 @@ public class FacebookSource implements PostSource {
                 .orElseGet(() -> PostChecks.each(posts, post -> checkPost(post.platformPostId())));
     }
 
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return FacebookPosts.postUrl(account.handle(), platformPostId);
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return FacebookHandles.normalise(handle);
-    }
-
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return FacebookHandles.fromProfileUrl(url);
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return FacebookPosts.CANONICAL_BASE + "/" + account.handle();
-    }
-
     /** A listing that failed with an error about the object: only the page itself can say whether it is gone. */
     private ListingResult listingError(AccountRef account, String url, HttpOutcome.Received answer) {
         Optional<GraphError> error = GraphError.in(answer.body());
@@ -163,7 +133,7 @@ public class FacebookSource implements PostSource {
                 Optional<GraphError> error = GraphError.in(page.body());
                 // 803 says no Page has this name; 100/33 may only mean the token may not see the Page: unknown.
                 yield error.filter(GraphError::aliasMissing)
-                        .<PageState>map(e -> new PageState.Gone(FacebookPosts.CANONICAL_BASE + "/" + account.handle()
+                        .<PageState>map(e -> new PageState.Gone(FacebookNaming.CANONICAL_BASE + "/" + account.handle()
                                 + ": the Graph API answers " + e.describe()))
                         .orElseGet(() -> new PageState.Unknown(url + " answered HTTP " + page.status()
                                 + error.map(e -> ": " + e.describe()).orElse("")));

@@ -352,7 +352,7 @@ final class FeedParser {
      * with the link after it ({@link MentionUrl}), never under the post's own URL.
      */
     private static String postUrl(String link, String id, String feedUrl) {
-        String url = link != null ? link : FeedUrls.isWebUrl(id) ? id.strip() : feedUrl;
+        String url = link != null ? link : FeedNaming.isWebUrl(id) ? id.strip() : feedUrl;
         return MentionUrl.archivedUrl(feedUrl, url);
     }
 
@@ -369,7 +369,7 @@ final class FeedParser {
             return null;
         }
         String reference = url.strip();
-        if (FeedUrls.isWebUrl(reference)) {
+        if (FeedNaming.isWebUrl(reference)) {
             // Already absolute: kept as the publisher spelt it, the spelling its id was made of.
             return reference;
         }

@@ -14,7 +14,6 @@ import dev.afterimage.source.http.Redirects;
 import dev.afterimage.source.http.WebClient;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,27 +89,6 @@ public class FeedSource implements PostSource {
             case HttpOutcome.Received other ->
                 new PermalinkCheck.Unknown(url + ": " + other.url() + " answered HTTP " + other.status());
         };
-    }
-
-    /** The entry's id when it is a web URL; an entry's real URL is its link, read from the feed, not derived. */
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return FeedUrls.isWebUrl(platformPostId) ? platformPostId : account.handle();
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return FeedUrls.normalise(handle);
-    }
-
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return FeedUrls.feedOf(url);
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return account.handle();
     }
 
     private static ListingResult page(String url, HttpOutcome.Received page) {

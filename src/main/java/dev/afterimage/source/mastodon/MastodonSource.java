@@ -14,7 +14,6 @@ import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
 import dev.afterimage.source.url.PostUrls;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -110,32 +109,6 @@ public class MastodonSource implements PostSource {
             case AccountState.Unknown unknown ->
                 PostChecks.allUnknown(posts, "account state unknown; judged at account level: " + unknown.reason());
         };
-    }
-
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return handleOf(account).postUrl(platformPostId);
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return MastodonHandle.parse(handle).map(MastodonHandle::toString);
-    }
-
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return MastodonHandle.fromProfileUrl(url).map(MastodonHandle::toString);
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return handleOf(account).accountUrl();
-    }
-
-    private static MastodonHandle handleOf(AccountRef account) {
-        return MastodonHandle.parse(account.handle())
-                .orElseThrow(() ->
-                        new IllegalArgumentException("not a Mastodon handle (user@instance): " + account.handle()));
     }
 
     private String api(MastodonHandle handle) {

@@ -14,7 +14,6 @@ import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +27,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TelegramSource implements PostSource {
-
-    static final String CANONICAL_BASE = "https://t.me";
 
     private final WebClient web;
     private final String base;
@@ -71,12 +68,13 @@ public class TelegramSource implements PostSource {
             case HttpOutcome.Failed failed -> new PermalinkCheck.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page
             when page.isSuccessful() ->
-                switch (TelegramPageParser.parseEmbed(page.body(), account.handle(), platformPostId, CANONICAL_BASE)) {
+                switch (TelegramPageParser.parseEmbed(
+                        page.body(), account.handle(), platformPostId, TelegramNaming.CANONICAL_BASE)) {
                     case EmbedResult.Found found -> new PermalinkCheck.Found(found.post());
                     case EmbedResult.NotFound notFound ->
                         new PermalinkCheck.Gone(
-                                canonicalPostUrl(account, platformPostId) + "?embed=1 shows \"" + notFound.evidence()
-                                        + "\"",
+                                TelegramNaming.postUrl(account.handle(), platformPostId) + "?embed=1 shows \""
+                                        + notFound.evidence() + "\"",
                                 new PageCapture(url, page.exchange(), page.body()));
                     case EmbedResult.Unrecognised unrecognised ->
                         new PermalinkCheck.Unknown(url + ": " + unrecognised.why());
@@ -85,44 +83,8 @@ public class TelegramSource implements PostSource {
         };
     }
 
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        String name = handle.startsWith("@") ? handle.substring(1) : handle;
-        name = name.toLowerCase(Locale.ROOT);
-        return TelegramNames.isChannel(name) ? Optional.of(name) : Optional.empty();
-    }
-
-    /** Accepts {@code t.me/<name>}, {@code t.me/s/<name>}, and a post URL of the channel; any of Telegram's hosts. */
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        if (url.getHost() == null || !TelegramNames.HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        List<String> segments = List.of(
-                        Optional.ofNullable(url.getPath()).orElse("").split("/"))
-                .stream()
-                .filter(segment -> !segment.isEmpty())
-                .toList();
-        if (!segments.isEmpty() && segments.get(0).equals("s")) {
-            segments = segments.subList(1, segments.size());
-        }
-        boolean profileOrPost =
-                segments.size() == 1 || (segments.size() == 2 && segments.get(1).matches("\\d+"));
-        return profileOrPost ? normaliseHandle(segments.get(0)) : Optional.empty();
-    }
-
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return CANONICAL_BASE + "/" + account.handle() + "/" + platformPostId;
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return CANONICAL_BASE + "/" + account.handle();
-    }
-
     private static ListingResult listingPage(String url, HttpOutcome.Received page, AccountRef account) {
-        return switch (TelegramPageParser.parseListing(page.body(), account.handle(), CANONICAL_BASE)) {
+        return switch (TelegramPageParser.parseListing(page.body(), account.handle(), TelegramNaming.CANONICAL_BASE)) {
             case ParsedListing.Listing listing ->
                 new ListingResult.Page(
                         url,

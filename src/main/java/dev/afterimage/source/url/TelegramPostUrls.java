@@ -1,12 +1,11 @@
 package dev.afterimage.source.url;
 
-import dev.afterimage.source.telegram.TelegramNames;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Telegram channel posts: {@code https://t.me/<channel>/<id>}. The channel rules are {@link TelegramNames}, as
+ * Telegram channel posts: {@code https://t.me/<channel>/<id>}. The channel rules are {@link TelegramChannels}, as
  * for watching; private channels ({@code t.me/c/...}) have no public URL and are not posts here.
  */
 final class TelegramPostUrls implements PlatformPostUrls {
@@ -21,7 +20,7 @@ final class TelegramPostUrls implements PlatformPostUrls {
     /** Queries ({@code ?single}, {@code ?embed=1}, {@code ?comment=...}) only change how the same post is shown. */
     @Override
     public Optional<CanonicalPostUrl> canonicalise(PastedUrl url) {
-        if (!url.isOn(TelegramNames.HOSTS)) {
+        if (!url.isOn(TelegramChannels.HOSTS)) {
             return Optional.empty();
         }
         List<String> path = url.segments();
@@ -34,7 +33,7 @@ final class TelegramPostUrls implements PlatformPostUrls {
         }
         String channel = Ascii.lowerCase(path.get(0));
         String id = path.get(1);
-        if (!TelegramNames.isChannel(channel) || !MESSAGE_ID.matcher(id).matches()) {
+        if (!TelegramChannels.isChannel(channel) || !MESSAGE_ID.matcher(id).matches()) {
             return Optional.empty();
         }
         return Optional.of(new CanonicalPostUrl("telegram", channel, id, "https://t.me/" + channel + "/" + id));

@@ -16,10 +16,8 @@ import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,6 @@ public class VkSource implements PostSource {
     private final String version;
     private final Optional<String> token;
     private final int pageSize;
-    private final Duration defaultPollInterval;
     private final Map<String, String> ownerIds = new ConcurrentHashMap<>();
 
     public VkSource(WebClient web, VkConfig config) {
@@ -63,7 +60,6 @@ public class VkSource implements PostSource {
         this.version = config.apiVersion();
         this.token = config.serviceToken().map(String::strip).filter(value -> !value.isEmpty());
         this.pageSize = Math.max(1, Math.min(100, config.pageSize()));
-        this.defaultPollInterval = config.defaultPollInterval();
     }
 
     @Override
@@ -74,11 +70,6 @@ public class VkSource implements PostSource {
     @Override
     public Optional<String> disabledReason() {
         return token.isEmpty() ? Optional.of(DISABLED) : Optional.empty();
-    }
-
-    @Override
-    public Optional<Duration> defaultPollInterval() {
-        return Optional.of(defaultPollInterval);
     }
 
     @Override
@@ -124,26 +115,6 @@ public class VkSource implements PostSource {
         return Optional.ofNullable(ownerIds.get(account.handle()));
     }
 
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return VkWall.postUrl(platformPostId);
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return VkNames.normalise(handle);
-    }
-
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return VkNames.fromProfileUrl(url);
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return VkWall.CANONICAL_BASE + "/" + account.handle();
-    }
-
     /**
      * The wall once its owner id is learnt (a screen name can be given up and taken by another page), else by the
      * name it was added under.
@@ -151,7 +122,7 @@ public class VkSource implements PostSource {
     private String wallGet(AccountRef account, int count, int offset) {
         String owner = account.accountId() != null && account.accountId().matches("-?[1-9][0-9]{0,11}")
                 ? "owner_id=" + account.accountId()
-                : VkNames.wallParameter(account.handle());
+                : VkNaming.wallParameter(account.handle());
         return method("wall.get") + "&" + owner + "&count=" + count + "&offset=" + offset;
     }
 
@@ -194,7 +165,7 @@ public class VkSource implements PostSource {
             return new ListingResult.AccountGone("vk.com/" + account.handle() + ": " + error.describe());
         }
         if (error.accessDenied() || error.invalidOwner()) {
-            if (VkNames.isUserById(account.handle())) {
+            if (VkNaming.isUserById(account.handle())) {
                 return error.code() == 30
                         ? new ListingResult.AccountGone(
                                 "vk.com/" + account.handle() + ": " + error.describe(), AccountBarrier.CLOSED)
@@ -208,7 +179,7 @@ public class VkSource implements PostSource {
     /** Asks the community itself, by {@code groups.getById}, what it is now. */
     private ListingResult community(AccountRef account, String refused) {
         String url = method("groups.getById") + "&group_id="
-                + URLEncoder.encode(VkNames.groupId(account.handle()), StandardCharsets.UTF_8);
+                + URLEncoder.encode(VkNaming.groupId(account.handle()), StandardCharsets.UTF_8);
         return switch (web.get(url, authorization())) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(refused + "; " + url + ": " + failed.reason());
             case HttpOutcome.Received answer

@@ -23,8 +23,6 @@ import java.util.stream.StreamSupport;
  */
 final class VkWall {
 
-    static final String CANONICAL_BASE = "https://vk.com";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VkWall() {}
@@ -92,10 +90,6 @@ final class VkWall {
         return ownerId + "_" + id;
     }
 
-    static String postUrl(String platformPostId) {
-        return CANONICAL_BASE + "/wall" + platformPostId;
-    }
-
     private static SourcePost post(JsonNode item, byte[] raw) {
         String id = postId(item.get("owner_id").asText(), item.get("id").asText());
         String text = item.path("text").asText("");
@@ -106,7 +100,7 @@ final class VkWall {
         // A repost shows the reposted post under the owner's words; it is part of what the wall said.
         JsonNode copy = item.path("copy_history").path(0);
         if (copy.isObject() && copy.path("id").canConvertToLong()) {
-            forwardedFrom = postUrl(
+            forwardedFrom = VkNaming.postUrl(
                     postId(copy.path("owner_id").asText(), copy.get("id").asText()));
             String copied = copy.path("text").asText("");
             if (!copied.isEmpty()) {
@@ -121,7 +115,7 @@ final class VkWall {
         Instant edited = item.path("edited").canConvertToLong()
                 ? Instant.ofEpochSecond(item.get("edited").asLong())
                 : null;
-        return SourcePost.builder(id, postUrl(id), raw)
+        return SourcePost.builder(id, VkNaming.postUrl(id), raw)
                 .publishedAt(
                         item.path("date").canConvertToLong()
                                 ? Instant.ofEpochSecond(item.get("date").asLong())

@@ -1,7 +1,6 @@
 package dev.afterimage.source.webpage;
 
 import dev.afterimage.source.AccountRef;
-import dev.afterimage.source.ColumnWidth;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.PermalinkCheck;
@@ -13,12 +12,9 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.Redirects;
 import dev.afterimage.source.http.WebClient;
-import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.text.PostIds;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +33,17 @@ import org.jsoup.nodes.Element;
 @ApplicationScoped
 public class WebPageSource implements PostSource {
 
-    private final Duration defaultPollInterval;
-
     private final WebClient web;
     private final int maxItemsPerPage;
 
     public WebPageSource(WebClient web, WebPageConfig config) {
         this.web = web;
         this.maxItemsPerPage = config.maxItemsPerPage();
-        this.defaultPollInterval = config.defaultPollInterval();
     }
 
     @Override
     public Platform platform() {
         return Platform.WEB;
-    }
-
-    @Override
-    public Optional<Duration> defaultPollInterval() {
-        return Optional.of(defaultPollInterval);
     }
 
     @Override
@@ -109,33 +97,6 @@ public class WebPageSource implements PostSource {
             case HttpOutcome.Received other ->
                 new PermalinkCheck.Unknown(url + ": " + other.url() + " answered HTTP " + other.status());
         };
-    }
-
-    /** An item's id is its page's URL, so the id is the URL wherever it fits the id column. */
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return WebUrls.normalise(platformPostId).orElse(account.handle());
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return WebUrls.normalise(handle).filter(url -> url.length() <= ColumnWidth.NAME);
-    }
-
-    /** Any page could be a news page: only {@code platform: web} with its selectors says which one is. */
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return Optional.empty();
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return account.handle();
-    }
-
-    @Override
-    public Map<String, String> validateOptions(Map<String, String> options) {
-        return WebPageOptions.validate(options);
     }
 
     /**

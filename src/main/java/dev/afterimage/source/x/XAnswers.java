@@ -143,7 +143,7 @@ final class XAnswers {
         if (type.endsWith(NOT_FOUND)
                 && problem.path("resource_type").asText("tweet").equals("tweet")) {
             return new PermalinkCheck.Gone(
-                    XTweets.postUrl(id) + ": the X API answers \"" + detail + "\" (" + type + ")", capture);
+                    XNaming.postUrl(id) + ": the X API answers \"" + detail + "\" (" + type + ")", capture);
         }
         if (type.endsWith(NOT_AUTHORIZED)) {
             return new PermalinkCheck.Unknown("X is not showing " + id + " (" + detail

@@ -11,8 +11,6 @@ import dev.afterimage.source.PostSource;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class XSource implements PostSource {
-
-    private final Duration defaultPollInterval;
 
     static final String DISABLED = "set afterimage.platforms.x.bearer-token (an X API v2 bearer token)";
 
@@ -59,7 +55,6 @@ public class XSource implements PostSource {
         this.base = config.baseUrl().replaceFirst("/+$", "");
         this.token = config.bearerToken().map(String::strip).filter(value -> !value.isEmpty());
         this.pageSize = config.pageSize();
-        this.defaultPollInterval = config.defaultPollInterval();
         if (pageSize < 5 || pageSize > 100) {
             throw new IllegalArgumentException(
                     "afterimage.platforms.x.page-size must be 5 to 100 (X's max_results), got " + pageSize);
@@ -69,11 +64,6 @@ public class XSource implements PostSource {
     @Override
     public Platform platform() {
         return Platform.X;
-    }
-
-    @Override
-    public Optional<Duration> defaultPollInterval() {
-        return Optional.of(defaultPollInterval);
     }
 
     @Override
@@ -136,26 +126,6 @@ public class XSource implements PostSource {
         if (account.accountId() != null) {
             userIds.put(account.handle(), account.accountId());
         }
-    }
-
-    @Override
-    public String canonicalPostUrl(AccountRef account, String platformPostId) {
-        return XTweets.postUrl(platformPostId);
-    }
-
-    @Override
-    public Optional<String> normaliseHandle(String handle) {
-        return XHandles.normalise(handle);
-    }
-
-    @Override
-    public Optional<String> handleFromProfileUrl(URI url) {
-        return XHandles.fromProfileUrl(url);
-    }
-
-    @Override
-    public String canonicalAccountUrl(AccountRef account) {
-        return XTweets.CANONICAL_BASE + "/" + account.handle();
     }
 
     private ListingResult timeline(AccountRef account, String userId, Optional<String> cursor) {

@@ -25,16 +25,10 @@ final class XTweets {
             + "conversation_id&expansions=attachments.media_keys&media.fields=url,preview_image_url,type,variants,"
             + "width,height";
 
-    static final String CANONICAL_BASE = "https://x.com";
-
     /** Snowflake ids carry their creation time in milliseconds since this epoch (2010-11-04). */
     private static final long SNOWFLAKE_EPOCH_MILLIS = 1288834974657L;
 
     private XTweets() {}
-
-    static String postUrl(String id) {
-        return CANONICAL_BASE + "/i/status/" + id;
-    }
 
     /** Every id the tweet has had (its edit history, else its own id). */
     static List<String> allIds(JsonNode tweet) {
@@ -80,7 +74,7 @@ final class XTweets {
         // An edit is a tweet of its own, created when the edit was made; the original's time is in its id.
         Instant publishedAt = edited ? snowflakeTime(original).orElse(null) : versionAt;
         String text = tweet.path("text").asText("");
-        return Optional.of(SourcePost.builder(original, postUrl(original), raw)
+        return Optional.of(SourcePost.builder(original, XNaming.postUrl(original), raw)
                 .publishedAt(publishedAt)
                 .text(text, HtmlText.htmlOfLines(text))
                 .edited(edited)
@@ -149,7 +143,7 @@ final class XTweets {
         for (JsonNode reference : tweet.path("referenced_tweets")) {
             if (reference.path("type").asText().equals("replied_to")
                     && reference.path("id").isTextual()) {
-                return postUrl(reference.get("id").asText());
+                return XNaming.postUrl(reference.get("id").asText());
             }
         }
         return null;

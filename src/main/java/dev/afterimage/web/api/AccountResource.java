@@ -5,7 +5,7 @@ import dev.afterimage.archive.WarcExport;
 import dev.afterimage.evidence.EvidencePackages;
 import dev.afterimage.security.Roles;
 import dev.afterimage.source.AccountRef;
-import dev.afterimage.source.PostSources;
+import dev.afterimage.source.PlatformNamings;
 import dev.afterimage.watch.Account;
 import dev.afterimage.watch.AccountOrigin;
 import dev.afterimage.watch.AccountPatch;
@@ -45,7 +45,7 @@ public class AccountResource {
     private final AccountService accounts;
     private final Poller poller;
     private final WarcExport warc;
-    private final PostSources sources;
+    private final PlatformNamings namings;
     private final EvidencePackages packages;
     private final Clock clock;
 
@@ -53,13 +53,13 @@ public class AccountResource {
             AccountService accounts,
             Poller poller,
             WarcExport warc,
-            PostSources sources,
+            PlatformNamings namings,
             EvidencePackages packages,
             Clock clock) {
         this.accounts = accounts;
         this.poller = poller;
         this.warc = warc;
-        this.sources = sources;
+        this.namings = namings;
         this.packages = packages;
         this.clock = clock;
     }
@@ -88,7 +88,7 @@ public class AccountResource {
         return new ResolvedAccount(
                 ref.platform().apiName(),
                 ref.handle(),
-                sources.of(ref.platform()).canonicalAccountUrl(ref));
+                namings.of(ref.platform()).canonicalAccountUrl(ref));
     }
 
     @GET

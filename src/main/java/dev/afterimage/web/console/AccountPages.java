@@ -8,7 +8,7 @@ import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.security.Roles;
 import dev.afterimage.source.AccountRef;
-import dev.afterimage.source.PostSources;
+import dev.afterimage.source.PlatformNamings;
 import dev.afterimage.watch.Account;
 import dev.afterimage.watch.AccountHasArchiveException;
 import dev.afterimage.watch.AccountOrigin;
@@ -47,7 +47,7 @@ public class AccountPages {
 
     private final AccountService accounts;
     private final Poller poller;
-    private final PostSources sources;
+    private final PlatformNamings namings;
     /** Skipped posts listed on an account's page: the latest reasons, enough to act on. */
     private static final int SKIPPED_SHOWN = 20;
 
@@ -60,7 +60,7 @@ public class AccountPages {
     AccountPages(
             AccountService accounts,
             Poller poller,
-            PostSources sources,
+            PlatformNamings namings,
             PostList posts,
             SearchIndex index,
             EvidenceChain chain,
@@ -70,7 +70,7 @@ public class AccountPages {
         this.stamper = stamper;
         this.accounts = accounts;
         this.poller = poller;
-        this.sources = sources;
+        this.namings = namings;
         this.posts = posts;
         this.index = index;
         this.clock = clock;
@@ -293,7 +293,7 @@ public class AccountPages {
 
     private String describe(AccountRef ref) {
         return PlatformBadge.of(ref.platform()).name() + " account @" + ref.handle() + " — "
-                + sources.of(ref.platform()).canonicalAccountUrl(ref);
+                + namings.of(ref.platform()).canonicalAccountUrl(ref);
     }
 
     /** The message for a code this console put in its own redirect; anything else shows nothing. */

@@ -4,8 +4,8 @@ import dev.afterimage.InvalidFieldException;
 import dev.afterimage.archive.Post;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.Platform;
-import dev.afterimage.source.PostSource;
-import dev.afterimage.source.PostSources;
+import dev.afterimage.source.PlatformNaming;
+import dev.afterimage.source.PlatformNamings;
 import dev.afterimage.source.http.WebUrls;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.MentionUrl;
@@ -24,10 +24,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostFinder {
 
-    private final PostSources sources;
+    private final PlatformNamings namings;
 
-    PostFinder(PostSources sources) {
-        this.sources = sources;
+    PostFinder(PlatformNamings namings) {
+        this.namings = namings;
     }
 
     /**
@@ -86,10 +86,10 @@ public class PostFinder {
         if (canonical.account().isEmpty()) {
             return canonical.url() + " is not archived";
         }
-        // The account as its source names it: a Mastodon post URL says "user", the account is "user@instance".
-        PostSource source = sources.of(platform.get());
-        Optional<String> handle = source.handleFromProfileUrl(URI.create(canonical.url()))
-                .or(() -> source.normaliseHandle(canonical.account()));
+        // The account as its platform names it: a Mastodon post URL says "user", the account is "user@instance".
+        PlatformNaming naming = namings.of(platform.get());
+        Optional<String> handle = naming.handleFromProfileUrl(URI.create(canonical.url()))
+                .or(() -> naming.normaliseHandle(canonical.account()));
         if (handle.isEmpty()) {
             return canonical.url() + " is not archived";
         }
@@ -99,7 +99,7 @@ public class PostFinder {
         if (account == null) {
             return canonical.url() + " is not archived, and " + who
                     + " is not watched: watch it with POST /api/accounts {\"url\": \""
-                    + sources.of(ref.platform()).canonicalAccountUrl(ref) + "\"}";
+                    + naming.canonicalAccountUrl(ref) + "\"}";
         }
         return canonical.url() + " is not archived: " + who + " is watched as account " + account.id
                 + (account.enabled ? "" : " (paused)")

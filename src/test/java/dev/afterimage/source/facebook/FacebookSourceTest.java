@@ -72,32 +72,37 @@ class FacebookSourceTest {
     private static final String TOKEN = "EAAGtestpagetoken123";
 
     private final FacebookSource source = source(TOKEN);
+    private final FacebookNaming naming = new FacebookNaming(config(TOKEN));
 
     private FacebookSource source(String token) {
         return new FacebookSource(
                 new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), clock),
-                new FacebookConfig() {
-                    @Override
-                    public String baseUrl() {
-                        return graph.baseUrl();
-                    }
-
-                    @Override
-                    public String apiVersion() {
-                        return "v23.0";
-                    }
-
-                    @Override
-                    public Optional<String> accessToken() {
-                        return Optional.of(token);
-                    }
-
-                    @Override
-                    public Duration defaultPollInterval() {
-                        return Duration.ofMinutes(5);
-                    }
-                },
+                config(token),
                 clock);
+    }
+
+    private FacebookConfig config(String token) {
+        return new FacebookConfig() {
+            @Override
+            public String baseUrl() {
+                return graph.baseUrl();
+            }
+
+            @Override
+            public String apiVersion() {
+                return "v23.0";
+            }
+
+            @Override
+            public Optional<String> accessToken() {
+                return Optional.of(token);
+            }
+
+            @Override
+            public Duration defaultPollInterval() {
+                return Duration.ofMinutes(5);
+            }
+        };
     }
 
     @Test
@@ -204,7 +209,7 @@ class FacebookSourceTest {
         SourcePost post = listing(Optional.empty()).posts().getFirst();
 
         assertEquals("https://www.facebook.com/permalink.php?story_fbid=42&id=301719373180657", post.url());
-        assertEquals(post.url(), source.canonicalPostUrl(NIKVESTI, "301719373180657_42"));
+        assertEquals(post.url(), naming.canonicalPostUrl(NIKVESTI, "301719373180657_42"));
         assertEquals(post.url(), PostUrls.canonicalise(post.url()).orElseThrow().url());
         assertEquals("Nikvesti updated their cover photo.", post.text());
         assertEquals(List.of(new SourceMedia(MediaKind.PHOTO, "https://scontent.xx/cover.jpg")), post.media());
@@ -430,25 +435,25 @@ class FacebookSourceTest {
 
     @Test
     void handlesAndUrls() {
-        assertEquals(Optional.of("nikvesti"), source.normaliseHandle("NikVesti"));
-        assertEquals(Optional.of("mod.mil.rus"), source.normaliseHandle("mod.mil.rus"));
-        assertEquals(Optional.of("100064"), source.normaliseHandle("100064"));
-        assertEquals(Optional.empty(), source.normaliseHandle("bad name"));
-        assertEquals(Optional.empty(), source.normaliseHandle("watch"));
+        assertEquals(Optional.of("nikvesti"), naming.normaliseHandle("NikVesti"));
+        assertEquals(Optional.of("mod.mil.rus"), naming.normaliseHandle("mod.mil.rus"));
+        assertEquals(Optional.of("100064"), naming.normaliseHandle("100064"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("bad name"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("watch"));
         for (String url : List.of(
                 "https://www.facebook.com/NikVesti",
                 "https://facebook.com/nikvesti/",
                 "https://m.facebook.com/nikvesti?ref=bookmarks",
                 "https://web.facebook.com/nikvesti",
                 "https://www.facebook.com/nikvesti/posts/pfbid0abc")) {
-            assertEquals(Optional.of("nikvesti"), source.handleFromProfileUrl(URI.create(url)), url);
+            assertEquals(Optional.of("nikvesti"), naming.handleFromProfileUrl(URI.create(url)), url);
         }
         assertEquals(
                 Optional.of("100064"),
-                source.handleFromProfileUrl(URI.create("https://www.facebook.com/profile.php?id=100064&sk=about")));
+                naming.handleFromProfileUrl(URI.create("https://www.facebook.com/profile.php?id=100064&sk=about")));
         assertEquals(
                 Optional.of("301719373180657"),
-                source.handleFromProfileUrl(URI.create("https://www.facebook.com/pages/Nikvesti/301719373180657")));
+                naming.handleFromProfileUrl(URI.create("https://www.facebook.com/pages/Nikvesti/301719373180657")));
         for (String other : List.of(
                 "https://www.facebook.com/watch",
                 "https://www.facebook.com/groups/123",
@@ -463,13 +468,13 @@ class FacebookSourceTest {
                 "https://www.facebook.com/",
                 "https://x.com/nikvesti",
                 "https://example.com/nikvesti")) {
-            assertEquals(Optional.empty(), source.handleFromProfileUrl(URI.create(other)), other);
+            assertEquals(Optional.empty(), naming.handleFromProfileUrl(URI.create(other)), other);
         }
-        assertEquals("https://www.facebook.com/nikvesti", source.canonicalAccountUrl(NIKVESTI));
-        String byId = source.canonicalPostUrl(NIKVESTI, POST_ID);
+        assertEquals("https://www.facebook.com/nikvesti", naming.canonicalAccountUrl(NIKVESTI));
+        String byId = naming.canonicalPostUrl(NIKVESTI, POST_ID);
         assertEquals("https://www.facebook.com/permalink.php?story_fbid=1710649447730196&id=301719373180657", byId);
         assertEquals(byId, PostUrls.canonicalise(byId).orElseThrow().url());
-        String bare = source.canonicalPostUrl(NIKVESTI, "1710649447730196");
+        String bare = naming.canonicalPostUrl(NIKVESTI, "1710649447730196");
         assertEquals(bare, PostUrls.canonicalise(bare).orElseThrow().url());
     }
 
@@ -490,7 +495,7 @@ class FacebookSourceTest {
     }
 
     private static PostRef ref(String id) {
-        return new PostRef(id, FacebookPosts.postUrl("nikvesti", id));
+        return new PostRef(id, FacebookNaming.postUrl("nikvesti", id));
     }
 
     private static void serve(String path, ResponseDefinitionBuilder response) {

@@ -42,6 +42,7 @@ class FeedSourceTest {
             .options(options().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
+    private final FeedNaming naming = new FeedNaming();
     private final FeedSource source = new FeedSource(new WebClient(
             FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), new MutableClock()));
 
@@ -197,12 +198,12 @@ class FeedSourceTest {
     void handleIsTheFeedUrlNormalised() {
         assertEquals(
                 Optional.of("https://news.gov.scot/feed/rss"),
-                source.normaliseHandle("HTTPS://News.Gov.Scot/feed/rss#top"));
-        assertEquals(Optional.of("http://example.org/"), source.normaliseHandle("http://EXAMPLE.org"));
-        assertEquals(Optional.empty(), source.normaliseHandle("news.gov.scot/feed/rss"));
-        assertEquals(Optional.empty(), source.normaliseHandle("ftp://example.org/feed"));
-        assertEquals(Optional.empty(), source.normaliseHandle("https://user:pw@example.org/feed"));
-        assertEquals(Optional.empty(), source.normaliseHandle("https://example.org/" + "x".repeat(300)));
+                naming.normaliseHandle("HTTPS://News.Gov.Scot/feed/rss#top"));
+        assertEquals(Optional.of("http://example.org/"), naming.normaliseHandle("http://EXAMPLE.org"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("news.gov.scot/feed/rss"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("ftp://example.org/feed"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("https://user:pw@example.org/feed"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("https://example.org/" + "x".repeat(300)));
     }
 
     @ParameterizedTest
@@ -220,7 +221,7 @@ class FeedSourceTest {
         "https://ministry.example.org/feed.json, https://ministry.example.org/feed.json",
     })
     void feedUrlsAreClaimed(String url, String handle) {
-        assertEquals(Optional.of(handle), source.handleFromProfileUrl(URI.create(url)));
+        assertEquals(Optional.of(handle), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
@@ -233,16 +234,16 @@ class FeedSourceTest {
                 "https://example.org/feeding-time"
             })
     void otherPagesAreNotClaimed(String url) {
-        assertEquals(Optional.empty(), source.handleFromProfileUrl(URI.create(url)));
+        assertEquals(Optional.empty(), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @Test
     void accountUrlIsTheFeedAndPostUrlsAreTheEntriesLinks() {
         AccountRef account = new AccountRef(Platform.RSS, "https://news.gov.scot/feed/rss");
 
-        assertEquals("https://news.gov.scot/feed/rss", source.canonicalAccountUrl(account));
-        assertEquals("https://example.org/a/1", source.canonicalPostUrl(account, "https://example.org/a/1"));
-        assertEquals("https://news.gov.scot/feed/rss", source.canonicalPostUrl(account, "f5efd7f6"));
+        assertEquals("https://news.gov.scot/feed/rss", naming.canonicalAccountUrl(account));
+        assertEquals("https://example.org/a/1", naming.canonicalPostUrl(account, "https://example.org/a/1"));
+        assertEquals("https://news.gov.scot/feed/rss", naming.canonicalPostUrl(account, "f5efd7f6"));
     }
 
     @Test

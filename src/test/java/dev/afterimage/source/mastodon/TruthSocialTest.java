@@ -67,12 +67,14 @@ class TruthSocialTest {
 
     @Test
     void truthSocialProfileUrlIsAMastodonAccountOnTruthsocialCom() {
+        MastodonNaming naming = new MastodonNaming();
+
         assertEquals(
                 Optional.of("realdonaldtrump@truthsocial.com"),
-                source.handleFromProfileUrl(URI.create("https://truthsocial.com/@realDonaldTrump")));
+                naming.handleFromProfileUrl(URI.create("https://truthsocial.com/@realDonaldTrump")));
         assertEquals(
                 "https://truthsocial.com/@realdonaldtrump/113000000000000001",
-                source.canonicalPostUrl(ACCOUNT, "113000000000000001"));
+                naming.canonicalPostUrl(ACCOUNT, "113000000000000001"));
     }
 
     @ParameterizedTest

@@ -42,6 +42,7 @@ class TelegramSourceTest {
             .build();
 
     private final MutableClock clock = new MutableClock();
+    private final TelegramNaming naming = new TelegramNaming();
     private final TelegramSource source = new TelegramSource(
             new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofMillis(500)), clock),
             () -> telegram.baseUrl());
@@ -146,7 +147,7 @@ class TelegramSourceTest {
         "https://www.t.me/kpszsu, kpszsu",
     })
     void profileUrlsNameTheChannel(String url, String handle) {
-        assertEquals(Optional.of(handle), source.handleFromProfileUrl(URI.create(url)));
+        assertEquals(Optional.of(handle), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
@@ -159,19 +160,19 @@ class TelegramSourceTest {
         "https://t.me/abc",
     })
     void otherUrlsAreNotTelegramProfiles(String url) {
-        assertEquals(Optional.empty(), source.handleFromProfileUrl(URI.create(url)));
+        assertEquals(Optional.empty(), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
     @CsvSource({"@Durov, durov", "mod_russia, mod_russia", "kpszsu, kpszsu"})
     void handlesAreLowerCasedWithoutTheAt(String given, String normalised) {
-        assertEquals(Optional.of(normalised), source.normaliseHandle(given));
+        assertEquals(Optional.of(normalised), naming.normaliseHandle(given));
     }
 
     @ParameterizedTest
     @CsvSource({"'no way', ", "1abcde, ", "ab, ", "share, ", "'a'' OR 1=1', "})
     void invalidHandlesAreRefused(String given) {
-        assertEquals(Optional.empty(), source.normaliseHandle(given));
+        assertEquals(Optional.empty(), naming.normaliseHandle(given));
     }
 
     private static void serve(String path, ResponseDefinitionBuilder answer) {

@@ -52,6 +52,7 @@ class WebPageSourceTest {
             .options(options().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
+    private final WebPageNaming naming = new WebPageNaming(itemsPerPage(30));
     private final WebPageSource source = new WebPageSource(
             new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), new MutableClock()),
             itemsPerPage(30));
@@ -248,12 +249,12 @@ class WebPageSourceTest {
     void handleIsTheListingUrlAndNoUrlIsClaimedWithoutPlatformWeb() {
         assertEquals(
                 Optional.of("https://www.mid.ru/ru/press_service/"),
-                source.normaliseHandle("HTTPS://WWW.MID.RU/ru/press_service/#main"));
-        assertEquals(Optional.empty(), source.normaliseHandle("www.mid.ru/ru"));
-        assertEquals(Optional.empty(), source.handleFromProfileUrl(URI.create("https://www.mid.ru/ru/press_service/")));
+                naming.normaliseHandle("HTTPS://WWW.MID.RU/ru/press_service/#main"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("www.mid.ru/ru"));
+        assertEquals(Optional.empty(), naming.handleFromProfileUrl(URI.create("https://www.mid.ru/ru/press_service/")));
         AccountRef account = new AccountRef(Platform.WEB, "https://www.mid.ru/ru/press_service/", selectors());
-        assertEquals("https://www.mid.ru/ru/press_service/", source.canonicalAccountUrl(account));
-        assertEquals("https://www.mid.ru/ru/1", source.canonicalPostUrl(account, "https://www.mid.ru/ru/1"));
+        assertEquals("https://www.mid.ru/ru/press_service/", naming.canonicalAccountUrl(account));
+        assertEquals("https://www.mid.ru/ru/1", naming.canonicalPostUrl(account, "https://www.mid.ru/ru/1"));
     }
 
     private Map<String, String> selectors() {

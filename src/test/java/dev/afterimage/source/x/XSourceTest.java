@@ -54,6 +54,7 @@ class XSourceTest {
 
     private final MutableClock clock = new MutableClock();
     private final XSource source = source("test-bearer-token");
+    private final XNaming naming = new XNaming(config("test-bearer-token", 100));
 
     private XSource source(String token) {
         return source(token, 100);
@@ -62,27 +63,31 @@ class XSourceTest {
     private XSource source(String token, int pageSize) {
         return new XSource(
                 new WebClient(FixedFetchConfig.forLocalServer().withReadTimeout(Duration.ofSeconds(2)), clock),
-                new XConfig() {
-                    @Override
-                    public String baseUrl() {
-                        return x.baseUrl();
-                    }
+                config(token, pageSize));
+    }
 
-                    @Override
-                    public Optional<String> bearerToken() {
-                        return Optional.of(token);
-                    }
+    private XConfig config(String token, int pageSize) {
+        return new XConfig() {
+            @Override
+            public String baseUrl() {
+                return x.baseUrl();
+            }
 
-                    @Override
-                    public int pageSize() {
-                        return pageSize;
-                    }
+            @Override
+            public Optional<String> bearerToken() {
+                return Optional.of(token);
+            }
 
-                    @Override
-                    public Duration defaultPollInterval() {
-                        return Duration.ofMinutes(5);
-                    }
-                });
+            @Override
+            public int pageSize() {
+                return pageSize;
+            }
+
+            @Override
+            public Duration defaultPollInterval() {
+                return Duration.ofMinutes(5);
+            }
+        };
     }
 
     @Test
@@ -443,18 +448,18 @@ class XSourceTest {
 
     @Test
     void handlesAndUrls() {
-        assertEquals(Optional.of("nasa_hq"), source.normaliseHandle("@NASA_HQ"));
-        assertEquals(Optional.empty(), source.normaliseHandle("sixteen_letters_"));
-        assertEquals(Optional.empty(), source.normaliseHandle("bad-name"));
-        assertEquals(Optional.of("nasa"), source.handleFromProfileUrl(java.net.URI.create("https://x.com/NASA")));
+        assertEquals(Optional.of("nasa_hq"), naming.normaliseHandle("@NASA_HQ"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("sixteen_letters_"));
+        assertEquals(Optional.empty(), naming.normaliseHandle("bad-name"));
+        assertEquals(Optional.of("nasa"), naming.handleFromProfileUrl(java.net.URI.create("https://x.com/NASA")));
         assertEquals(
-                Optional.of("nasa"), source.handleFromProfileUrl(java.net.URI.create("https://twitter.com/nasa/")));
-        assertEquals(
-                Optional.of("nasa"),
-                source.handleFromProfileUrl(java.net.URI.create("https://mobile.twitter.com/nasa?lang=en")));
+                Optional.of("nasa"), naming.handleFromProfileUrl(java.net.URI.create("https://twitter.com/nasa/")));
         assertEquals(
                 Optional.of("nasa"),
-                source.handleFromProfileUrl(java.net.URI.create("https://x.com/nasa/status/1577730467436138524")));
+                naming.handleFromProfileUrl(java.net.URI.create("https://mobile.twitter.com/nasa?lang=en")));
+        assertEquals(
+                Optional.of("nasa"),
+                naming.handleFromProfileUrl(java.net.URI.create("https://x.com/nasa/status/1577730467436138524")));
         for (String other : List.of(
                 "https://x.com/home",
                 "https://x.com/i/status/1",
@@ -466,10 +471,10 @@ class XSourceTest {
                 "https://x.com/nasa/likes",
                 "https://t.me/nasa",
                 "https://example.com/nasa")) {
-            assertEquals(Optional.empty(), source.handleFromProfileUrl(java.net.URI.create(other)), other);
+            assertEquals(Optional.empty(), naming.handleFromProfileUrl(java.net.URI.create(other)), other);
         }
-        assertEquals("https://x.com/nasa", source.canonicalAccountUrl(new AccountRef(Platform.X, "nasa")));
-        String post = source.canonicalPostUrl(TWITTER, "1577730467436138524");
+        assertEquals("https://x.com/nasa", naming.canonicalAccountUrl(new AccountRef(Platform.X, "nasa")));
+        String post = naming.canonicalPostUrl(TWITTER, "1577730467436138524");
         assertEquals("https://x.com/i/status/1577730467436138524", post);
         assertEquals(post, PostUrls.canonicalise(post).orElseThrow().url());
         assertNull(XTweets.snowflakeTime("x").orElse(null));

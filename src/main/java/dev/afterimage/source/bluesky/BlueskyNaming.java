@@ -1,7 +1,11 @@
 package dev.afterimage.source.bluesky;
 
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PlatformNaming;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -14,17 +18,22 @@ import java.util.regex.Pattern;
  * {@code did:web:...}) is case-sensitive and kept as given. Canonical URLs name the account as it was given, the
  * form {@link PostUrls} canonicalises {@code bsky.app} URLs to.
  */
-final class BlueskyNames {
+@ApplicationScoped
+public class BlueskyNaming implements PlatformNaming {
 
-    static final String WEB = "https://bsky.app";
+    private static final String WEB = "https://bsky.app";
 
     private static final Pattern HANDLE =
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern DID = Pattern.compile("did:(plc:[a-z2-7]{24}|web:[a-z0-9.-]+(%3[aA][0-9]+)?)");
 
-    private BlueskyNames() {}
+    @Override
+    public Platform platform() {
+        return Platform.BLUESKY;
+    }
 
-    static Optional<String> normalise(String handle) {
+    @Override
+    public Optional<String> normaliseHandle(String handle) {
         String name = handle.strip();
         if (name.startsWith("@")) {
             name = name.substring(1);
@@ -41,7 +50,8 @@ final class BlueskyNames {
     }
 
     /** {@code bsky.app/profile/<actor>} and the URLs under it (a post, its likes) name the account. */
-    static Optional<String> fromProfileUrl(URI url) {
+    @Override
+    public Optional<String> handleFromProfileUrl(URI url) {
         if (url.getHost() == null || !url.getHost().equalsIgnoreCase("bsky.app")) {
             return Optional.empty();
         }
@@ -52,16 +62,22 @@ final class BlueskyNames {
         if (segments.size() < 2 || !segments.get(0).equals("profile")) {
             return Optional.empty();
         }
-        return normalise(segments.get(1));
+        return normaliseHandle(segments.get(1));
     }
 
-    static String accountUrl(String account) {
-        return WEB + "/profile/" + account;
+    @Override
+    public String canonicalAccountUrl(AccountRef account) {
+        return WEB + "/profile/" + account.handle();
+    }
+
+    @Override
+    public String canonicalPostUrl(AccountRef account, String platformPostId) {
+        return postUrl(account.handle(), platformPostId);
     }
 
     /** The URL {@link PostUrls} gives the post, so that the archive finds it by any of its URLs. */
     static String postUrl(String account, String recordKey) {
-        String url = accountUrl(account) + "/post/" + recordKey;
+        String url = WEB + "/profile/" + account + "/post/" + recordKey;
         return PostUrls.canonicalise(url).map(CanonicalPostUrl::url).orElse(url);
     }
 

@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Handles, DIDs, profile URLs and canonical URLs, agreeing with {@link PostUrls}. */
-class BlueskyNamesTest {
+class BlueskyNamingTest {
+
+    private final BlueskyNaming naming = new BlueskyNaming();
 
     @ParameterizedTest
     @CsvSource({
@@ -24,13 +26,13 @@ class BlueskyNamesTest {
         "did:web:example.com, did:web:example.com"
     })
     void handlesAreLowerCasedAndDidsKept(String given, String expected) {
-        assertEquals(Optional.of(expected), BlueskyNames.normalise(given));
+        assertEquals(Optional.of(expected), naming.normaliseHandle(given));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ministry", "-bad.example", "with space.example", "did:plc:TOOSHORT", "did:key:zabc", ""})
     void otherNamesAreNotHandles(String given) {
-        assertEquals(Optional.empty(), BlueskyNames.normalise(given));
+        assertEquals(Optional.empty(), naming.normaliseHandle(given));
     }
 
     @ParameterizedTest
@@ -42,7 +44,7 @@ class BlueskyNamesTest {
         "https://bsky.app/profile/did%3Aplc%3Aiijrtk7ocored6zuziwmqq3c, did:plc:iijrtk7ocored6zuziwmqq3c"
     })
     void profileAndPostUrlsNameTheAccount(String url, String handle) {
-        assertEquals(Optional.of(handle), BlueskyNames.fromProfileUrl(URI.create(url)));
+        assertEquals(Optional.of(handle), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
@@ -55,21 +57,20 @@ class BlueskyNamesTest {
                 "https://x.com/profile/ministry.bsky.social"
             })
     void otherUrlsAreNoBlueskyProfile(String url) {
-        assertEquals(Optional.empty(), BlueskyNames.fromProfileUrl(URI.create(url)));
+        assertEquals(Optional.empty(), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
     @CsvSource({"ministry.bsky.social, 3jukterj4bp2j", "did:plc:iijrtk7ocored6zuziwmqq3c, 3kaheyt6vpc22"})
     void canonicalUrlsRoundTripThroughPostUrls(String account, String recordKey) {
-        BlueskySource source = new BlueskySource(null, new TestConfig());
         AccountRef ref = new AccountRef(Platform.BLUESKY, account);
 
-        String url = source.canonicalPostUrl(ref, recordKey);
+        String url = naming.canonicalPostUrl(ref, recordKey);
 
         assertEquals("https://bsky.app/profile/" + account + "/post/" + recordKey, url);
         assertEquals(Optional.of(url), PostUrls.canonicalise(url).map(CanonicalPostUrl::url));
         assertEquals(Optional.of(recordKey), PostUrls.canonicalise(url).map(CanonicalPostUrl::postId));
-        assertEquals("https://bsky.app/profile/" + account, source.canonicalAccountUrl(ref));
+        assertEquals("https://bsky.app/profile/" + account, naming.canonicalAccountUrl(ref));
     }
 
     @ParameterizedTest
@@ -79,32 +80,5 @@ class BlueskyNamesTest {
     })
     void recordKeysComeFromPostUrisOnly(String uri, String recordKey) {
         assertEquals(recordKey.isEmpty() ? Optional.empty() : Optional.of(recordKey), PostViews.recordKey(uri));
-    }
-
-    private record TestConfig() implements BlueskyConfig {
-        @Override
-        public String baseUrl() {
-            return "http://127.0.0.1:1";
-        }
-
-        @Override
-        public String jetstreamUrl() {
-            return "ws://127.0.0.1:1/subscribe";
-        }
-
-        @Override
-        public boolean jetstreamEnabled() {
-            return false;
-        }
-
-        @Override
-        public java.time.Duration jetstreamCheckEvery() {
-            return java.time.Duration.ofSeconds(30);
-        }
-
-        @Override
-        public java.time.Duration jetstreamPollDelay() {
-            return java.time.Duration.ofSeconds(2);
-        }
     }
 }

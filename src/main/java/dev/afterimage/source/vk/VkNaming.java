@@ -1,6 +1,11 @@
 package dev.afterimage.source.vk;
 
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PlatformNaming;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,9 +16,12 @@ import java.util.regex.Pattern;
 /**
  * VK's names of walls: a screen name ({@code vk.com/mil}), a community by number ({@code club<id>}, {@code public<id>},
  * {@code event<id>}, all written {@code club<id>} here since they name the same community) or a user by number
- * ({@code id<id>}).
+ * ({@code id<id>}); and the URLs of walls and their posts on {@code vk.com}.
  */
-final class VkNames {
+@ApplicationScoped
+public class VkNaming implements PlatformNaming {
+
+    static final String CANONICAL_BASE = "https://vk.com";
 
     static final Set<String> HOSTS = Set.of("vk.com", "www.vk.com", "m.vk.com", "vk.ru", "m.vk.ru", "vkontakte.ru");
 
@@ -55,9 +63,24 @@ final class VkNames {
             "restore",
             "help");
 
-    private VkNames() {}
+    private final Duration defaultPollInterval;
 
-    static Optional<String> normalise(String handle) {
+    public VkNaming(VkConfig config) {
+        this.defaultPollInterval = config.defaultPollInterval();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.VK;
+    }
+
+    @Override
+    public Optional<Duration> defaultPollInterval() {
+        return Optional.of(defaultPollInterval);
+    }
+
+    @Override
+    public Optional<String> normaliseHandle(String handle) {
         String name = handle.strip().toLowerCase(Locale.ROOT);
         name = name.startsWith("@") ? name.substring(1) : name;
         Matcher community = COMMUNITY.matcher(name);
@@ -71,7 +94,8 @@ final class VkNames {
     }
 
     /** {@code vk.com/<name>}, {@code m.vk.com/<name>}, and a wall post's URL {@code vk.com/wall-<id>_<n>}. */
-    static Optional<String> fromProfileUrl(URI url) {
+    @Override
+    public Optional<String> handleFromProfileUrl(URI url) {
         if (url.getHost() == null || !HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
@@ -87,7 +111,22 @@ final class VkNames {
         if (post.matches()) {
             return Optional.of((post.group(1).isEmpty() ? "id" : "club") + post.group(2));
         }
-        return normalise(segments.get(0));
+        return normaliseHandle(segments.get(0));
+    }
+
+    @Override
+    public String canonicalAccountUrl(AccountRef account) {
+        return CANONICAL_BASE + "/" + account.handle();
+    }
+
+    @Override
+    public String canonicalPostUrl(AccountRef account, String platformPostId) {
+        return postUrl(platformPostId);
+    }
+
+    /** A wall post by its id {@code <owner id>_<post id>}, the owner's id negative for a community. */
+    static String postUrl(String platformPostId) {
+        return CANONICAL_BASE + "/wall" + platformPostId;
     }
 
     /**

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which handles and profile URLs name a Mastodon account, and the public URLs of an account and its posts. */
-class MastodonHandleTest {
+class MastodonNamingTest {
 
-    private final MastodonSource source = new MastodonSource(null, null);
+    private final MastodonNaming naming = new MastodonNaming();
 
     @ParameterizedTest
     @CsvSource({
@@ -25,7 +25,7 @@ class MastodonHandleTest {
         "first.last@instance.example, first.last@instance.example"
     })
     void handlesAreLowerCasedWithoutTheLeadingAt(String given, String normalised) {
-        assertEquals(Optional.of(normalised), source.normaliseHandle(given));
+        assertEquals(Optional.of(normalised), naming.normaliseHandle(given));
     }
 
     @ParameterizedTest
@@ -43,7 +43,7 @@ class MastodonHandleTest {
                 "-gov@social.example"
             })
     void otherTextsAreNoHandles(String given) {
-        assertEquals(Optional.empty(), source.normaliseHandle(given));
+        assertEquals(Optional.empty(), naming.normaliseHandle(given));
     }
 
     @ParameterizedTest
@@ -57,7 +57,7 @@ class MastodonHandleTest {
         "https://social.example/@gov?utm_source=x#top, gov@social.example"
     })
     void profileUrlsNameTheAccountAtItsHome(String url, String handle) {
-        assertEquals(Optional.of(handle), source.handleFromProfileUrl(URI.create(url)));
+        assertEquals(Optional.of(handle), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
@@ -73,7 +73,7 @@ class MastodonHandleTest {
                 "https://social.example/tags/gov"
             })
     void otherUrlsAreNotMastodonProfiles(String url) {
-        assertEquals(Optional.empty(), source.handleFromProfileUrl(URI.create(url)));
+        assertEquals(Optional.empty(), naming.handleFromProfileUrl(URI.create(url)));
     }
 
     @ParameterizedTest
@@ -83,11 +83,11 @@ class MastodonHandleTest {
         String user = handle.substring(0, handle.indexOf('@'));
         String instance = handle.substring(handle.indexOf('@') + 1);
 
-        String postUrl = source.canonicalPostUrl(account, id);
+        String postUrl = naming.canonicalPostUrl(account, id);
 
-        assertEquals("https://" + instance + "/@" + user, source.canonicalAccountUrl(account));
+        assertEquals("https://" + instance + "/@" + user, naming.canonicalAccountUrl(account));
         assertEquals("https://" + instance + "/@" + user + "/" + id, postUrl);
         assertEquals(Optional.of(new CanonicalPostUrl("mastodon", user, id, postUrl)), PostUrls.canonicalise(postUrl));
-        assertEquals(Optional.of(handle), source.handleFromProfileUrl(URI.create(postUrl)));
+        assertEquals(Optional.of(handle), naming.handleFromProfileUrl(URI.create(postUrl)));
     }
 }

@@ -1,7 +1,12 @@
 package dev.afterimage.source.facebook;
 
+import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.Platform;
+import dev.afterimage.source.PlatformNaming;
 import dev.afterimage.source.url.PostUrls;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Facebook Pages by username or numeric id, and the profile URLs that name them. */
-final class FacebookHandles {
+/** Facebook Pages by username or numeric id, the profile URLs that name them, and the URLs of their posts. */
+@ApplicationScoped
+public class FacebookNaming implements PlatformNaming {
+
+    static final String CANONICAL_BASE = "https://www.facebook.com";
 
     /** Usernames are letters, digits and dots, case-insensitive; older page names also have dashes. */
     private static final Pattern PAGE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
@@ -63,9 +71,24 @@ final class FacebookHandles {
             "plugins",
             "l");
 
-    private FacebookHandles() {}
+    private final Duration defaultPollInterval;
 
-    static Optional<String> normalise(String handle) {
+    public FacebookNaming(FacebookConfig config) {
+        this.defaultPollInterval = config.defaultPollInterval();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.FACEBOOK;
+    }
+
+    @Override
+    public Optional<Duration> defaultPollInterval() {
+        return Optional.of(defaultPollInterval);
+    }
+
+    @Override
+    public Optional<String> normaliseHandle(String handle) {
         String name = handle.startsWith("@") ? handle.substring(1) : handle;
         name = name.toLowerCase(Locale.ROOT);
         return PAGE.matcher(name).matches() && !RESERVED.contains(name) && !name.endsWith(".php")
@@ -77,7 +100,8 @@ final class FacebookHandles {
      * {@code facebook.com/<page>} (also {@code /<page>/posts/<id>}), {@code /profile.php?id=<n>} and
      * {@code /pages/<name>/<id>}, on any of Facebook's web hosts.
      */
-    static Optional<String> fromProfileUrl(URI url) {
+    @Override
+    public Optional<String> handleFromProfileUrl(URI url) {
         if (url.getHost() == null
                 || !PostUrls.FACEBOOK_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
@@ -98,7 +122,26 @@ final class FacebookHandles {
         boolean post = segments.size() == 3
                 && segments.get(1).equals("posts")
                 && POST_ID.matcher(segments.get(2)).matches();
-        return page || post ? normalise(segments.get(0)) : Optional.empty();
+        return page || post ? normaliseHandle(segments.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public String canonicalAccountUrl(AccountRef account) {
+        return CANONICAL_BASE + "/" + account.handle();
+    }
+
+    @Override
+    public String canonicalPostUrl(AccountRef account, String platformPostId) {
+        return postUrl(account.handle(), platformPostId);
+    }
+
+    /** A post's URL from its Graph id, {@code <page id>_<post id>}, or a bare post id under the page's name. */
+    static String postUrl(String page, String id) {
+        int underscore = id.indexOf('_');
+        return underscore > 0
+                ? CANONICAL_BASE + "/permalink.php?story_fbid=" + id.substring(underscore + 1) + "&id="
+                        + id.substring(0, underscore)
+                : CANONICAL_BASE + "/" + page + "/posts/" + id;
     }
 
     private static Optional<String> queryValue(URI url, String name) {

@@ -1,10 +1,13 @@
-package dev.afterimage.source.telegram;
+package dev.afterimage.source.url;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What can be a public Telegram channel name, and the hosts t.me answers on: one definition for reading and for URLs. */
-public final class TelegramNames {
+/**
+ * What can be a public Telegram channel name, and the hosts t.me answers on: one definition for post URLs here and for
+ * the Telegram source's account names.
+ */
+public final class TelegramChannels {
 
     /** The hosts of Telegram's public web preview. */
     public static final Set<String> HOSTS =
@@ -32,7 +35,7 @@ public final class TelegramNames {
             "iv",
             "bg");
 
-    private TelegramNames() {}
+    private TelegramChannels() {}
 
     /** Whether a lower-case name can be a public channel (usernames are case-insensitive; lower-case them first). */
     public static boolean isChannel(String lowerCaseName) {
