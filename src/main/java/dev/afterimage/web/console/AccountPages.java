@@ -107,9 +107,9 @@ public class AccountPages {
     /** Adds the account; with {@code action=check} (the no-script "Check" button) only says what the URL names. */
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @CsrfProtected
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@CookieParam(CsrfToken.COOKIE) String cookie, MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         CsrfToken token = CsrfToken.of(cookie);
         AccountForm form = AccountForm.read(fields);
         try {
@@ -177,39 +177,30 @@ public class AccountPages {
 
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @CsrfProtected
     @Path("/{id}/pause")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response pause(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response pause(@PathParam("id") long id) {
         accounts.update(id, new AccountPatch(null, null, false));
         return HtmlPage.seeOther("/console/accounts/" + id + "?notice=paused");
     }
 
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @CsrfProtected
     @Path("/{id}/resume")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resume(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response resume(@PathParam("id") long id) {
         accounts.update(id, new AccountPatch(null, null, true));
         return HtmlPage.seeOther("/console/accounts/" + id + "?notice=resumed");
     }
 
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @CsrfProtected
     @Path("/{id}/interval")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response interval(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response interval(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         try {
             accounts.update(
                     id, new AccountPatch(null, AccountForm.interval(AccountForm.text(fields, "interval")), null));
@@ -222,13 +213,10 @@ public class AccountPages {
     /** Polls now and comes back with what the poll found. */
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @CsrfProtected
     @Path("/{id}/poll")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response poll(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response poll(@PathParam("id") long id) {
         accounts.get(id);
         try {
             PollSummary summary = poller.poll(id);
@@ -251,13 +239,10 @@ public class AccountPages {
 
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @CsrfProtected
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response delete(@PathParam("id") long id, @CookieParam(CsrfToken.COOKIE) String cookie) {
         CsrfToken token = CsrfToken.of(cookie);
         try {
             accounts.delete(id);

@@ -62,13 +62,12 @@ public class ImagePages {
     /** Multipart: {@code file} (an image) or {@code media} (an archived image's URL or SHA-256), and the CSRF field. */
     @RolesAllowed(Roles.VIEWER)
     @POST
+    @CsrfProtected
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response search(
             @CookieParam(CsrfToken.COOKIE) String cookie,
-            @RestForm("csrf") String csrf,
             @RestForm("file") FileUpload file,
             @RestForm("media") String media) {
-        CsrfToken.verify(cookie, csrf);
         CsrfToken token = CsrfToken.of(cookie);
         try {
             PdqResult pdq = query(file, media);

@@ -74,13 +74,13 @@ public class LoginPages {
     }
 
     @POST
+    @CsrfProtected
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(
             @CookieParam(CsrfToken.COOKIE) String cookie,
             MultivaluedMap<String, String> fields,
             @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         CsrfToken token = CsrfToken.of(cookie);
         String name = Objects.requireNonNullElse(fields.getFirst("name"), "");
         String then = destination(fields.getFirst("then"));
@@ -116,14 +116,13 @@ public class LoginPages {
     }
 
     @POST
+    @CsrfProtected
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(
             @CookieParam(CsrfToken.COOKIE) String cookie,
             @CookieParam(Sessions.COOKIE) String session,
-            MultivaluedMap<String, String> fields,
             @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         if (session != null) {
             sessions.caller(session)
                     .ifPresent(caller -> audit.record("logout", caller.name(), ClientAddress.of(request), null));
@@ -144,6 +143,7 @@ public class LoginPages {
     }
 
     @POST
+    @CsrfProtected
     @Path("/setup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setup(
@@ -151,7 +151,6 @@ public class LoginPages {
             MultivaluedMap<String, String> fields,
             @Context HttpServerRequest request) {
         refuseUnlessSetupAllowed(request);
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         CsrfToken token = CsrfToken.of(cookie);
         String name = Objects.requireNonNullElse(fields.getFirst("name"), "");
         String password = fields.getFirst("password");

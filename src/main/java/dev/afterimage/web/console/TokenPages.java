@@ -67,12 +67,12 @@ public class TokenPages {
 
     /** Answers the page itself, not a redirect: it is the one time the token is shown. */
     @POST
+    @CsrfProtected
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(
             @CookieParam(CsrfToken.COOKIE) String cookie,
             MultivaluedMap<String, String> fields,
             @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         CsrfToken token = CsrfToken.of(cookie);
         String name = Objects.requireNonNullElse(fields.getFirst("name"), "");
         try {
@@ -92,14 +92,10 @@ public class TokenPages {
     }
 
     @POST
+    @CsrfProtected
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revoke(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields,
-            @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response revoke(@PathParam("id") long id, @Context HttpServerRequest request) {
         tokens.revoke(id, identity.getPrincipal().getName(), ClientAddress.of(request));
         return HtmlPage.seeOther("/console/tokens");
     }

@@ -53,12 +53,12 @@ public class UserPages {
     }
 
     @POST
+    @CsrfProtected
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(
             @CookieParam(CsrfToken.COOKIE) String cookie,
             MultivaluedMap<String, String> fields,
             @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         CsrfToken token = CsrfToken.of(cookie);
         String name = Objects.requireNonNullElse(fields.getFirst("name"), "");
         try {
@@ -75,27 +75,20 @@ public class UserPages {
     }
 
     @POST
+    @CsrfProtected
     @Path("/{id}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRole(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields,
-            @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+            @PathParam("id") long id, MultivaluedMap<String, String> fields, @Context HttpServerRequest request) {
         users.changeRole(id, Role.parse(fields.getFirst("role"), "role"), actor(), ClientAddress.of(request));
         return HtmlPage.seeOther("/console/users");
     }
 
     @POST
+    @CsrfProtected
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields,
-            @Context HttpServerRequest request) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response delete(@PathParam("id") long id, @Context HttpServerRequest request) {
         users.delete(id, actor(), ClientAddress.of(request));
         return HtmlPage.seeOther("/console/users");
     }

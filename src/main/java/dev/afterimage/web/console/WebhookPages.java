@@ -65,9 +65,9 @@ public class WebhookPages {
 
     /** Answers the page itself, not a redirect: it is the one time the secret is shown. */
     @POST
+    @CsrfProtected
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@CookieParam(CsrfToken.COOKIE) String cookie, MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
         CsrfToken token = CsrfToken.of(cookie);
         WebhookForm form = WebhookForm.read(fields);
         try {
@@ -106,25 +106,19 @@ public class WebhookPages {
     }
 
     @POST
+    @CsrfProtected
     @Path("/{id}/test")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response test(
-            @PathParam("id") long id,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response test(@PathParam("id") long id) {
         webhooks.sendTest(id);
         return HtmlPage.seeOther("/console/webhooks/" + id + "?notice=test");
     }
 
     @POST
+    @CsrfProtected
     @Path("/deliveries/{id}/retry")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response retry(
-            @PathParam("id") long deliveryId,
-            @CookieParam(CsrfToken.COOKIE) String cookie,
-            MultivaluedMap<String, String> fields) {
-        CsrfToken.verify(cookie, fields.getFirst(CsrfToken.FIELD));
+    public Response retry(@PathParam("id") long deliveryId) {
         long webhookId = webhooks.delivery(deliveryId).webhookId;
         try {
             webhooks.retry(deliveryId);

@@ -3,6 +3,7 @@ package dev.afterimage.web.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -122,6 +123,13 @@ class ReferenceSetApiTest {
                 .body(containsString("Console stills"), containsString("/api/reference-sets/" + id + "/images/"))
                 .extract()
                 .cookie("afterimage-csrf");
+        given().cookie("afterimage-csrf", token)
+                .multiPart("csrf", "forged")
+                .multiPart("file", "query.jpg", Pictures.jpeg(914_030, 320, 240, 0.6f), "image/jpeg")
+                .post("/console/images")
+                .then()
+                .statusCode(403)
+                .body(not(containsString("console-still.png")));
         given().cookie("afterimage-csrf", token)
                 .multiPart("csrf", token)
                 .multiPart("file", "query.jpg", Pictures.jpeg(914_030, 320, 240, 0.6f), "image/jpeg")
