@@ -43,7 +43,7 @@ public class Archive {
         post.firstSeenAt = observed.observedAt();
         post.lastSeenAt = observed.observedAt();
         post.state = PostState.LIVE;
-        post.contentHash = observed.contentHash();
+        post.contentHash = observed.contentHash().hex();
         post.persist();
         recordVersion(post, observed);
         return post;
@@ -60,7 +60,7 @@ public class Archive {
         version.html = source.html();
         version.editedMarker = source.edited();
         version.detailsJson = detailsOf(source);
-        version.contentHash = observed.contentHash();
+        version.contentHash = observed.contentHash().hex();
         version.rawFragment = source.rawFragment();
         version.rawSha256 = Sha256.of(source.rawFragment());
         version.sourceUrl = observed.sourceUrl();
@@ -101,7 +101,9 @@ public class Archive {
         }
         chain.appendMediaLinks(version, links);
         version.contentHash = NormalisedContent.hash(
-                observed.post(), links.stream().map(link -> link.mediaSha256).toList());
+                        observed.post(),
+                        links.stream().map(link -> link.mediaSha256).toList())
+                .hex();
         post.contentHash = version.contentHash;
     }
 
@@ -109,8 +111,8 @@ public class Archive {
      * Adopts the hash of an observation judged to carry the newest version's very bytes, read anew: no version is
      * written, so later polls compare alike.
      */
-    public void adoptContentHash(Post post, String contentHash) {
-        post.contentHash = contentHash;
+    public void adoptContentHash(Post post, ContentHash contentHash) {
+        post.contentHash = contentHash.hex();
     }
 
     /** The post was seen (in a listing or at its permalink): it is not missing, and is next re-checked then. */

@@ -19,8 +19,8 @@ public final class NormalisedContent {
     private NormalisedContent() {}
 
     /** @param mediaHashes the SHA-256 of each of the post's media in order; null where the bytes are not yet stored */
-    public static String hash(SourcePost post, List<String> mediaHashes) {
-        return Sha256.ofText(canonical(post, mediaHashes));
+    public static ContentHash hash(SourcePost post, List<String> mediaHashes) {
+        return new ContentHash(Sha256.ofText(canonical(post, mediaHashes)));
     }
 
     static String canonical(SourcePost post, List<String> mediaHashes) {

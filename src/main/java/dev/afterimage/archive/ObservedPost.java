@@ -27,7 +27,7 @@ public record ObservedPost(
     }
 
     /** The hash versions are compared on. */
-    public String contentHash() {
+    public ContentHash contentHash() {
         return NormalisedContent.hash(
                 post, media.stream().map(m -> m.sha256().orElse(null)).toList());
     }

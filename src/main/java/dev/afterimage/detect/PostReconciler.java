@@ -5,6 +5,7 @@ import dev.afterimage.alert.EventDraft;
 import dev.afterimage.alert.EventLog;
 import dev.afterimage.archive.Archive;
 import dev.afterimage.archive.ArchiveConfig;
+import dev.afterimage.archive.ContentHash;
 import dev.afterimage.archive.NormalisedContent;
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.archive.Post;
@@ -101,7 +102,7 @@ public class PostReconciler {
         if (post.state == PostState.DELETED) {
             restore(post, seenAt, tally);
         }
-        if (seen.contentHash().equals(post.contentHash)) {
+        if (seen.contentHash().isOf(post)) {
             return;
         }
         PostVersion newest = PostVersion.newestOf(post.id).orElseThrow();
@@ -138,11 +139,11 @@ public class PostReconciler {
      * The versions to archive for a post seen for the first time: the earlier ones the platform reported, oldest
      * first, then the one seen, each once (a version equal to the one before it, or already archived, is skipped).
      */
-    private static List<ObservedPost> reportedHistory(ObservedPost seen, Set<String> archivedHashes) {
+    private static List<ObservedPost> reportedHistory(ObservedPost seen, Set<ContentHash> archivedHashes) {
         List<ObservedPost> history = new ArrayList<>();
-        String previous = null;
+        ContentHash previous = null;
         for (ObservedPost version : seen.earlierVersions()) {
-            String hash = version.contentHash();
+            ContentHash hash = version.contentHash();
             if (!hash.equals(previous) && !archivedHashes.contains(hash) && !hash.equals(seen.contentHash())) {
                 history.add(version);
             }
@@ -161,8 +162,8 @@ public class PostReconciler {
         if (seen.earlierVersions().isEmpty()) {
             return List.of();
         }
-        Set<String> archived = new HashSet<>(
-                PostVersion.ofPost(post.id).stream().map(v -> v.contentHash).toList());
+        Set<ContentHash> archived = new HashSet<>(
+                PostVersion.ofPost(post.id).stream().map(ContentHash::of).toList());
         List<ObservedPost> earlier = seen.earlierVersions();
         int lastArchived = -1;
         for (int i = 0; i < earlier.size(); i++) {
@@ -189,7 +190,7 @@ public class PostReconciler {
      */
     private static boolean onlyOwedDownloadsDiffer(PostVersion newest, List<VersionMedia> media, ObservedPost seen) {
         List<String> stored = media.stream().map(link -> link.mediaSha256).toList();
-        if (!NormalisedContent.hash(seen.post(), stored).equals(newest.contentHash)
+        if (!NormalisedContent.hash(seen.post(), stored).isOf(newest)
                 || stored.size() != seen.media().size()) {
             return false;
         }

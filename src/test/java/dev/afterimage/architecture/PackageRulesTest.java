@@ -4,13 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaFieldAccess.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.afterimage.web.console.CsrfProtected;
 import jakarta.persistence.Entity;
+import jakarta.ws.rs.POST;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,19 @@ class PackageRulesTest {
                 .should()
                 .setFieldWhere(target(
                         owner(resideInAPackage("dev.afterimage.archive..").and(annotatedWith(Entity.class)))))
+                .check(main);
+    }
+
+    @Test
+    void everyConsoleFormPostChecksItsCsrfToken() {
+        methods()
+                .that()
+                .areAnnotatedWith(POST.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("dev.afterimage.web.console..")
+                .should()
+                .beAnnotatedWith(CsrfProtected.class)
                 .check(main);
     }
 }
