@@ -3,6 +3,7 @@ package dev.afterimage.alert;
 import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.RetryAfter;
 import dev.afterimage.source.http.WebClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,7 @@ public class Dispatcher {
     private final WebClient web;
     private final WebhooksConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final String owner = "dispatcher-" + UUID.randomUUID();
     /**
      * Platform threads, one per endpoint being drained and idle ones retired after a minute: the number of
@@ -54,7 +56,8 @@ public class Dispatcher {
 
     private final Set<Long> draining = ConcurrentHashMap.newKeySet();
 
-    Dispatcher(DeliveryLedger ledger, WebClient web, WebhooksConfig config, Clock clock) {
+    Dispatcher(DeliveryLedger ledger, WebClient web, WebhooksConfig config, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.web = web;
         this.config = config;
@@ -137,6 +140,8 @@ public class Dispatcher {
                         new DeliveryLedger.Attempt(at, null, null, failed.reason(), millis, Optional.empty());
                 };
         ledger.record(claim, attempt);
+        metrics.counter("afterimage.webhook.attempts", "result", attempt.accepted() ? "accepted" : "failed")
+                .increment();
     }
 
     @PreDestroy

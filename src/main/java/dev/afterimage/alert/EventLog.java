@@ -1,6 +1,7 @@
 package dev.afterimage.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -22,8 +23,15 @@ public class EventLog {
     private final EventDetailsJson json;
     private final Clock clock;
     private final Outbox outbox;
+    private final Event<EventAppended> appended;
 
-    EventLog(EntityManager entityManager, EventDetailsJson json, Clock clock, Outbox outbox) {
+    EventLog(
+            EntityManager entityManager,
+            EventDetailsJson json,
+            Clock clock,
+            Outbox outbox,
+            Event<EventAppended> appended) {
+        this.appended = appended;
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
@@ -42,6 +50,7 @@ public class EventLog {
         event.details = json.write(draft.details());
         event.persist();
         outbox.enqueue(event);
+        appended.fire(new EventAppended(event.type));
         return event;
     }
 

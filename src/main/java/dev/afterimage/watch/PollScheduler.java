@@ -1,11 +1,13 @@
 package dev.afterimage.watch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -139,8 +141,16 @@ public class PollScheduler {
         @Inject
         Poller poller;
 
+        @Inject
+        MeterRegistry metrics;
+
         @Override
         public void execute(JobExecutionContext context) {
+            if (context.getScheduledFireTime() != null) {
+                // How late the poll starts against when it was due: the cost of scheduling made visible.
+                metrics.timer("afterimage.poll.lag")
+                        .record(Duration.between(context.getScheduledFireTime().toInstant(), Instant.now()));
+            }
             // The JDBC job store keeps job data as strings (quarkus.quartz uses properties mode).
             long accountId = Long.parseLong(context.getMergedJobDataMap().getString(ACCOUNT_ID));
             try {

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,7 +198,20 @@ public class Poller {
                     "poll of %s/%s: %s (%s)",
                     account.platform().apiName(), account.handle(), verdict.outcome(), verdict.detail());
         }
-        return PollSummary.of(accountId, startedAt, clock.instant(), verdict.outcome(), verdict.detail())
+        Instant endedAt = clock.instant();
+        metrics.timer(
+                        "afterimage.polls",
+                        "platform",
+                        account.platform().apiName(),
+                        "outcome",
+                        verdict.outcome().name())
+                .record(Duration.between(startedAt, endedAt));
+        metrics.counter(
+                        "afterimage.suspects.asked",
+                        "platform",
+                        account.platform().apiName())
+                .increment(plan.suspects().size());
+        return PollSummary.of(accountId, startedAt, endedAt, verdict.outcome(), verdict.detail())
                 .listing(walk.pagesFetched(), walk.posts().size())
                 .archived(result.newPosts(), result.newVersions(), result.events())
                 .asked(plan.suspects().size(), plan.rechecks().size(), result.deleted(), result.restored(), (int)
