@@ -58,6 +58,9 @@ public class Dispatcher {
 
     Dispatcher(DeliveryLedger ledger, WebClient web, WebhooksConfig config, Clock clock, MeterRegistry metrics) {
         this.metrics = metrics;
+        // Both results from the start, so a dashboard shows a rate of zero rather than no data.
+        metrics.counter("afterimage.webhook.attempts", "result", "accepted");
+        metrics.counter("afterimage.webhook.attempts", "result", "failed");
         this.ledger = ledger;
         this.web = web;
         this.config = config;

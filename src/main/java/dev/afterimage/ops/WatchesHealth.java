@@ -11,8 +11,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Down when every watched account's watch is failing: then the service watches nothing, whatever else is up (a
- * network that blocks every platform, a proxy gone). The failing ones are named; some failing among working ones is
- * the console's and the webhooks' business, not a reason to take the instance out of service.
+ * network that blocks every platform, a proxy gone). The failing ones are named by platform and id, not by handle:
+ * health is open to unauthenticated probes, and which accounts a newsroom watches is its own business. Some failing
+ * among working ones is the console's and the webhooks' business, not a reason to report the instance unready.
  */
 @Readiness
 @ApplicationScoped
@@ -34,11 +35,10 @@ public class WatchesHealth implements HealthCheck {
     public HealthCheckResponse call() {
         List<Watch> watches = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery(
-                        "select a.platform, a.handle, a.watchFailing from Account a where a.enabled = true",
-                        Object[].class)
+                        "select a.platform, a.id, a.watchFailing from Account a where a.enabled = true", Object[].class)
                 .getResultList()
                 .stream()
-                .map(row -> new Watch(((Platform) row[0]).apiName() + "/" + row[1], (Boolean) row[2]))
+                .map(row -> new Watch(((Platform) row[0]).apiName() + " account " + row[1], (Boolean) row[2]))
                 .toList());
         return judge(watches);
     }

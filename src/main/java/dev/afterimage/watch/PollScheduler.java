@@ -38,12 +38,17 @@ public class PollScheduler {
     private static final String GROUP = "account-polls";
     private static final String ACCOUNT_ID = "accountId";
 
+    /** How late a scheduled poll starts against when it was due. */
+    static final String LAG_METRIC = "afterimage.poll.lag";
+
     private final Scheduler quartz;
     private final WatchConfig config;
 
-    PollScheduler(Scheduler quartz, WatchConfig config) {
+    PollScheduler(Scheduler quartz, WatchConfig config, MeterRegistry metrics) {
         this.quartz = quartz;
         this.config = config;
+        // Registered before the first scheduled poll, so a dashboard shows the lag of none rather than no data.
+        metrics.timer(LAG_METRIC);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -148,7 +153,7 @@ public class PollScheduler {
         public void execute(JobExecutionContext context) {
             if (context.getScheduledFireTime() != null) {
                 // How late the poll starts against when it was due: the cost of scheduling made visible.
-                metrics.timer("afterimage.poll.lag")
+                metrics.timer(LAG_METRIC)
                         .record(Duration.between(context.getScheduledFireTime().toInstant(), Instant.now()));
             }
             // The JDBC job store keeps job data as strings (quarkus.quartz uses properties mode).

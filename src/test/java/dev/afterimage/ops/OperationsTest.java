@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.afterimage.testkit.MutableClock;
@@ -15,8 +16,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What an operator's Prometheus and load balancer see of a running watch. */
@@ -34,7 +40,7 @@ class OperationsTest {
     OperationsGauges gauges;
 
     @Test
-    void pollsDeletionsAndTheServicesStateAreMetrics() {
+    void pollsDeletionsAndTheServicesStateAreMetricsAsTheDashboardExpects() throws IOException {
         TelegramPlatform channel = new TelegramPlatform(wireMock, clock);
         String id = channel.publish(Duration.ofHours(1), "Statement", channel.picture("evidence", 7));
         channel.watch();
@@ -64,6 +70,23 @@ class OperationsTest {
                 .orElseThrow()
                 .substring("afterimage_media_bytes ".length()));
         assertEquals(true, mediaBytes > 0, "the stored photo counts in afterimage_media_bytes");
+        everyMetricTheGrafanaDashboardQueriesIsExposed(metrics);
+    }
+
+    /** Checked once a poll and a deletion happened, as in any running service. */
+    private static void everyMetricTheGrafanaDashboardQueriesIsExposed(String metrics) throws IOException {
+        String dashboard = Files.readString(Path.of("deploy/grafana-dashboard.json"));
+        Matcher queried = Pattern.compile("afterimage_[a-z_]+").matcher(dashboard);
+        int checked = 0;
+        while (queried.find()) {
+            assertTrue(
+                    metrics.lines()
+                            .anyMatch(line ->
+                                    line.startsWith(queried.group() + " ") || line.startsWith(queried.group() + "{")),
+                    queried.group() + " is queried by deploy/grafana-dashboard.json but not exposed at /q/metrics");
+            checked++;
+        }
+        assertTrue(checked >= 10, "the dashboard queries the service's own metrics");
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WatchesHealthTest {
 
-    private static final WatchesHealth.Watch WORKING = new WatchesHealth.Watch("telegram/mod_russia", false);
-    private static final WatchesHealth.Watch FAILING = new WatchesHealth.Watch("x/mod_russia", true);
+    private static final WatchesHealth.Watch WORKING = new WatchesHealth.Watch("telegram account 1", false);
+    private static final WatchesHealth.Watch FAILING = new WatchesHealth.Watch("x account 2", true);
 
     @Test
     void nothingWatchedIsNoFault() {
@@ -24,28 +24,30 @@ class WatchesHealthTest {
         HealthCheckResponse response = WatchesHealth.judge(List.of(WORKING, FAILING));
 
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
-        assertEquals("x/mod_russia", response.getData().orElseThrow().get("failingAccounts"));
+        assertEquals("x account 2", response.getData().orElseThrow().get("failingAccounts"));
     }
 
     @Test
     void everyWatchFailingIsDownAndNamesThem() {
-        HealthCheckResponse response = WatchesHealth.judge(List.of(FAILING, new WatchesHealth.Watch("vk/mil", true)));
+        HealthCheckResponse response =
+                WatchesHealth.judge(List.of(FAILING, new WatchesHealth.Watch("vk account 3", true)));
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("x/mod_russia, vk/mil", response.getData().orElseThrow().get("failingAccounts"));
+        assertEquals(
+                "x account 2, vk account 3", response.getData().orElseThrow().get("failingAccounts"));
         assertEquals(2L, response.getData().orElseThrow().get("failing"));
     }
 
     @Test
     void aLongListIsCutToTheFirstNames() {
         List<WatchesHealth.Watch> many = IntStream.range(0, 25)
-                .mapToObj(i -> new WatchesHealth.Watch("telegram/c" + i, true))
+                .mapToObj(i -> new WatchesHealth.Watch("telegram account " + i, true))
                 .toList();
 
         String named =
                 (String) WatchesHealth.judge(many).getData().orElseThrow().get("failingAccounts");
 
-        assertEquals(true, named.endsWith("telegram/c19 and 5 more"));
-        assertFalse(named.contains("telegram/c20"));
+        assertEquals(true, named.endsWith("telegram account 19 and 5 more"));
+        assertFalse(named.contains("telegram account 20"));
     }
 }
