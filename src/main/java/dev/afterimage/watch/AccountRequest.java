@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What a user asks to watch: either a profile URL, or a platform and a handle. Everything else is optional.
  *
- * @param pollInterval an ISO-8601 duration such as {@code PT60S}
+ * @param pollInterval e.g. {@code 60s}, {@code 5m} or ISO-8601 {@code PT60S}
  * @param group the publisher the account belongs to, shared by its accounts on other platforms
  * @param options what the platform's source needs for this account (for a web page, its CSS selectors)
  */

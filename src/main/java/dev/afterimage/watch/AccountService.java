@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -205,13 +204,9 @@ public class AccountService {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        Duration interval;
-        try {
-            interval = Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(
-                    "pollInterval", "\"" + text + "\" is not an ISO-8601 duration such as PT60S");
-        }
+        Duration interval = PollIntervals.parse(text)
+                .orElseThrow(() -> new InvalidFieldException(
+                        "pollInterval", "\"" + text + "\" is not a duration such as 60s, 5m, 1h or PT60S"));
         if (interval.compareTo(config.minPollInterval()) < 0 || interval.compareTo(config.maxPollInterval()) > 0) {
             throw new InvalidFieldException(
                     "pollInterval",

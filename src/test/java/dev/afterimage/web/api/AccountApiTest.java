@@ -231,6 +231,27 @@ class AccountApiTest {
                 .path("id");
     }
 
+    @Test
+    void pollIntervalIsWrittenAsTheConfigurationKeysAre() {
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://t.me/api_shortinterval\",\"pollInterval\":\"5m\"}")
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
+                .body("pollInterval", equalTo("PT5M"));
+    }
+
+    @Test
+    void queryParameterACallDoesNotTakeIsRefusedNotIgnored() {
+        given().get("/api/posts?q=convoy")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("q"))
+                .body("detail", containsString("account, state, limit, offset"));
+        given().get("/api/posts?state=LIVE&limit=1").then().statusCode(200);
+    }
+
     private static void badRequest(String body, String field) {
         given().contentType(ContentType.JSON)
                 .body(body)
