@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -81,8 +82,14 @@ public class Watchlist {
         try {
             WatchlistEntry[] entries =
                     content.isBlank() ? new WatchlistEntry[0] : yaml.readValue(content, WatchlistEntry[].class);
-            apply(Arrays.asList(entries));
-            LOG.infof("watchlist %s applied: %d accounts", file, entries.length);
+            Applied applied = apply(Arrays.asList(entries));
+            if (applied.skipped().isEmpty()) {
+                LOG.infof("watchlist %s applied: %d accounts", file, applied.accounts());
+            } else {
+                LOG.warnf(
+                        "watchlist %s applied: %d of %d accounts; skipped: %s",
+                        file, applied.accounts(), entries.length, String.join("; ", applied.skipped()));
+            }
         } catch (IOException e) {
             LOG.errorf(
                     "watchlist %s is not a YAML list of accounts (%s); accounts stay as they are",
@@ -95,13 +102,14 @@ public class Watchlist {
      * Applies a list of entries, each in a transaction of its own: an invalid entry is logged and skipped, and
      * cannot undo the others.
      */
-    public void apply(List<WatchlistEntry> entries) {
+    public Applied apply(List<WatchlistEntry> entries) {
         Set<Long> named = new HashSet<>();
+        List<String> skipped = new ArrayList<>();
         for (WatchlistEntry entry : entries) {
             try {
                 named.add(applyEntry(entry).id);
             } catch (InvalidFieldException | DuplicateAccountException e) {
-                LOG.errorf("watchlist entry %s skipped: %s", entry, e.getMessage());
+                skipped.add(entry.describe() + ": " + e.getMessage());
             }
         }
         for (Account account : accounts.listFrom(AccountOrigin.WATCHLIST)) {
@@ -112,7 +120,16 @@ public class Watchlist {
                         account.platform.apiName(), account.handle);
             }
         }
+        return new Applied(named.size(), skipped);
     }
+
+    /**
+     * What applying the file did.
+     *
+     * @param accounts the accounts the file now names, created or updated
+     * @param skipped each entry that could not be applied, with the reason
+     */
+    public record Applied(int accounts, List<String> skipped) {}
 
     private Account applyEntry(WatchlistEntry entry) {
         AccountRequest request = entry.asRequest();
@@ -143,6 +160,11 @@ public class Watchlist {
             Map<String, String> options) {
         AccountRequest asRequest() {
             return new AccountRequest(url, platform, handle, label, pollInterval, enabled, group, options);
+        }
+
+        /** The entry as its author wrote it: its URL, or its platform and handle. */
+        String describe() {
+            return url != null ? url : platform + " " + handle;
         }
     }
 }
