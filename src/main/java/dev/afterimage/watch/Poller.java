@@ -63,6 +63,7 @@ public class Poller {
     private final MeterRegistry metrics;
     private final XSpendMeter spend;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final RepeatedLines repeated = new RepeatedLines();
 
     Poller(
             PostSources sources,
@@ -193,10 +194,17 @@ public class Poller {
         Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
         List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
         reportSkipped(account, skipped);
-        if (verdict.outcome() != PollOutcome.OK) {
-            LOG.infof(
-                    "poll of %s/%s: %s (%s)",
-                    account.platform().apiName(), account.handle(), verdict.outcome(), verdict.detail());
+        if (verdict.outcome() == PollOutcome.OK) {
+            repeated.clear(accountId);
+        } else {
+            String line = verdict.outcome() + " (" + verdict.detail() + ")";
+            repeated.next(accountId, line)
+                    .ifPresent(times -> LOG.infof(
+                            "poll of %s/%s: %s%s",
+                            account.platform().apiName(),
+                            account.handle(),
+                            line,
+                            times == 1 ? "" : "; " + times + " polls in a row, said again at the next doubling"));
         }
         Instant endedAt = clock.instant();
         metrics.timer(
