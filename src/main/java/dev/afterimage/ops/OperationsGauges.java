@@ -1,5 +1,6 @@
 package dev.afterimage.ops;
 
+import dev.afterimage.alert.Delivery;
 import dev.afterimage.alert.DeliveryStatus;
 import dev.afterimage.alert.EventAppended;
 import dev.afterimage.evidence.stamp.ChainStamper;
@@ -56,10 +57,7 @@ public class OperationsGauges {
             accountsWatched.set(count("select count(a) from Account a where a.enabled = true"));
             accountsFailing.set(
                     count("select count(a) from Account a where a.enabled = true and a.watchFailing = true"));
-            outboxPending.set(entityManager
-                    .createQuery("select count(d) from Delivery d where d.status = :pending", Long.class)
-                    .setParameter("pending", DeliveryStatus.PENDING)
-                    .getSingleResult());
+            outboxPending.set(Delivery.count("status", DeliveryStatus.PENDING));
             mediaBytes.set(count("select coalesce(sum(m.sizeBytes), 0) from Media m"));
         });
         StampStatus stamps = stamper.status();

@@ -1,5 +1,6 @@
 package dev.afterimage.ops;
 
+import dev.afterimage.alert.Delivery;
 import dev.afterimage.alert.DeliveryStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +34,7 @@ public class OutboxHealth implements HealthCheck {
     public HealthCheckResponse call() {
         Instant stuckBefore = clock.instant().minus(config.dispatcherStuckAfter());
         return QuarkusTransaction.requiringNew().call(() -> {
-            long pending = entityManager
-                    .createQuery("select count(d) from Delivery d where d.status = :pending", Long.class)
-                    .setParameter("pending", DeliveryStatus.PENDING)
-                    .getSingleResult();
+            long pending = Delivery.count("status", DeliveryStatus.PENDING);
             long overdue = entityManager
                     .createQuery(
                             "select count(d) from Delivery d, Webhook w where w.id = d.webhookId and w.enabled = true"
