@@ -48,9 +48,11 @@ public class OperationsGauges {
         Gauge.builder(name, value, AtomicLong::get).description(description).register(metrics);
     }
 
+    // Every instance keeps its own gauges: the in-memory scheduler, not a clustered Quartz job run by one of them.
     @Scheduled(
             every = "${afterimage.ops.gauges-every:30s}",
             delayed = "5s",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
