@@ -2,6 +2,7 @@ package dev.afterimage.web.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -217,7 +218,14 @@ class AccountApiTest {
 
     @Test
     void shouldServeTheOpenApiDocument() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", notNullValue());
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths", notNullValue())
+                .body("paths.keySet()", hasItem("/api/posts"))
+                .body("paths.keySet().findAll { it.startsWith('/console') }", empty());
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     static int create(String body) {
