@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A first archive of a feed of 40,000 entries, while another account is polled: on its own profile (and so its own
+ * A first archive of a feed of 20,000 entries, while another account is polled: on its own profile (and so its own
  * application start), so that its posts do not slow the test classes sharing the database.
  */
 @QuarkusTest
@@ -37,7 +37,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class LargeArchiveScenarioTest {
 
-    private static final int ENTRIES = 40_000;
+    /**
+     * Far beyond one batch of the recorder and one page of any platform. 40,000 took over 20 minutes on PostgreSQL on
+     * this 2-core machine (3.5 on H2), past the suite's budget; 20,000 proves the same within it.
+     */
+    private static final int ENTRIES = 20_000;
 
     /** Room for a feed of megabytes, and for a poll that archives it. */
     public static final class LargeFeeds implements QuarkusTestProfile {
@@ -59,14 +63,14 @@ class LargeArchiveScenarioTest {
     MutableClock clock;
 
     @Test
-    void fortyThousandEntryFeedIsArchivedInBatchesWhileAnotherAccountsPollsSucceed() throws Exception {
+    void twentyThousandEntryFeedIsArchivedInBatchesWhileAnotherAccountsPollsSucceed() throws Exception {
         clock.advance(Duration.ofDays(1));
         long suffix = System.nanoTime() % 100_000;
         FakeFeed big = new FakeFeed("big-" + suffix).showLatest(ENTRIES);
         for (int i = 0; i < ENTRIES; i++) {
             big.publish("e" + i, ago(Duration.ofSeconds(10L * (i + 1))), "E" + i, "t" + i);
         }
-        // One stub for the whole feed: the first poll asks for no article, and 40,000 stubs would slow WireMock.
+        // One stub for the whole feed: the first poll asks for no article, and 20,000 stubs would slow WireMock.
         wireMock.stubFor(get(urlPathEqualTo(big.feedPath()))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
