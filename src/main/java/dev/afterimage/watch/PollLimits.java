@@ -1,6 +1,7 @@
 package dev.afterimage.watch;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * What one poll may still spend: media downloads, and time until its deadline. Time is measured on the monotonic
@@ -9,16 +10,19 @@ import java.time.Duration;
 final class PollLimits {
 
     private final Duration deadline;
+    private final BooleanSupplier wrappingUp;
     private final long startNanos = System.nanoTime();
     private int mediaFetchesLeft;
 
-    PollLimits(Duration deadline, int mediaFetches) {
+    /** @param wrappingUp true once the service is stopping: the poll then ends as if its deadline had passed */
+    PollLimits(Duration deadline, int mediaFetches, BooleanSupplier wrappingUp) {
         this.deadline = deadline;
         this.mediaFetchesLeft = mediaFetches;
+        this.wrappingUp = wrappingUp;
     }
 
     boolean pastDeadline() {
-        return System.nanoTime() - startNanos > deadline.toNanos();
+        return wrappingUp.getAsBoolean() || System.nanoTime() - startNanos > deadline.toNanos();
     }
 
     Duration deadline() {

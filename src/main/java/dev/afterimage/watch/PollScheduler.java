@@ -1,175 +1,311 @@
 package dev.afterimage.watch;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
 /**
- * One Quartz job per enabled account, stored in the database: in a cluster each account is polled by one
- * node, and a node that dies hands its accounts to the others.
+ * Polls every enabled account when it is due. Due times live in one table ({@link PollClaims}); a few clustered Quartz
+ * jobs, the claimers, fire every second on whichever instance Quartz picks and claim due accounts in batches, as many
+ * as the instance has poll threads free. Quartz decides which instance runs a claimer and moves it when one dies; the
+ * table's claims and leases decide which instance polls an account. See docs/scheduling.md.
  */
 @ApplicationScoped
 public class PollScheduler {
 
     private static final Logger LOG = Logger.getLogger(PollScheduler.class);
-    private static final String GROUP = "account-polls";
-    private static final String ACCOUNT_ID = "accountId";
+    private static final String GROUP = "poll-claimers";
 
     /** How late a scheduled poll starts against when it was due. */
     static final String LAG_METRIC = "afterimage.poll.lag";
 
     private final Scheduler quartz;
     private final WatchConfig config;
+    private final PollClaims claims;
+    private final Poller poller;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final PollCadence cadence;
+    private final Set<Long> polling = ConcurrentHashMap.newKeySet();
+    private Semaphore freeThreads;
+    private ThreadPoolExecutor pool;
+    private ScheduledExecutorService renewals;
+    private volatile boolean stopping;
 
-    PollScheduler(Scheduler quartz, WatchConfig config, MeterRegistry metrics) {
+    PollScheduler(Scheduler quartz, WatchConfig config, PollClaims claims, Poller poller, MeterRegistry metrics) {
         this.quartz = quartz;
         this.config = config;
+        this.claims = claims;
+        this.poller = poller;
+        this.metrics = metrics;
+        // Due times follow the wall clock, as Quartz's triggers did: instances compare them in a shared table, and
+        // a test that moves the service's clock through days must not make every account due at once.
+        this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+        this.cadence = new PollCadence(config.quietAfter(), config.quietMaxInterval());
         // Registered before the first scheduled poll, so a dashboard shows the lag of none rather than no data.
         metrics.timer(LAG_METRIC);
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.schedulerEnabled()) {
-            synchronise();
+        if (!config.schedulerEnabled()) {
+            return;
         }
+        freeThreads = new Semaphore(config.pollThreads());
+        AtomicInteger threadNumber = new AtomicInteger();
+        pool = new ThreadPoolExecutor(
+                config.pollThreads(),
+                config.pollThreads(),
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
+                task -> new Thread(task, "poll-" + threadNumber.incrementAndGet()));
+        renewals = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "poll-claim-renewal"));
+        long renewEvery = Math.max(1, config.claimLease().toMillis() / 3);
+        renewals.scheduleWithFixedDelay(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        synchronise();
+        scheduleClaimers();
     }
 
-    /** Makes the stored jobs match the accounts: one per enabled account at its interval, none for the others. */
-    public void synchronise() {
-        List<Account> enabled = enabledAccounts();
-        Set<JobKey> wanted = new HashSet<>();
-        for (Account account : enabled) {
-            wanted.add(keyOf(account.id));
-            schedule(account.id, account.pollInterval());
+    /**
+     * Stops claiming, tells the polls in progress to wrap up and waits for them, then gives back this instance's
+     * claims so other instances need not wait for the leases to run out. All of it happens while the database is
+     * still open.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        if (pool == null) {
+            return;
         }
+        stopping = true;
+        poller.wrapUp();
+        pool.shutdown();
         try {
-            for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-                if (!wanted.contains(key)) {
-                    quartz.deleteJob(key);
-                }
+            if (!pool.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf(
+                        "%d polls still running after %s; their accounts are polled again after the restart",
+                        polling.size(), config.shutdownGrace());
             }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not list the scheduled polls", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        renewals.shutdownNow();
+        try {
+            claims.releaseAll(node());
+        } catch (RuntimeException e) {
+            LOG.warnf("could not give back the claims of this instance; they lapse after %s", config.claimLease());
         }
     }
 
-    /** (Re)schedules polling of an account; its first poll comes after a random part of the interval. */
+    /** Makes the due-work table match the accounts: every enabled account on it, no other. */
+    public void synchronise() {
+        QuarkusTransaction.requiringNew()
+                .run(() -> claims.synchronise(clock.instant(), Duration.ofMillis((long)
+                        (config.jitter() * config.defaultPollInterval().toMillis()))));
+    }
+
+    /**
+     * Puts an account on the schedule, first due after a random part of its interval so accounts do not poll in
+     * lockstep; one already on it is brought forward when its new interval is shorter.
+     */
+    @Transactional
     public void schedule(long accountId, Duration interval) {
         if (!config.schedulerEnabled()) {
             return;
         }
-        JobKey key = keyOf(accountId);
-        JobDetail job = JobBuilder.newJob(PollJob.class)
-                .withIdentity(key)
-                .usingJobData(ACCOUNT_ID, Long.toString(accountId))
-                .requestRecovery()
-                .build();
-        long intervalMillis = interval.toMillis();
-        long offsetMillis = (long) (ThreadLocalRandom.current().nextDouble() * config.jitter() * intervalMillis);
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(key.getName(), GROUP)
-                .forJob(key)
-                .startAt(new Date(System.currentTimeMillis() + offsetMillis))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(intervalMillis)
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-        try {
-            Trigger existing = quartz.getTrigger(trigger.getKey());
-            if (existing instanceof org.quartz.SimpleTrigger simple && simple.getRepeatInterval() == intervalMillis) {
-                return;
-            }
-            quartz.scheduleJob(job, Set.of(trigger), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule polls of account " + accountId, e);
-        }
-    }
-
-    public void unschedule(long accountId) {
-        try {
-            quartz.deleteJob(keyOf(accountId));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not unschedule polls of account " + accountId, e);
-        }
-    }
-
-    /** Whether polls of the account are scheduled, and at what interval. */
-    public java.util.Optional<Duration> scheduledInterval(long accountId) {
-        try {
-            Trigger trigger =
-                    quartz.getTrigger(new org.quartz.TriggerKey(keyOf(accountId).getName(), GROUP));
-            return trigger instanceof org.quartz.SimpleTrigger simple
-                    ? java.util.Optional.of(Duration.ofMillis(simple.getRepeatInterval()))
-                    : java.util.Optional.empty();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not read the schedule of account " + accountId, e);
-        }
+        Instant now = clock.instant();
+        long offsetMillis = (long) (ThreadLocalRandom.current().nextDouble() * config.jitter() * interval.toMillis());
+        claims.schedule(accountId, now.plusMillis(offsetMillis));
+        claims.dueBy(accountId, now.plus(interval));
     }
 
     @Transactional
-    List<Account> enabledAccounts() {
-        return Account.list("enabled", true);
+    public void unschedule(long accountId) {
+        claims.unschedule(accountId);
     }
 
-    private static JobKey keyOf(long accountId) {
-        return new JobKey("account-" + accountId, GROUP);
+    /** Whether polls of the account are scheduled, and at what interval. */
+    @Transactional
+    public Optional<Duration> scheduledInterval(long accountId) {
+        if (!claims.scheduled(accountId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Account.<Account>findById(accountId)).map(Account::pollInterval);
     }
 
-    /** Quartz creates one per firing; it only hands over to the {@link Poller}. */
-    @DisallowConcurrentExecution
-    public static class PollJob implements Job {
-
-        @Inject
-        Poller poller;
-
-        @Inject
-        MeterRegistry metrics;
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            if (context.getScheduledFireTime() != null) {
-                // How late the poll starts against when it was due: the cost of scheduling made visible.
-                metrics.timer(LAG_METRIC)
-                        .record(Duration.between(context.getScheduledFireTime().toInstant(), Instant.now()));
+    /**
+     * One claimer's turn: claims due accounts as poll threads come free, until nothing is due or the turn is over, when
+     * Quartz may hand the claimer to another instance.
+     */
+    void claimDue() {
+        if (pool == null) {
+            return;
+        }
+        long turnEnds = System.nanoTime() + config.claimEvery().toNanos();
+        while (!stopping && System.nanoTime() < turnEnds) {
+            int free = takeFreeThreads(turnEnds);
+            if (free == 0) {
+                continue;
             }
-            // The JDBC job store keeps job data as strings (quarkus.quartz uses properties mode).
-            long accountId = Long.parseLong(context.getMergedJobDataMap().getString(ACCOUNT_ID));
+            Instant now = clock.instant();
+            List<PollClaims.Claim> claimed;
             try {
-                poller.pollScheduled(accountId);
+                claimed = claims.claim(node(), now, free, now.plus(config.claimLease()));
+            } catch (RuntimeException e) {
+                freeThreads.release(free);
+                LOG.warnf("could not claim due polls (%s); the next turn tries again", e.getMessage());
+                return;
+            }
+            freeThreads.release(free - claimed.size());
+            for (PollClaims.Claim claim : claimed) {
+                polling.add(claim.accountId());
+                pool.execute(() -> run(claim));
+            }
+            if (claimed.size() < free) {
+                return;
+            }
+        }
+    }
+
+    /** Takes every free poll thread, at most a batch, waiting for one until the turn ends; 0 when none came free. */
+    private int takeFreeThreads(long turnEnds) {
+        try {
+            long waitNanos = turnEnds - System.nanoTime();
+            if (waitNanos <= 0 || !freeThreads.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int more = Math.min(freeThreads.availablePermits(), config.claimBatch() - 1);
+        return 1 + (more > 0 && freeThreads.tryAcquire(more) ? more : 0);
+    }
+
+    private void run(PollClaims.Claim claim) {
+        long accountId = claim.accountId();
+        try {
+            // How late the poll starts against when it was due: the cost of scheduling made visible.
+            metrics.timer(LAG_METRIC).record(Duration.between(claim.due(), clock.instant()));
+            Optional<Instant> postedAt = claim.postedAt();
+            try {
+                Optional<Instant> newest = poller.pollScheduled(accountId).flatMap(PollSummary::newestPostAt);
+                postedAt = latest(postedAt, newest);
             } catch (AccountNotFoundException e) {
-                LOG.infof("account %d no longer exists; dropping its polls", accountId);
-                try {
-                    context.getScheduler().deleteJob(context.getJobDetail().getKey());
-                } catch (SchedulerException ex) {
-                    LOG.warnf(ex, "could not drop the polls of deleted account %d", accountId);
-                }
+                LOG.infof("account %d no longer exists; its polls stopped with it", accountId);
+                return;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "poll of account %d failed; it is retried at the next interval", accountId);
             }
+            Instant now = clock.instant();
+            claims.release(node(), accountId, cadence.next(claim.due(), claim.interval(), postedAt, now), postedAt);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the next poll of account %d could not be scheduled; its claim lapses", accountId);
+        } finally {
+            polling.remove(accountId);
+            freeThreads.release();
+        }
+    }
+
+    private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.filter(later -> later.isAfter(a.get())).or(() -> a);
+    }
+
+    private void renewClaims() {
+        try {
+            claims.renew(node(), Set.copyOf(polling), clock.instant().plus(config.claimLease()));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not renew the claims of polls in progress (%s); tried again shortly", e.getMessage());
+        }
+    }
+
+    /** Makes the claimer jobs match the configuration: as many as asked for, each at the configured pace. */
+    private void scheduleClaimers() {
+        long everyMillis = config.claimEvery().toMillis();
+        try {
+            for (int i = 0; i < config.claimers(); i++) {
+                JobKey key = new JobKey("claimer-" + i, GROUP);
+                Trigger existing = quartz.getTrigger(new TriggerKey(key.getName(), GROUP));
+                if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == everyMillis) {
+                    continue;
+                }
+                Trigger trigger = TriggerBuilder.newTrigger()
+                        .withIdentity(key.getName(), GROUP)
+                        .forJob(key)
+                        .startAt(new Date())
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                .withIntervalInMilliseconds(everyMillis)
+                                .repeatForever()
+                                .withMisfireHandlingInstructionNextWithRemainingCount())
+                        .build();
+                quartz.scheduleJob(
+                        JobBuilder.newJob(ClaimJob.class).withIdentity(key).build(), Set.of(trigger), true);
+            }
+            for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+                if (Integer.parseInt(key.getName().substring("claimer-".length())) >= config.claimers()) {
+                    quartz.deleteJob(key);
+                }
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not schedule the poll claimers", e);
+        }
+    }
+
+    /** This instance, as Quartz's cluster knows it. */
+    private String node() {
+        try {
+            return quartz.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler has no instance id", e);
+        }
+    }
+
+    /** Quartz creates one per firing; it only hands over to the scheduler's claim loop. */
+    @DisallowConcurrentExecution
+    public static class ClaimJob implements Job {
+
+        @Inject
+        PollScheduler scheduler;
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            scheduler.claimDue();
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.afterimage.watch;
 import dev.afterimage.detect.PollOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one poll of one account did, as `POST /api/accounts/{id}/poll` answers it.
  *
+ * @param newestPostAt the newest publication time the listing showed (now, for new posts that gave none)
  * @param mediaDeferred media downloads not tried this poll: their URL is backing off after a failure, or the poll's
  *     allowance of downloads or time was spent; a later poll tries them
  * @param skipped posts seen but not archived, because the archive cannot store them as they are
@@ -20,6 +22,7 @@ public record PollSummary(
         String detail,
         int pagesFetched,
         int postsSeen,
+        Optional<Instant> newestPostAt,
         int newPosts,
         int newVersions,
         int suspects,
@@ -55,6 +58,7 @@ public record PollSummary(
         private final String detail;
         private int pagesFetched;
         private int postsSeen;
+        private Optional<Instant> newestPostAt = Optional.empty();
         private int newPosts;
         private int newVersions;
         private int suspects;
@@ -77,9 +81,10 @@ public record PollSummary(
             this.detail = detail;
         }
 
-        Builder listing(int pagesFetched, int postsSeen) {
+        Builder listing(int pagesFetched, int postsSeen, Optional<Instant> newestPostAt) {
             this.pagesFetched = pagesFetched;
             this.postsSeen = postsSeen;
+            this.newestPostAt = newestPostAt;
             return this;
         }
 
@@ -121,6 +126,7 @@ public record PollSummary(
                     detail,
                     pagesFetched,
                     postsSeen,
+                    newestPostAt,
                     newPosts,
                     newVersions,
                     suspects,

@@ -64,6 +64,7 @@ public class Poller {
     private final XSpendMeter spend;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final RepeatedLines repeated = new RepeatedLines();
+    private volatile boolean wrappingUp;
 
     Poller(
             PostSources sources,
@@ -105,6 +106,14 @@ public class Poller {
             throw new AccountNotFoundException(accountId);
         }
         return account.platform == Platform.X && spend.defers(account.lastPollStartedAt, account.pollInterval());
+    }
+
+    /**
+     * Tells the polls in progress and those to come that the service is stopping: each stops asking and downloading,
+     * records what it has and ends as unknown, so none is cut off in the middle of a write.
+     */
+    void wrapUp() {
+        wrappingUp = true;
     }
 
     /** Polls the account now; when a poll of it is already running, waits for that one to finish first. */
@@ -151,7 +160,7 @@ public class Poller {
     private PollSummary pollOnce(PollRecorder.Ticket ticket, AccountRef account, Set<String> pushedDeletions) {
         long accountId = ticket.accountId();
         Instant startedAt = ticket.startedAt();
-        PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll());
+        PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll(), () -> wrappingUp);
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
@@ -183,10 +192,12 @@ public class Poller {
 
         PollVerdict verdict = PollVerdict.of(
                 plan.listing(),
-                limits.pastDeadline()
-                        ? Optional.of(
-                                "the poll ran past its deadline of " + limits.deadline() + "; recorded what it had")
-                        : Optional.empty());
+                wrappingUp
+                        ? Optional.of("the service is stopping; recorded what the poll had")
+                        : limits.pastDeadline()
+                                ? Optional.of("the poll ran past its deadline of " + limits.deadline()
+                                        + "; recorded what it had")
+                                : Optional.empty());
         PollObservation observation = new PollObservation(accountId, startedAt, verdict.listing(), seen, answers);
         Optional<String> identity =
                 verdict.listing() instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
@@ -220,7 +231,7 @@ public class Poller {
                         account.platform().apiName())
                 .increment(plan.suspects().size());
         return PollSummary.of(accountId, startedAt, endedAt, verdict.outcome(), verdict.detail())
-                .listing(walk.pagesFetched(), walk.posts().size())
+                .listing(walk.pagesFetched(), walk.posts().size(), newestPost(walk, startedAt, result.newPosts()))
                 .archived(result.newPosts(), result.newVersions(), result.events())
                 .asked(plan.suspects().size(), plan.rechecks().size(), result.deleted(), result.restored(), (int)
                         observation.unanswered())
@@ -230,6 +241,18 @@ public class Poller {
                         count(collected, MediaCollector.Collected::deferred))
                 .skipped(skipped)
                 .build();
+    }
+
+    /**
+     * When the account last posted, as far as this poll saw: the newest publication time listed, or now when new posts
+     * came without one; empty when the listing showed nothing new or dated.
+     */
+    private static Optional<Instant> newestPost(ListingWalk walk, Instant now, int newPosts) {
+        Optional<Instant> newest = walk.posts().stream()
+                .map(SourcePost::publishedAt)
+                .filter(published -> published != null && !published.isAfter(now))
+                .max(Instant::compareTo);
+        return newest.isPresent() || newPosts == 0 ? newest : Optional.of(now);
     }
 
     private void reportSkipped(AccountRef account, List<PostSkip> skipped) {

@@ -39,6 +39,47 @@ public interface WatchConfig {
     @WithDefault("true")
     boolean schedulerEnabled();
 
+    /**
+     * Quartz jobs that claim due accounts, each firing every {@link #claimEvery()} on whichever instance Quartz gives
+     * it to; more than one lets the instances of a cluster share the work and take it over when one dies.
+     */
+    @WithDefault("2")
+    int claimers();
+
+    /** How often each claimer looks for due accounts: the most a due poll waits for an instance to notice it. */
+    @WithDefault("1s")
+    Duration claimEvery();
+
+    /** Accounts one claim takes at most, in one short transaction. */
+    @WithDefault("100")
+    int claimBatch();
+
+    /** Polls one instance runs at once; claimers take no more due accounts than it has free. */
+    @WithDefault("16")
+    int pollThreads();
+
+    /**
+     * How long a claim holds without renewal. An instance renews its claims while it polls; when it dies, its accounts
+     * are claimable again this long after its last renewal, well within one poll interval.
+     */
+    @WithDefault("30s")
+    Duration claimLease();
+
+    /** How long an account goes without a post before it is polled less often (see {@link PollCadence}). */
+    @WithDefault("P1D")
+    Duration quietAfter();
+
+    /** The longest wait between polls of a quiet account; an interval as long or longer turns adaptive cadence off. */
+    @WithDefault("15m")
+    Duration quietMaxInterval();
+
+    /**
+     * How long stopping waits for polls in progress, told to wrap up, to record what they have; polls still running
+     * after it are left to the next start, their claims given back.
+     */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
     /** A YAML file listing accounts to watch, applied at start-up and whenever it changes. */
     Optional<Path> watchlist();
 

@@ -1,0 +1,159 @@
+package dev.afterimage.watch;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The due-work table: when each enabled account is next due, and which instance holds its poll. Instances claim due
+ * accounts in batches, skipping rows another instance is claiming at that moment, and hold each claim by a lease they
+ * renew while the poll runs: an instance that dies stops renewing, and its accounts are claimable again when the lease
+ * runs out.
+ */
+@ApplicationScoped
+class PollClaims {
+
+    /** A claimed account: when its poll was due, its interval, and when it was last seen posting. */
+    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt) {}
+
+    private final EntityManager entities;
+
+    PollClaims(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** Claims up to {@code limit} accounts due at {@code now}, oldest due first, for {@code node} until {@code until}. */
+    List<Claim> claim(String node, Instant now, int limit, Instant until) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> due = rows(entities.createNativeQuery("SELECT account_id, next_poll_at,"
+                            + " (SELECT poll_interval_seconds FROM account WHERE id = account_id), last_posted_at"
+                            + " FROM poll_schedule"
+                            + " WHERE next_poll_at <= ?1 AND (claimed_until IS NULL OR claimed_until < ?1)"
+                            + " ORDER BY next_poll_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, now)
+                    .setParameter(2, limit)
+                    .getResultList());
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            List<Claim> claims = due.stream()
+                    .map(row -> new Claim(
+                            ((Number) row[0]).longValue(),
+                            instant(row[1]),
+                            Duration.ofSeconds(((Number) row[2]).longValue()),
+                            Optional.ofNullable(row[3]).map(PollClaims::instant)))
+                    .toList();
+            entities.createNativeQuery("UPDATE poll_schedule SET claimed_by = ?1, claimed_until = ?2"
+                            + " WHERE account_id IN (?3)")
+                    .setParameter(1, node)
+                    .setParameter(2, until)
+                    .setParameter(3, claims.stream().map(Claim::accountId).toList())
+                    .executeUpdate();
+            return claims;
+        });
+    }
+
+    /** Extends the node's claims on the accounts it is still polling. */
+    void renew(String node, Collection<Long> accountIds, Instant until) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                        "UPDATE poll_schedule SET claimed_until = ?1" + " WHERE claimed_by = ?2 AND account_id IN (?3)")
+                .setParameter(1, until)
+                .setParameter(2, node)
+                .setParameter(3, List.copyOf(accountIds))
+                .executeUpdate());
+    }
+
+    /** Ends the node's claim: the account is next due at {@code next}; it was last seen posting at {@code postedAt}. */
+    void release(String node, long accountId, Instant next, Optional<Instant> postedAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
+                            + " claimed_until = NULL WHERE account_id = ?2 AND claimed_by = ?3")
+                    .setParameter(1, next)
+                    .setParameter(2, accountId)
+                    .setParameter(3, node)
+                    .executeUpdate();
+            postedAt.ifPresent(posted -> entities.createNativeQuery("UPDATE poll_schedule SET last_posted_at = ?1"
+                            + " WHERE account_id = ?2 AND (last_posted_at IS NULL OR last_posted_at < ?1)")
+                    .setParameter(1, posted)
+                    .setParameter(2, accountId)
+                    .executeUpdate());
+        });
+    }
+
+    /** Gives back every claim of the node at once, e.g. as it stops, so other instances need not wait for the lease. */
+    void releaseAll(String node) {
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                        "UPDATE poll_schedule SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?1")
+                .setParameter(1, node)
+                .executeUpdate());
+    }
+
+    /** Puts an account on the schedule, first due at {@code first}; one already on it keeps its due time and claim. */
+    void schedule(long accountId, Instant first) {
+        entities.createNativeQuery("INSERT INTO poll_schedule (account_id, next_poll_at)"
+                        + " SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM poll_schedule WHERE account_id = ?1)")
+                .setParameter(1, accountId)
+                .setParameter(2, first)
+                .executeUpdate();
+    }
+
+    /** Brings an account's next poll forward to {@code due} at the latest, e.g. after its interval was shortened. */
+    void dueBy(long accountId, Instant due) {
+        entities.createNativeQuery(
+                        "UPDATE poll_schedule SET next_poll_at = ?1 WHERE account_id = ?2 AND next_poll_at > ?1")
+                .setParameter(1, due)
+                .setParameter(2, accountId)
+                .executeUpdate();
+    }
+
+    void unschedule(long accountId) {
+        entities.createNativeQuery("DELETE FROM poll_schedule WHERE account_id = ?1")
+                .setParameter(1, accountId)
+                .executeUpdate();
+    }
+
+    boolean scheduled(long accountId) {
+        return !entities.createNativeQuery("SELECT 1 FROM poll_schedule WHERE account_id = ?1")
+                .setParameter(1, accountId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Takes off the schedule every account not enabled, and puts on it every enabled one missing. */
+    void synchronise(Instant now, Duration spread) {
+        entities.createNativeQuery("DELETE FROM poll_schedule WHERE account_id IN"
+                        + " (SELECT id FROM account WHERE enabled = FALSE)")
+                .executeUpdate();
+        List<?> missing = entities.createNativeQuery("SELECT id FROM account WHERE enabled = TRUE"
+                        + " AND id NOT IN (SELECT account_id FROM poll_schedule)")
+                .getResultList();
+        for (Object id : missing) {
+            long accountId = ((Number) id).longValue();
+            schedule(accountId, now.plusMillis(ThreadLocalRandom.current().nextLong(spread.toMillis() + 1)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant instant -> instant;
+            case Timestamp timestamp -> timestamp.toInstant();
+            case java.time.OffsetDateTime offset -> offset.toInstant();
+            default -> throw new IllegalStateException("unexpected time value " + value.getClass());
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package dev.afterimage.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The due-work table on the suite's database (H2 or PostgreSQL): claims, leases, releases. */
+@QuarkusTest
+class PollClaimsTest {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Inject
+    PollClaims claims;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    EntityManager entities;
+
+    private final List<Long> ids = new ArrayList<>();
+
+    @BeforeEach
+    void freshSchedule() {
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("DELETE FROM poll_schedule")
+                .executeUpdate());
+        ids.clear();
+    }
+
+    @Test
+    void claimsTheDueAccountsOldestFirstAndNoneTwice() {
+        long late = account("claims_late", T0.minusSeconds(10));
+        long early = account("claims_early", T0.minusSeconds(50));
+        account("claims_future", T0.plusSeconds(30));
+
+        List<PollClaims.Claim> first = claims.claim("node-a", T0, 10, T0.plus(LEASE));
+        assertEquals(
+                List.of(early, late),
+                first.stream().map(PollClaims.Claim::accountId).toList());
+        assertEquals(T0.minusSeconds(50), first.getFirst().due());
+        assertEquals(Duration.ofMinutes(5), first.getFirst().interval());
+        assertEquals(Optional.empty(), first.getFirst().postedAt());
+
+        assertEquals(List.of(), claims.claim("node-b", T0.plusSeconds(1), 10, T0.plus(LEASE)), "claimed by node-a");
+    }
+
+    @Test
+    void aClaimThatIsNotRenewedLapsesAndAnotherInstanceTakesIt() {
+        long id = account("claims_lapse", T0);
+        claims.claim("node-a", T0, 10, T0.plus(LEASE));
+        claims.renew("node-a", Set.of(id), T0.plus(LEASE).plusSeconds(20));
+
+        assertEquals(
+                List.of(), claims.claim("node-b", T0.plus(LEASE).plusSeconds(10), 10, T0.plus(Duration.ofMinutes(2))));
+        List<PollClaims.Claim> taken =
+                claims.claim("node-b", T0.plus(LEASE).plusSeconds(21), 10, T0.plus(Duration.ofMinutes(2)));
+        assertEquals(
+                List.of(id), taken.stream().map(PollClaims.Claim::accountId).toList());
+
+        claims.release("node-a", id, T0.plus(Duration.ofHours(1)), Optional.empty());
+        assertEquals(
+                List.of(),
+                claims.claim("node-c", T0.plus(Duration.ofMinutes(1)), 10, T0.plus(Duration.ofMinutes(4))),
+                "node-a's late release did not end node-b's claim");
+        assertEquals(
+                List.of(T0),
+                claims.claim("node-c", T0.plus(Duration.ofMinutes(3)), 10, T0.plus(Duration.ofMinutes(4))).stream()
+                        .map(PollClaims.Claim::due)
+                        .toList(),
+                "nor moved the account's due time");
+    }
+
+    @Test
+    void aReleasedAccountIsDueAgainAtItsNextTimeWithItsLastPost() {
+        long id = account("claims_release", T0);
+        claims.claim("node-a", T0, 10, T0.plus(LEASE));
+        Instant posted = T0.minus(Duration.ofHours(2));
+        claims.release("node-a", id, T0.plusSeconds(60), Optional.of(posted));
+        assertEquals(List.of(), claims.claim("node-a", T0.plusSeconds(59), 10, T0.plus(LEASE)));
+
+        claims.release("node-a", id, T0.plusSeconds(60), Optional.of(T0.minus(Duration.ofDays(3))));
+        List<PollClaims.Claim> again = claims.claim("node-b", T0.plusSeconds(60), 10, T0.plus(Duration.ofMinutes(2)));
+        assertEquals(
+                List.of(id), again.stream().map(PollClaims.Claim::accountId).toList());
+        assertEquals(Optional.of(posted), again.getFirst().postedAt(), "an older post does not move it back");
+    }
+
+    @Test
+    void givingBackEveryClaimMakesThemClaimableAtOnce() {
+        long id = account("claims_give_back", T0);
+        claims.claim("node-a", T0, 10, T0.plus(LEASE));
+        claims.releaseAll("node-a");
+        assertEquals(
+                List.of(id),
+                claims.claim("node-b", T0, 10, T0.plus(LEASE)).stream()
+                        .map(PollClaims.Claim::accountId)
+                        .toList());
+    }
+
+    @Test
+    void concurrentClaimersNeverShareAnAccount() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            account("claims_many_" + i, T0.minusSeconds(i));
+        }
+        List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                String node = "node-" + t;
+                runs.add(threads.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        claims.claim(node, T0, 4, T0.plus(LEASE)).forEach(claim -> claimed.add(claim.accountId()));
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(claimed.size(), new HashSet<>(claimed).size(), "an account was claimed twice: " + claimed);
+        assertTrue(new HashSet<>(claimed).containsAll(ids), "every due account was claimed");
+    }
+
+    private long account(String handle, Instant due) {
+        long id = accounts.create(new AccountRequest(null, "telegram", handle, null, "5m", true), AccountOrigin.API).id;
+        QuarkusTransaction.requiringNew().run(() -> {
+            claims.unschedule(id);
+            claims.schedule(id, due);
+        });
+        ids.add(id);
+        return id;
+    }
+}
