@@ -4,8 +4,8 @@ import dev.afterimage.source.http.HttpOutcome;
 import dev.afterimage.source.http.RetryAfter;
 import dev.afterimage.source.http.WebClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +56,7 @@ public class Dispatcher {
             Thread.ofPlatform().name("afterimage-webhooks-", 1).daemon(true).factory());
 
     private final Set<Long> draining = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     Dispatcher(DeliveryLedger ledger, WebClient web, WebhooksConfig config, Clock clock, MeterRegistry metrics) {
         this.metrics = metrics;
@@ -70,6 +72,7 @@ public class Dispatcher {
     @Scheduled(
             every = "${afterimage.webhooks.dispatch-every:1s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
@@ -77,11 +80,16 @@ public class Dispatcher {
 
     /** Right after a commit that queued deliveries; handed to another thread, the committing one is done with its transaction. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-        senders.submit(this::wake);
+        if (!stopping) {
+            senders.submit(this::wake);
+        }
     }
 
     /** Starts draining every endpoint that has something due and is not being drained already. */
     public void wake() {
+        if (stopping) {
+            return;
+        }
         try {
             List<Long> due = ledger.endpointsWithDueDeliveries(clock.instant());
             LOG.debugf("due endpoints %s, already draining %s", due, draining);
@@ -97,7 +105,9 @@ public class Dispatcher {
 
     private void drain(long webhookId) {
         try {
-            for (Optional<DeliveryLedger.Claim> claim = claim(webhookId); claim.isPresent(); claim = claim(webhookId)) {
+            for (Optional<DeliveryLedger.Claim> claim = claim(webhookId);
+                    claim.isPresent() && !stopping;
+                    claim = claim(webhookId)) {
                 send(claim.get());
             }
         } catch (RuntimeException e) {
@@ -147,8 +157,22 @@ public class Dispatcher {
                 .increment();
     }
 
-    @PreDestroy
-    void stop() {
-        senders.shutdownNow();
+    /**
+     * Lets the deliveries being sent finish and be recorded while the database is still open, then sends no more;
+     * the rest stay in the outbox for the next start. Threads are not interrupted: an interrupted database write
+     * can close H2's file under the whole service.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(config.timeout().plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf(
+                        "webhook deliveries still running after %s; they are sent again after the restart",
+                        config.timeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -90,6 +90,7 @@ public class EvidenceChain {
     @Scheduled(
             every = "${afterimage.archive.seal-every:10s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sealLeftovers() {
         seal();

@@ -53,6 +53,7 @@ public class OperationsGauges {
             every = "${afterimage.ops.gauges-every:30s}",
             delayed = "5s",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -65,7 +65,11 @@ public class XSpendMeter {
     }
 
     /** Every few seconds: the counts are cheap to lose only this far, and a write every poll would be wasteful. */
-    @Scheduled(every = "10s", executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "10s",
+            executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void flush() {
         record(usage.drain());
         refresh();

@@ -76,6 +76,7 @@ public class BlueskyStreamWatch {
     @Scheduled(
             every = "${afterimage.platforms.bluesky.jetstream-check-every:30s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void refresh() {
         if (stream == null) {

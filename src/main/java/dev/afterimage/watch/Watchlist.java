@@ -60,6 +60,7 @@ public class Watchlist {
     @Scheduled(
             every = "${afterimage.watch.watchlist-check-every:10s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void reloadIfChanged() {
         Path file = config.watchlist().orElse(null);

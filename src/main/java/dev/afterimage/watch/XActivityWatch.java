@@ -108,6 +108,7 @@ public class XActivityWatch {
     @Scheduled(
             every = "${afterimage.platforms.x.activity.refresh-every:PT1M}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void refresh() {
         if (client == null) {

@@ -72,6 +72,15 @@ public final class ServiceProcess implements AutoCloseable {
         await();
     }
 
+    /** What the running or last run printed. */
+    public String log() {
+        try {
+            return Files.readString(workDir.resolve("service-" + starts + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {

@@ -15,14 +15,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.afterimage.hash.Sha256;
 import dev.afterimage.testkit.FakeTelegram;
+import dev.afterimage.testkit.PackagedDatabase;
 import dev.afterimage.testkit.Pictures;
 import dev.afterimage.testkit.ServiceProcess;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,7 +47,7 @@ class RestartIT {
     private ServiceProcess service;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         wireMock =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         wireMock.start();
@@ -58,16 +56,7 @@ class RestartIT {
                 "afterimage.fetch.allow-private-networks", "true",
                 "afterimage.watch.scheduler-enabled", "false",
                 "afterimage.webhooks.retry-delays", "PT1S"));
-        if ("postgresql".equals(System.getProperty("test.db-kind"))) {
-            String url = System.getProperty("test.jdbc-url");
-            try (Connection connection = DriverManager.getConnection(url, System.getProperty("test.db-user"), "");
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-                statement.execute("CREATE SCHEMA " + SCHEMA);
-            }
-            properties.put("quarkus.datasource.jdbc.url", url + "?currentSchema=" + SCHEMA);
-            properties.put("quarkus.datasource.username", System.getProperty("test.db-user"));
-        }
+        properties.putAll(PackagedDatabase.freshSchema(SCHEMA));
         service = new ServiceProcess(workDir, properties);
     }
 

@@ -43,6 +43,7 @@ public class ChainStamper {
     @Scheduled(
             every = "${afterimage.evidence.check-every:15s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         stampDue();

@@ -42,6 +42,7 @@ class EventTicker {
     @Scheduled(
             every = "${afterimage.console.feed-every:1s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (subscribers.isEmpty()) {

@@ -41,6 +41,7 @@ class SearchIndex {
     @Scheduled(
             every = "${afterimage.console.index-every:2s}",
             executeWith = Scheduled.SIMPLE,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         catchUp(10);
