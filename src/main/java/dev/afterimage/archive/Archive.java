@@ -122,6 +122,19 @@ public class Archive {
         post.nextRecheckAt = nextRecheckAt;
     }
 
+    /**
+     * Live posts archived exactly as a listing showed them again were seen then: one statement for them all, where
+     * {@link #markSeen} writes each post.
+     */
+    public void markSeenAgain(long accountId, List<String> platformPostIds, Instant seenAt) {
+        Post.update(
+                "lastSeenAt = ?1 where accountId = ?2 and platformPostId in ?3 and state = ?4 and missingSince is null",
+                seenAt,
+                accountId,
+                platformPostIds,
+                PostState.LIVE);
+    }
+
     /** When the post is next asked about by permalink. */
     public void scheduleRecheck(Post post, Instant nextRecheckAt) {
         post.nextRecheckAt = nextRecheckAt;

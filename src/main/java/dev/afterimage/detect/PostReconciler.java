@@ -21,8 +21,11 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +74,41 @@ public class PostReconciler {
             reconcileSeen(accountId, post, tally);
         }
         return tally.result();
+    }
+
+    /**
+     * The listed posts whose archived copy already says all they show: live, not missing, the same content, and next
+     * re-checked when seeing them now would set it. Recording them is only noting that they were seen, which
+     * {@link #reconcileUnchanged} does for all of them in one statement.
+     */
+    @Transactional
+    public Set<String> unchanged(long accountId, List<ObservedPost> seen) {
+        if (seen.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, ObservedPost> byId = new HashMap<>();
+        seen.forEach(post -> byId.put(post.post().platformPostId(), post));
+        Set<String> unchanged = new HashSet<>();
+        for (Post post : Post.<Post>list("accountId = ?1 and platformPostId in ?2", accountId, byId.keySet())) {
+            ObservedPost observed = byId.get(post.platformPostId);
+            if (post.state == PostState.LIVE
+                    && post.missingSince == null
+                    && observed.contentHash().isOf(post)
+                    && Objects.equals(
+                            post.nextRecheckAt, recheckSchedule.next(post.publishedAt, observed.observedAt()))) {
+                unchanged.add(post.platformPostId);
+            }
+        }
+        return unchanged;
+    }
+
+    /** Notes that posts {@link #unchanged} found as archived were seen again. Must run inside a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcileUnchanged(long accountId, List<ObservedPost> unchanged) {
+        Map<Instant, List<String>> byPage = new HashMap<>();
+        unchanged.forEach(post -> byPage.computeIfAbsent(post.observedAt(), at -> new ArrayList<>())
+                .add(post.post().platformPostId()));
+        byPage.forEach((seenAt, ids) -> archive.markSeenAgain(accountId, ids, seenAt));
     }
 
     /** Applies a poll's permalink answers: deletions confirmed, suspects still missing. Must run inside a transaction. */

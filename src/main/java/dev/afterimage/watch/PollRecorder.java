@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,9 +90,17 @@ class PollRecorder {
         Reconciliation changes = Reconciliation.NOTHING;
         List<ObservedPost> seen = observation.seen();
         int batchSize = Math.max(1, config.batchSize());
+        List<ObservedPost> unchanged = new ArrayList<>();
         for (int from = 0; from < seen.size(); from += batchSize) {
-            Optional<Reconciliation> batch =
-                    recordBatch(ticket, seen.subList(from, Math.min(seen.size(), from + batchSize)), skips);
+            List<ObservedPost> listed = seen.subList(from, Math.min(seen.size(), from + batchSize));
+            // Posts archived exactly as listed cost no write transaction of their own: the poll record notes them.
+            Set<String> same = reconciler.unchanged(ticket.accountId(), listed);
+            List<ObservedPost> changed = new ArrayList<>();
+            listed.forEach(post -> (same.contains(post.post().platformPostId()) ? unchanged : changed).add(post));
+            if (changed.isEmpty()) {
+                continue;
+            }
+            Optional<Reconciliation> batch = recordBatch(ticket, changed, skips);
             if (batch.isEmpty()) {
                 return Optional.empty();
             }
@@ -99,7 +108,7 @@ class PollRecorder {
             chain.seal();
         }
         Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
-                .call(() -> finish(ticket, observation, verdict, accountIdentity, skips));
+                .call(() -> finish(ticket, observation, verdict, accountIdentity, skips, unchanged));
         chain.seal();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
@@ -147,11 +156,13 @@ class PollRecorder {
             PollObservation observation,
             PollVerdict verdict,
             Optional<String> accountIdentity,
-            List<PostSkip> skips) {
+            List<PostSkip> skips,
+            List<ObservedPost> unchanged) {
         Account account = current(ticket);
         if (account == null) {
             return Optional.empty();
         }
+        reconciler.reconcileUnchanged(account.id, unchanged);
         Instant now = clock.instant();
         Reconciliation reconciliation = reconciler.reconcileAnswers(observation);
         WatchHealth health =

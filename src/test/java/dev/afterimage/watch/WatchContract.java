@@ -19,6 +19,7 @@ import dev.afterimage.testkit.WireMockResource.InjectWireMock;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -145,6 +146,24 @@ abstract class WatchContract {
         assertEquals(List.of("PHOTO"), post.getList("versions[1].media.kind"));
         assertEquals(64, post.getString("versions[1].media[0].sha256").length());
         assertNotEquals(post.getString("versions[0].media[0].sha256"), post.getString("versions[1].media[0].sha256"));
+    }
+
+    @Test
+    void anUnchangedListingNotesEachPostSeenAgainAndArchivesNothingNew() {
+        String id = platform.publish(Duration.ofHours(2), "Unchanged statement");
+        platform.watch();
+        platform.poll();
+        Instant firstSeen = Instant.parse(platform.archived(id).getString("post.lastSeenAt"));
+        platform.advance(MINUTE);
+
+        JsonPath summary = platform.poll();
+
+        assertEquals(0, summary.getInt("newPosts"));
+        assertEquals(0, summary.getInt("newVersions"));
+        JsonPath after = platform.archived(id);
+        assertEquals(1, after.getList("versions").size());
+        assertTrue(
+                Instant.parse(after.getString("post.lastSeenAt")).isAfter(firstSeen), "seen again at the second poll");
     }
 
     @Test
