@@ -19,6 +19,12 @@ public record FixedFetchConfig(
 
     public static final String USER_AGENT = "Afterimage/0.1 (+https://afterimage.dev)";
 
+    /** The default caps for every host. */
+    @Override
+    public Politeness politeness() {
+        return FixedPoliteness.DEFAULTS;
+    }
+
     /** The defaults of {@link FetchConfig}, except that a server on loopback (WireMock) may be reached. */
     public static FixedFetchConfig forLocalServer() {
         return new FixedFetchConfig(

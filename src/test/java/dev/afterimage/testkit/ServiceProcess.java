@@ -23,15 +23,27 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Path workDir;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private final int port;
     private Process process;
     private int starts;
 
     /** @param workDir the folder it runs in: its ./data holds the H2 database and the media */
     public ServiceProcess(Path workDir, Map<String, String> properties) {
+        this(workDir, properties, List.of());
+    }
+
+    /** @param jvmOptions options for the service's JVM, e.g. {@code -Xmx512m} */
+    public ServiceProcess(Path workDir, Map<String, String> properties, List<String> jvmOptions) {
         this.workDir = workDir;
         this.properties = properties;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
+    }
+
+    /** The running service's process, e.g. to read its CPU time and memory from /proc. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public String baseUrl() {
@@ -43,6 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

@@ -3,6 +3,8 @@ package dev.afterimage.source.http;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** How Afterimage fetches pages and media from the web ({@code afterimage.fetch.*}). */
 @ConfigMapping(prefix = "afterimage.fetch")
@@ -47,4 +49,33 @@ public interface FetchConfig {
     /** A host may not park itself for longer than an hour, so a bogus header cannot stop archiving. */
     @WithDefault("1h")
     Duration maxRetryAfter();
+
+    /** How hard Afterimage may press one host (see {@link HostPoliteness}). */
+    Politeness politeness();
+
+    /** Per-host caps: a default for every host, and overrides by host name. */
+    interface Politeness {
+
+        /** Requests to one host in flight at once. */
+        @WithDefault("8")
+        int maxConcurrent();
+
+        /** Requests started per second to one host, spread evenly, so a burst of due polls does not hammer it. */
+        @WithDefault("20")
+        double requestsPerSecond();
+
+        /** How long a request waits for its turn at a busy host before it fails as unknown, never as gone. */
+        @WithDefault("30s")
+        Duration maxWait();
+
+        /** Overrides by host name, e.g. {@code afterimage.fetch.politeness.hosts."t.me".requests-per-second=5}. */
+        Map<String, HostCaps> hosts();
+    }
+
+    /** One host's caps; what is left out is the default's. */
+    interface HostCaps {
+        Optional<Integer> maxConcurrent();
+
+        Optional<Double> requestsPerSecond();
+    }
 }

@@ -87,7 +87,8 @@ public class WebClient {
                 .proxy(Proxy.NO_PROXY)
                 // HTTP/1.1 only: what is archived are HTTP/1.1 request and response heads, as WARC readers expect.
                 .protocols(List.of(Protocol.HTTP_1_1))
-                .addNetworkInterceptor(new RemoteAddress());
+                .addNetworkInterceptor(new RemoteAddress())
+                .addInterceptor(new HostPoliteness(config.politeness()));
         OkHttpClient shared = tuning.apply(builder).build();
         this.pages = shared.newBuilder().callTimeout(config.pageCallTimeout()).build();
         this.media = shared.newBuilder().callTimeout(config.mediaCallTimeout()).build();
