@@ -94,7 +94,7 @@ class SchedulingBenchmark {
                 .append(" s, and one channel in 50 answers its listing with HTTP 500 or 503: those must never be"
                         + " reported as deletions. Run on ")
                 .append(Instant.now().toString(), 0, 10)
-                .append(" by `SchedulingBenchmark`; goals from issue 15 in brackets.\n\n");
+                .append(" by `SchedulingBenchmark`.\n\n");
         report.append("| accounts | first archive | cores, steady | CPU per poll | bare parse | polls/s |"
                 + " deletions found | false alarms | deletion → webhook p50 / p99 / max | edits found |"
                 + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS |\n");
@@ -128,7 +128,11 @@ class SchedulingBenchmark {
                 "afterimage.fetch.politeness.hosts.\"127.0.0.1\".requests-per-second", "2000",
                 "quarkus.log.level", "WARN"));
         properties.putAll(PackagedDatabase.freshSchema("scheduling_benchmark"));
-        try (ServiceProcess service = new ServiceProcess(dir, properties, List.of("-Xmx512m"))) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        // e.g. -XX:StartFlightRecording=filename=/tmp/poll.jfr to see where a poll's CPU goes
+        Optional.ofNullable(System.getProperty("benchmark.scheduling.jvm-options"))
+                .ifPresent(options -> jvm.addAll(List.of(options.split(" "))));
+        try (ServiceProcess service = new ServiceProcess(dir, properties, jvm)) {
             service.start();
             given().baseUri(service.baseUrl())
                     .contentType(ContentType.JSON)
@@ -145,6 +149,7 @@ class SchedulingBenchmark {
 
             long cpuBefore = cpuNanos(service.handle());
             double pollsBefore = polls(service);
+            Metrics before = metrics(service);
             Instant windowStart = Instant.now();
             platform.resetGaps();
             platform.injectDuring(steady);
@@ -155,6 +160,8 @@ class SchedulingBenchmark {
             long rss = rssBytes(service.handle());
             await(DETECTION_WAIT, platform::allInjectedReported);
             platform.stopFaults();
+            // A graceful stop, so a flight recording asked for by jvm-options is written.
+            service.stop();
             return "| %,d | %s | %.2f | %.2f ms | %.2f ms | %.0f | %d of %d | %d | %s | %d of %d | %s | %s | %d MiB | %d MiB |"
                     .formatted(
                             accounts,
@@ -170,7 +177,7 @@ class SchedulingBenchmark {
                             platform.editsFound(),
                             platform.editsInjected(),
                             platform.gaps(),
-                            gauges.lag(),
+                            gauges.lagSince(before),
                             (long) gauges.heapBytes() >> 20,
                             rss >> 20);
         } finally {
@@ -227,8 +234,10 @@ class SchedulingBenchmark {
 
     /** The service's own view: scheduling lag and heap in use. */
     record Metrics(double lagSum, double lagCount, double lagMax, double heapBytes) {
-        String lag() {
-            return "%.2f s / %.1f s".formatted(lagCount == 0 ? 0 : lagSum / lagCount, lagMax);
+        /** Mean lag of the polls since {@code start}, and the most recent maximum. */
+        String lagSince(Metrics start) {
+            double count = lagCount - start.lagCount;
+            return "%.2f s / %.1f s".formatted(count == 0 ? 0 : (lagSum - start.lagSum) / count, lagMax);
         }
     }
 

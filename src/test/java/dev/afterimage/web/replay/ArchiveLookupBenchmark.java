@@ -1,0 +1,239 @@
+package dev.afterimage.web.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.afterimage.testkit.BenchmarkReport;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /archive?url=} with a million archived posts and 50 clients asking at once, timed at the client (the
+ * whole request on loopback, queueing included). Writes docs/benchmarks.md's "Archive lookup" section for the
+ * database of the build. Not part of the test run: {@code ./mvnw -Pbenchmark,postgresql test}.
+ */
+@QuarkusTest
+class ArchiveLookupBenchmark {
+
+    private static final int ACCOUNTS = 10;
+    private static final int POSTS = Integer.getInteger("benchmark.lookup.posts", 1_000_000);
+    private static final int CLIENTS = 50;
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration MEASURED = Duration.ofSeconds(30);
+    private static final int BATCH = 5_000;
+
+    @Inject
+    AgroalDataSource data;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    @TestHTTPResource("/archive")
+    URI archive;
+
+    @Test
+    void lookUpOneOfAMillionPosts() throws Exception {
+        long seeding = System.nanoTime();
+        seed();
+        double seedSeconds = (System.nanoTime() - seeding) / 1e9;
+        HttpClient http = HttpClient.newBuilder().build();
+        assertEquals(200, ask(http, 0, 7).statusCode(), "a seeded post is found");
+
+        run(http, WARM_UP);
+        List<Long> micros = run(http, MEASURED);
+        Collections.sort(micros);
+        double perSecond = micros.size() / (double) MEASURED.toSeconds();
+        BenchmarkReport.replaceSection(
+                "Archive lookup, " + dbKind,
+                String.format(
+                        Locale.ROOT,
+                        """
+                        `GET /archive?url=<post URL>` (JSON) for random posts among %,d archived in %d accounts (seeded \
+                        in %.0f s), %d clients asking back to back for %d s after %d s of warm-up, on %d cores shared \
+                        with the clients; times at the client, queueing included. Run on %s by `ArchiveLookupBenchmark`.
+
+                        | requests | per second | p50 ms | p95 ms | p99 ms | max ms |
+                        |---:|---:|---:|---:|---:|---:|
+                        | %,d | %.0f | %.1f | %.1f | %.1f | %.1f |
+
+                        Goal (issue 15): p99 ≤ 20 ms on PostgreSQL.
+                        """,
+                        POSTS,
+                        ACCOUNTS,
+                        seedSeconds,
+                        CLIENTS,
+                        MEASURED.toSeconds(),
+                        WARM_UP.toSeconds(),
+                        Runtime.getRuntime().availableProcessors(),
+                        Instant.now().toString().substring(0, 10),
+                        micros.size(),
+                        perSecond,
+                        percentile(micros, 50),
+                        percentile(micros, 95),
+                        percentile(micros, 99),
+                        micros.getLast() / 1000.0));
+    }
+
+    private List<Long> run(HttpClient http, Duration length) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long ends = System.nanoTime() + length.toNanos();
+        try {
+            List<Future<List<Long>>> runs = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                runs.add(clients.submit(() -> {
+                    List<Long> times = new ArrayList<>();
+                    while (System.nanoTime() < ends) {
+                        int account = ThreadLocalRandom.current().nextInt(ACCOUNTS);
+                        int post = ThreadLocalRandom.current().nextInt(POSTS / ACCOUNTS);
+                        long start = System.nanoTime();
+                        HttpResponse<byte[]> response = ask(http, account, post);
+                        times.add((System.nanoTime() - start) / 1_000);
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("lookup answered " + response.statusCode());
+                        }
+                    }
+                    return times;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> run : runs) {
+                all.addAll(run.get());
+            }
+            return all;
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private HttpResponse<byte[]> ask(HttpClient http, int account, int post) throws Exception {
+        String url = "https://t.me/lookup_" + account + "/" + (post + 1);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(archive + "?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)))
+                .header("Accept", "application/json")
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static double percentile(List<Long> sortedMicros, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, index)) / 1000.0;
+    }
+
+    private void seed() throws SQLException {
+        Instant now = Instant.now();
+        try (Connection db = data.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement post = db.prepareStatement("insert into post (id, account_id, platform_post_id,"
+                            + " url, published_at, first_seen_at, last_seen_at, state, content_hash)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, 'LIVE', ?)");
+                    PreparedStatement version = db.prepareStatement(
+                            "insert into post_version (id, post_id,"
+                                    + " observed_at, text_plain, text_html, edited_marker, details_json, content_hash,"
+                                    + " raw_fragment, raw_sha256, source_url) values (?, ?, ?, ?, ?, false, '{}', ?, ?, ?, ?)")) {
+                // After whatever another benchmark of the same run seeded.
+                long first = Math.max(
+                        next(db, "select coalesce(max(id), 0) from post"),
+                        next(db, "select coalesce(max(id), 0) from post_version"));
+                long id = first;
+                for (int a = 0; a < ACCOUNTS; a++) {
+                    long account = account(db, "lookup_" + a, now);
+                    for (int i = 1; i <= POSTS / ACCOUNTS; i++) {
+                        id++;
+                        String url = "https://t.me/lookup_" + a + "/" + i;
+                        Timestamp published = Timestamp.from(now.minus(Duration.ofMinutes(POSTS - (id - first))));
+                        String hash = String.format(Locale.ROOT, "%064x", id);
+                        post.setLong(1, id);
+                        post.setLong(2, account);
+                        post.setString(3, Integer.toString(i));
+                        post.setString(4, url);
+                        post.setTimestamp(5, published);
+                        post.setTimestamp(6, published);
+                        post.setTimestamp(7, published);
+                        post.setString(8, hash);
+                        post.addBatch();
+                        String text = "Statement " + i + " of ministry " + a + ": the delegation arrived today.";
+                        version.setLong(1, id);
+                        version.setLong(2, id);
+                        version.setTimestamp(3, published);
+                        version.setString(4, text);
+                        version.setString(5, "<p>" + text + "</p>");
+                        version.setString(6, hash);
+                        version.setBytes(
+                                7,
+                                ("<div class=\"tgme_widget_message\">" + text + "</div>")
+                                        .getBytes(StandardCharsets.UTF_8));
+                        version.setString(8, hash);
+                        version.setString(9, "https://t.me/s/lookup_" + a);
+                        version.addBatch();
+                        if (id % BATCH == 0) {
+                            post.executeBatch();
+                            version.executeBatch();
+                            db.commit();
+                        }
+                    }
+                }
+                post.executeBatch();
+                version.executeBatch();
+                try (var statement = db.createStatement()) {
+                    statement.execute("alter table post alter column id restart with " + (id + 1));
+                    statement.execute("alter table post_version alter column id restart with " + (id + 1));
+                }
+                db.commit();
+            }
+            try (var statement = db.createStatement()) {
+                if ("postgresql".equals(dbKind)) {
+                    statement.execute("analyze");
+                }
+            }
+        }
+    }
+
+    private static long next(Connection db, String query) throws SQLException {
+        try (var statement = db.createStatement();
+                var result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long account(Connection db, String handle, Instant now) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(
+                "insert into account (platform, handle, canonical_url, label, poll_interval_seconds, enabled,"
+                        + " availability, origin, created_at, consecutive_unknown, watch_failing)"
+                        + " values ('TELEGRAM', ?, ?, ?, 60, false, 'ACTIVE', 'API', ?, 0, false)",
+                new String[] {"id"})) {
+            insert.setString(1, handle);
+            insert.setString(2, "https://t.me/" + handle);
+            insert.setString(3, "Lookup " + handle);
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+}
