@@ -75,19 +75,22 @@ class PollClaims {
 
     /** Ends the node's claim: the account is next due at {@code next}; it was last seen posting at {@code postedAt}. */
     void release(String node, long accountId, Instant next, Optional<Instant> postedAt) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
-                            + " claimed_until = NULL WHERE account_id = ?2 AND claimed_by = ?3")
-                    .setParameter(1, next)
-                    .setParameter(2, accountId)
-                    .setParameter(3, node)
-                    .executeUpdate();
-            postedAt.ifPresent(posted -> entities.createNativeQuery("UPDATE poll_schedule SET last_posted_at = ?1"
-                            + " WHERE account_id = ?2 AND (last_posted_at IS NULL OR last_posted_at < ?1)")
-                    .setParameter(1, posted)
-                    .setParameter(2, accountId)
-                    .executeUpdate());
-        });
+        QuarkusTransaction.requiringNew().run(() -> releaseWithin(node, accountId, next, postedAt));
+    }
+
+    /** {@link #release} within the caller's transaction, e.g. the one that records the poll. */
+    void releaseWithin(String node, long accountId, Instant next, Optional<Instant> postedAt) {
+        entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
+                        + " claimed_until = NULL WHERE account_id = ?2 AND claimed_by = ?3")
+                .setParameter(1, next)
+                .setParameter(2, accountId)
+                .setParameter(3, node)
+                .executeUpdate();
+        postedAt.ifPresent(posted -> entities.createNativeQuery("UPDATE poll_schedule SET last_posted_at = ?1"
+                        + " WHERE account_id = ?2 AND (last_posted_at IS NULL OR last_posted_at < ?1)")
+                .setParameter(1, posted)
+                .setParameter(2, accountId)
+                .executeUpdate());
     }
 
     /** Gives back every claim of the node at once, e.g. as it stops, so other instances need not wait for the lease. */

@@ -79,13 +79,15 @@ class PollRecorder {
      * of the account must not undo what a newer one established. Empty when it was discarded.
      *
      * @param skipped posts the poll already found unstorable; recorded with those the database refuses
+     * @param alsoInRecord more work for the transaction that records the poll's outcome
      */
     Optional<Recorded> record(
             Ticket ticket,
             PollObservation observation,
             PollVerdict verdict,
             Optional<String> accountIdentity,
-            List<PostSkip> skipped) {
+            List<PostSkip> skipped,
+            Runnable alsoInRecord) {
         List<PostSkip> skips = new ArrayList<>(skipped);
         Reconciliation changes = Reconciliation.NOTHING;
         List<ObservedPost> seen = observation.seen();
@@ -108,7 +110,7 @@ class PollRecorder {
             chain.seal();
         }
         Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
-                .call(() -> finish(ticket, observation, verdict, accountIdentity, skips, unchanged));
+                .call(() -> finish(ticket, observation, verdict, accountIdentity, skips, unchanged, alsoInRecord));
         chain.seal();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
@@ -157,7 +159,8 @@ class PollRecorder {
             PollVerdict verdict,
             Optional<String> accountIdentity,
             List<PostSkip> skips,
-            List<ObservedPost> unchanged) {
+            List<ObservedPost> unchanged,
+            Runnable alsoInRecord) {
         Account account = current(ticket);
         if (account == null) {
             return Optional.empty();
@@ -184,6 +187,7 @@ class PollRecorder {
         if (!(observation.listing() instanceof ListingOutcome.Unknown)) {
             account.lastSuccessAt = now;
         }
+        alsoInRecord.run();
         return Optional.of(reconciliation);
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
@@ -217,27 +218,46 @@ public class PollScheduler {
 
     private void run(PollClaims.Claim claim) {
         long accountId = claim.accountId();
+        AtomicBoolean released = new AtomicBoolean();
         try {
             // How late the poll starts against when it was due: the cost of scheduling made visible.
             metrics.timer(LAG_METRIC).record(Duration.between(claim.due(), clock.instant()));
-            Optional<Instant> postedAt = claim.postedAt();
             try {
-                Optional<Instant> newest = poller.pollScheduled(accountId).flatMap(PollSummary::newestPostAt);
-                postedAt = latest(postedAt, newest);
+                poller.pollScheduled(accountId, newest -> {
+                    // In the poll's record transaction: the outcome and the next due time commit together.
+                    release(claim, newest, claims::releaseWithin);
+                    released.set(true);
+                });
             } catch (AccountNotFoundException e) {
                 LOG.infof("account %d no longer exists; its polls stopped with it", accountId);
                 return;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "poll of account %d failed; it is retried at the next interval", accountId);
             }
-            Instant now = clock.instant();
-            claims.release(node(), accountId, cadence.next(claim.due(), claim.interval(), postedAt, now), postedAt);
+            if (!released.get()) {
+                release(claim, Optional.empty(), claims::release);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "the next poll of account %d could not be scheduled; its claim lapses", accountId);
         } finally {
             polling.remove(accountId);
             freeThreads.release();
         }
+    }
+
+    /** How a claim is given back: in its own transaction or in the caller's. */
+    @FunctionalInterface
+    private interface Release {
+        void release(String node, long accountId, Instant next, Optional<Instant> postedAt);
+    }
+
+    private void release(PollClaims.Claim claim, Optional<Instant> newest, Release how) {
+        Optional<Instant> postedAt = latest(claim.postedAt(), newest);
+        how.release(
+                node(),
+                claim.accountId(),
+                cadence.next(claim.due(), claim.interval(), postedAt, clock.instant()),
+                postedAt);
     }
 
     private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {

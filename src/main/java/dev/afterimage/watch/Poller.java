@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -93,10 +94,18 @@ public class Poller {
      * @return the poll's summary, or empty when it was skipped for the budget
      */
     public Optional<PollSummary> pollScheduled(long accountId) {
+        return pollScheduled(accountId, newest -> {});
+    }
+
+    /**
+     * A scheduled poll whose record transaction also runs {@code inRecord}, given the newest publication time the
+     * listing showed: the scheduler ends its claim there, in the same commit as the poll's outcome.
+     */
+    public Optional<PollSummary> pollScheduled(long accountId, Consumer<Optional<Instant>> inRecord) {
         if (deferredByBudget(accountId)) {
             return Optional.empty();
         }
-        return Optional.of(poll(accountId));
+        return Optional.of(poll(accountId, Set.of(), inRecord));
     }
 
     @Transactional
@@ -126,6 +135,10 @@ public class Poller {
      * age: the notice only makes them suspects, and the platform's own answer about each decides.
      */
     public PollSummary poll(long accountId, Set<String> pushedDeletions) {
+        return poll(accountId, pushedDeletions, newest -> {});
+    }
+
+    private PollSummary poll(long accountId, Set<String> pushedDeletions, Consumer<Optional<Instant>> inRecord) {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -140,13 +153,13 @@ public class Poller {
             Instant startedAt = clock.instant();
             PollRecorder.Ticket ticket = recorder.begin(accountId, startedAt);
             try {
-                return pollOnce(ticket, account, pushedDeletions);
+                return pollOnce(ticket, account, pushedDeletions, inRecord);
             } catch (AccountNotFoundException e) {
                 throw e;
             } catch (Throwable e) {
                 // An Error too: a poll that dies without a trace is a watch that silently stopped.
                 LOG.errorf(e, "poll of account %d failed; recorded as unknown", accountId);
-                PollSummary failure = recordFailure(ticket, "the poll failed: " + e);
+                PollSummary failure = recordFailure(ticket, "the poll failed: " + e, inRecord);
                 if (e instanceof VirtualMachineError fatal) {
                     throw fatal;
                 }
@@ -157,7 +170,11 @@ public class Poller {
         }
     }
 
-    private PollSummary pollOnce(PollRecorder.Ticket ticket, AccountRef account, Set<String> pushedDeletions) {
+    private PollSummary pollOnce(
+            PollRecorder.Ticket ticket,
+            AccountRef account,
+            Set<String> pushedDeletions,
+            Consumer<Optional<Instant>> inRecord) {
         long accountId = ticket.accountId();
         Instant startedAt = ticket.startedAt();
         PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll(), () -> wrappingUp);
@@ -201,7 +218,9 @@ public class Poller {
         PollObservation observation = new PollObservation(accountId, startedAt, verdict.listing(), seen, answers);
         Optional<String> identity =
                 verdict.listing() instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
-        Optional<PollRecorder.Recorded> recorded = recorder.record(ticket, observation, verdict, identity, skips);
+        Optional<Instant> newestDated = newestPost(walk, startedAt, 0);
+        Optional<PollRecorder.Recorded> recorded =
+                recorder.record(ticket, observation, verdict, identity, skips, () -> inRecord.accept(newestDated));
         Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
         List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
         reportSkipped(account, skipped);
@@ -330,12 +349,13 @@ public class Poller {
         return answers;
     }
 
-    private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail) {
+    private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail, Consumer<Optional<Instant>> inRecord) {
         PollVerdict verdict = PollVerdict.failed(detail);
         PollObservation failed =
                 new PollObservation(ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of());
         try {
-            recorder.record(ticket, failed, verdict, Optional.empty(), List.of());
+            recorder.record(
+                    ticket, failed, verdict, Optional.empty(), List.of(), () -> inRecord.accept(Optional.empty()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "the failure of a poll of account %d could not be recorded", ticket.accountId());
         }

@@ -97,8 +97,8 @@ class SchedulingBenchmark {
                 .append(" by `SchedulingBenchmark`.\n\n");
         report.append("| accounts | first archive | cores, steady | CPU per poll | bare parse | polls/s |"
                 + " deletions found | false alarms | deletion → webhook p50 / p99 / max | edits found |"
-                + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS |\n");
-        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|\n");
+                + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS | machine load |\n");
+        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|\n");
         for (int accounts : sizes) {
             report.append(run(accounts, steady, db)).append('\n');
         }
@@ -113,7 +113,7 @@ class SchedulingBenchmark {
                 parse of the same listing page takes in the benchmark's JVM. "Gap between polls" is measured at the fake \
                 t.me between two listing requests for one channel; "lag" is the service's own \
                 `afterimage_poll_lag_seconds` (start of a poll − its due time). The fake platform's own CPU shares the \
-                cores.
+                cores; "machine load" is the 1-minute load average at the end of the window (other builds included).
                 """);
         BenchmarkReport.replaceSection("Scheduling, " + db, report.toString());
     }
@@ -158,11 +158,12 @@ class SchedulingBenchmark {
             double polls = polls(service) - pollsBefore;
             Metrics gauges = metrics(service);
             long rss = rssBytes(service.handle());
+            String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
             await(DETECTION_WAIT, platform::allInjectedReported);
             platform.stopFaults();
             // A graceful stop, so a flight recording asked for by jvm-options is written.
             service.stop();
-            return "| %,d | %s | %.2f | %.2f ms | %.2f ms | %.0f | %d of %d | %d | %s | %d of %d | %s | %s | %d MiB | %d MiB |"
+            return "| %,d | %s | %.2f | %.2f ms | %.2f ms | %.0f | %d of %d | %d | %s | %d of %d | %s | %s | %d MiB | %d MiB | %s |"
                     .formatted(
                             accounts,
                             human(firstArchive),
@@ -179,7 +180,8 @@ class SchedulingBenchmark {
                             platform.gaps(),
                             gauges.lagSince(before),
                             (long) gauges.heapBytes() >> 20,
-                            rss >> 20);
+                            rss >> 20,
+                            load);
         } finally {
             platform.close();
         }

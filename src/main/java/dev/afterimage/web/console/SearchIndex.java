@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
@@ -34,8 +35,18 @@ class SearchIndex {
      */
     private static final int OVERLAP = 2000;
 
-    /** Result of one batch: whether versions remain beyond it. */
-    record Progress(int versions, boolean more) {}
+    /** Result of one batch: whether versions remain beyond it, and the ids it read. */
+    record Progress(int versions, boolean more, Set<Long> read) {
+
+        static final Progress NOTHING = new Progress(0, false, Set.of());
+    }
+
+    /**
+     * The versions the last committed batch of this instance read. Re-reading them below the mark finds nothing to
+     * index, so their posts' words are not read again: only versions that are new, or that committed after that batch
+     * read past them, are.
+     */
+    private final Set<Long> lastRead = ConcurrentHashMap.newKeySet();
 
     /** Every two seconds: a search finds a post within seconds of its archiving (and a search also catches up). */
     @Scheduled(
@@ -52,6 +63,10 @@ class SearchIndex {
         int read = 0;
         for (int batch = 0; batch < batches; batch++) {
             Progress progress = indexBatch();
+            if (!progress.read().isEmpty()) {
+                lastRead.clear();
+                lastRead.addAll(progress.read());
+            }
             read += progress.versions();
             if (!progress.more()) {
                 break;
@@ -82,7 +97,7 @@ class SearchIndex {
                         + " WHERE name = 'post_version' FOR UPDATE SKIP LOCKED");
                 ResultSet row = lock.executeQuery()) {
             if (!row.next()) {
-                return new Progress(0, false);
+                return Progress.NOTHING;
             }
             mark = row.getLong(1);
         }
@@ -90,7 +105,7 @@ class SearchIndex {
         try (PreparedStatement newest = db.prepareStatement("SELECT MAX(id) FROM post_version");
                 ResultSet row = newest.executeQuery()) {
             if (!row.next() || row.getLong(1) <= mark) {
-                return new Progress(0, false);
+                return Progress.NOTHING;
             }
         }
         List<Version> versions = new ArrayList<>();
@@ -108,12 +123,15 @@ class SearchIndex {
         int fresh =
                 (int) versions.stream().filter(version -> version.id() > mark).count();
         if (fresh == 0) {
-            return new Progress(0, false);
+            return Progress.NOTHING;
         }
-        Map<Long, Set<String>> known = known(db, versions);
+        List<Version> unread = versions.stream()
+                .filter(version -> version.id() > mark || !lastRead.contains(version.id()))
+                .toList();
+        Map<Long, Set<String>> known = known(db, unread);
         try (PreparedStatement insert =
                 db.prepareStatement("INSERT INTO console_word (account_id, word, post_id) VALUES (?, ?, ?)")) {
-            for (Version version : versions) {
+            for (Version version : unread) {
                 Set<String> seen = known.computeIfAbsent(version.postId(), id -> new HashSet<>());
                 for (String word : Words.of(version.text())) {
                     if (seen.add(word)) {
@@ -131,7 +149,10 @@ class SearchIndex {
             advance.setLong(1, newMark);
             advance.executeUpdate();
         }
-        return new Progress(fresh, versions.size() == BATCH + OVERLAP);
+        return new Progress(
+                fresh,
+                versions.size() == BATCH + OVERLAP,
+                versions.stream().map(Version::id).collect(Collectors.toSet()));
     }
 
     /** The words already indexed for the posts of these versions. */
