@@ -197,11 +197,14 @@ class ArchiveLookupBenchmark {
                 }
                 post.executeBatch();
                 version.executeBatch();
+                db.commit();
+                // One table at a time: the word index's tick may hold the other, and two held at once can deadlock.
                 try (var statement = db.createStatement()) {
                     statement.execute("alter table post alter column id restart with " + (id + 1));
+                    db.commit();
                     statement.execute("alter table post_version alter column id restart with " + (id + 1));
+                    db.commit();
                 }
-                db.commit();
             }
             try (var statement = db.createStatement()) {
                 if ("postgresql".equals(dbKind)) {
