@@ -90,10 +90,10 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.id("poll-now")).click();
 
         browser.waiting.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".notice"), "Polled: OK, 2 new posts"));
+                By.cssSelector(".notice"), "Polled: read in full, 2 new posts"));
         String page = browser.driver.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("Morning briefing"), page);
-        assertTrue(page.contains("every PT2M"), page);
+        assertTrue(page.contains("every 2 minutes"), page);
     }
 
     @Test

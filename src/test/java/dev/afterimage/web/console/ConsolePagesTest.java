@@ -82,6 +82,47 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aFailedPollIsSaidInWordsWithoutThePlatformsHtml() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(1, Duration.ofHours(1), "Statement");
+        scenario.watch();
+        scenario.fault(
+                scenario.listingPath(),
+                serverError().withBody("<html><body><h1>Bad Gateway</h1><script>x()</script></body></html>"));
+        scenario.poll();
+
+        String handle = "@" + scenario.channel.channel();
+        String dashboard =
+                given().get("/console").then().statusCode(200).extract().asString();
+        assertTrue(dashboard.contains(">Ministry</a> <span class=\"muted\">" + handle + "</span>"), dashboard);
+        String account = given().get("/console/accounts/" + scenario.accountId())
+                .then()
+                .statusCode(200)
+                .body(containsString("failed"))
+                .body(not(containsString("UNKNOWN")))
+                .body(not(containsString("PT1M")))
+                .extract()
+                .asString();
+        assertTrue(!account.contains("&lt;h1") && !account.contains("x()"), account);
+    }
+
+    @Test
+    void aLabelledAccountIsNamedOnceAndAnUnlabelledOneByItsHandleOnce() {
+        ConsoleSession session = ConsoleSession.open("/console/accounts/new");
+        session.form()
+                .formParam("url", "https://t.me/console_unlabelled")
+                .formParam("action", "save")
+                .post("/console/accounts")
+                .then()
+                .statusCode(303);
+
+        String dashboard =
+                given().get("/console").then().statusCode(200).extract().asString();
+        assertTrue(dashboard.contains(">@console_unlabelled</a>"), dashboard);
+        assertTrue(!dashboard.contains("@console_unlabelled</a> <span class=\"muted\">@console_unlabelled"), dashboard);
+    }
+
+    @Test
     void addAccountFormShowsTheErrorNextToTheUrlField() {
         ConsoleSession session = ConsoleSession.open("/console/accounts/new");
 
@@ -145,7 +186,7 @@ class ConsolePagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("Saved &lt;b&gt;label&lt;/b&gt;"))
-                .body(containsString("every PT2M"))
+                .body(containsString("every 2 minutes"))
                 .body(containsString("Account added."));
     }
 
