@@ -144,6 +144,40 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSwappedPictureShowsBeforeAndAfterNextToEachOther() {
+        scenario.post(9, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("before", 21));
+        scenario.watch();
+        scenario.poll();
+        scenario.channel
+                .message(9)
+                .clearMedia()
+                .photo(scenario.picture("after", 22))
+                .edited();
+        scenario.advance(MINUTE);
+        scenario.poll();
+
+        open("/console/posts/" + scenario.postByPlatformId(9).getLong("post.id") + "#diff");
+        browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".media-change")));
+        WebElement before = browser.driver.findElement(By.cssSelector(".media-before img"));
+        WebElement after = browser.driver.findElement(By.cssSelector(".media-after img"));
+        browser.driver.executeScript("arguments[0].scrollIntoView();", before);
+        browser.waiting.until(driver -> loaded(before) && loaded(after));
+        assertTrue(
+                before.getRect().getX() + before.getRect().getWidth()
+                        <= after.getRect().getX(),
+                "side by side");
+        assertEquals(before.getRect().getY(), after.getRect().getY(), "on one line");
+        assertTrue(text(".media-before h4").startsWith("Before"));
+        assertTrue(text(".media-after h4").startsWith("After"));
+    }
+
+    private boolean loaded(WebElement image) {
+        Object width =
+                browser.driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth;", image);
+        return width instanceof Number number && number.longValue() > 0;
+    }
+
+    @Test
     void webhookAddedInTheConsoleShowsItsSecretOnceAndSendsATest() {
         wireMock.stubFor(post(urlPathEqualTo("/hooks/browser")).willReturn(ok()));
 

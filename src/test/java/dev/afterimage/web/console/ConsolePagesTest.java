@@ -287,6 +287,55 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aSwappedPictureIsShownBeforeAndAfterSideBySide() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(6, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("depot-before", 11));
+        scenario.watch();
+        scenario.poll();
+        scenario.channel
+                .message(6)
+                .clearMedia()
+                .photo(scenario.picture("depot-after", 12))
+                .edited();
+        scenario.advance(MINUTE);
+        scenario.poll();
+        long postId = scenario.postByPlatformId(6).getLong("post.id");
+
+        String page = given().get("/console/posts/" + postId)
+                .then()
+                .statusCode(200)
+                .body(containsString("<h3>Media changed</h3>"))
+                .body(containsString("Before: version 1"))
+                .body(containsString("After: version 2"))
+                .extract()
+                .asString();
+        String before = page.substring(page.indexOf("class=\"media-before\""), page.indexOf("class=\"media-after\""));
+        String after = page.substring(page.indexOf("class=\"media-after\""));
+        assertTrue(before.contains("<img src=\"/media/"), before);
+        assertTrue(after.contains("<img src=\"/media/"), after);
+        String beforeImage = before.substring(before.indexOf("<img src=\"") + 10, before.indexOf("\" alt"));
+        assertTrue(!after.contains(beforeImage), "the after side shows another file than " + beforeImage);
+    }
+
+    @Test
+    void anEditOfTheTextAloneShowsNoMediaChange() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(8, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("depot-same", 13));
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.edit(8, "Heavy damage at the depot");
+        scenario.advance(MINUTE);
+        scenario.poll();
+        long postId = scenario.postByPlatformId(8).getLong("post.id");
+
+        given().get("/console/posts/" + postId)
+                .then()
+                .statusCode(200)
+                .body(containsString("<ins>Heavy damage</ins>"))
+                .body(not(containsString("Media changed")));
+    }
+
+    @Test
     void webhookSecretIsShownOnceWhenAdded() {
         ConsoleSession session = ConsoleSession.open("/console/webhooks");
 
