@@ -263,7 +263,7 @@ public class AccountPages {
                 row,
                 account.enabled,
                 account.pollIntervalSeconds,
-                account.pollInterval().toString(),
+                Wording.every(account.pollInterval()),
                 Moment.of(account.lastSuccessAt, now),
                 account.options(),
                 QuarkusTransaction.requiringNew().call(() -> SkippedPost.ofAccount(id, SKIPPED_SHOWN).stream()
@@ -303,7 +303,7 @@ public class AccountPages {
     private static String outcomeName(String outcome) {
         for (PollOutcome known : PollOutcome.values()) {
             if (known.name().equals(outcome)) {
-                return known.name();
+                return Wording.outcome(known);
             }
         }
         return "done";

@@ -9,6 +9,9 @@ import java.time.Instant;
  * One account on the dashboard.
  *
  * @param name the label, or the handle when there is none
+ * @param handle the handle as shown beside the name, or null when the name already is the handle
+ * @param lastOutcome how the last poll ended, in words
+ * @param lastDetail why it ended so, as one short line of plain text
  * @param health "OK", "Failing", "Paused", "Unavailable", ... in words
  * @param failing whether the row must stand out
  */
@@ -29,16 +32,18 @@ public record AccountRow(
         boolean failing) {
 
     static AccountRow of(Account account, Instant now, long posts, long deletions24h, long edits24h) {
+        String name = Wording.accountName(account.platform, account.label, account.handle);
+        String shownHandle = Wording.handle(account.platform, account.handle);
         return new AccountRow(
                 account.id,
                 PlatformBadge.of(account.platform),
-                account.label != null ? account.label : "@" + account.handle,
-                account.handle,
+                name,
+                shownHandle.equals(name) ? null : shownHandle,
                 account.canonicalUrl,
                 account.groupName,
                 Moment.of(account.lastPollAt, now),
-                account.lastPollOutcome == null ? "not polled yet" : account.lastPollOutcome.name(),
-                account.lastPollDetail,
+                Wording.outcome(account.lastPollOutcome),
+                Wording.reason(account.lastPollDetail),
                 posts,
                 deletions24h,
                 edits24h,

@@ -7,6 +7,7 @@ import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.security.Roles;
+import dev.afterimage.web.replay.ArchivedPostPage;
 import dev.afterimage.web.replay.ArchivedPosts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -79,19 +80,24 @@ public class PostPages {
         }
         List<PostVersion> versions = PostVersion.ofPost(id);
         int count = versions.size();
+        ArchivedPostPage archivedPage = archived.page(post, versions, versions.getLast());
         VersionDiff diff = null;
+        MediaChange mediaChange = null;
         if (count > 1) {
             int newer = number(to, count, count);
             int older = number(from, count - 1, count);
             diff = VersionDiff.between(older, versions.get(older - 1).text, newer, versions.get(newer - 1).text);
+            mediaChange =
+                    MediaChange.between(archivedPage.versions(), older, newer).orElse(null);
         }
         String encoded = URLEncoder.encode(post.url, StandardCharsets.UTF_8);
         PostPage page = new PostPage(
                 post.id,
                 post.accountId,
-                archived.page(post, versions, versions.getLast()),
+                archivedPage,
                 timeline(post, versions),
                 diff,
+                mediaChange,
                 IntStream.rangeClosed(1, count).boxed().toList(),
                 "/archive?url=" + encoded,
                 "/timemap/link/" + ArchivedPosts.inPath(post.url),

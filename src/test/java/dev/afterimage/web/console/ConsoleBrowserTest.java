@@ -90,10 +90,10 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.id("poll-now")).click();
 
         browser.waiting.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".notice"), "Polled: OK, 2 new posts"));
+                By.cssSelector(".notice"), "Polled: read in full, 2 new posts"));
         String page = browser.driver.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("Morning briefing"), page);
-        assertTrue(page.contains("every PT2M"), page);
+        assertTrue(page.contains("every 2 minutes"), page);
     }
 
     @Test
@@ -141,6 +141,40 @@ class ConsoleBrowserTest {
         assertEquals("near", text(".diff-before del"));
         assertEquals("far from", text(".diff-after ins"));
         browser.driver.executeScript("document.getElementById('diff').scrollIntoView();");
+    }
+
+    @Test
+    void aSwappedPictureShowsBeforeAndAfterNextToEachOther() {
+        scenario.post(9, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("before", 21));
+        scenario.watch();
+        scenario.poll();
+        scenario.channel
+                .message(9)
+                .clearMedia()
+                .photo(scenario.picture("after", 22))
+                .edited();
+        scenario.advance(MINUTE);
+        scenario.poll();
+
+        open("/console/posts/" + scenario.postByPlatformId(9).getLong("post.id") + "#diff");
+        browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".media-change")));
+        WebElement before = browser.driver.findElement(By.cssSelector(".media-before img"));
+        WebElement after = browser.driver.findElement(By.cssSelector(".media-after img"));
+        browser.driver.executeScript("arguments[0].scrollIntoView();", before);
+        browser.waiting.until(driver -> loaded(before) && loaded(after));
+        assertTrue(
+                before.getRect().getX() + before.getRect().getWidth()
+                        <= after.getRect().getX(),
+                "side by side");
+        assertEquals(before.getRect().getY(), after.getRect().getY(), "on one line");
+        assertTrue(text(".media-before h4").startsWith("Before"));
+        assertTrue(text(".media-after h4").startsWith("After"));
+    }
+
+    private boolean loaded(WebElement image) {
+        Object width =
+                browser.driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth;", image);
+        return width instanceof Number number && number.longValue() > 0;
     }
 
     @Test

@@ -82,6 +82,47 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aFailedPollIsSaidInWordsWithoutThePlatformsHtml() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(1, Duration.ofHours(1), "Statement");
+        scenario.watch();
+        scenario.fault(
+                scenario.listingPath(),
+                serverError().withBody("<html><body><h1>Bad Gateway</h1><script>x()</script></body></html>"));
+        scenario.poll();
+
+        String handle = "@" + scenario.channel.channel();
+        String dashboard =
+                given().get("/console").then().statusCode(200).extract().asString();
+        assertTrue(dashboard.contains(">Ministry</a> <span class=\"muted\">" + handle + "</span>"), dashboard);
+        String account = given().get("/console/accounts/" + scenario.accountId())
+                .then()
+                .statusCode(200)
+                .body(containsString("failed"))
+                .body(not(containsString("UNKNOWN")))
+                .body(not(containsString("PT1M")))
+                .extract()
+                .asString();
+        assertTrue(!account.contains("&lt;h1") && !account.contains("x()"), account);
+    }
+
+    @Test
+    void aLabelledAccountIsNamedOnceAndAnUnlabelledOneByItsHandleOnce() {
+        ConsoleSession session = ConsoleSession.open("/console/accounts/new");
+        session.form()
+                .formParam("url", "https://t.me/console_unlabelled")
+                .formParam("action", "save")
+                .post("/console/accounts")
+                .then()
+                .statusCode(303);
+
+        String dashboard =
+                given().get("/console").then().statusCode(200).extract().asString();
+        assertTrue(dashboard.contains(">@console_unlabelled</a>"), dashboard);
+        assertTrue(!dashboard.contains("@console_unlabelled</a> <span class=\"muted\">@console_unlabelled"), dashboard);
+    }
+
+    @Test
     void addAccountFormShowsTheErrorNextToTheUrlField() {
         ConsoleSession session = ConsoleSession.open("/console/accounts/new");
 
@@ -145,7 +186,7 @@ class ConsolePagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("Saved &lt;b&gt;label&lt;/b&gt;"))
-                .body(containsString("every PT2M"))
+                .body(containsString("every 2 minutes"))
                 .body(containsString("Account added."));
     }
 
@@ -243,6 +284,55 @@ class ConsolePagesTest {
                 .body(containsString("after publication"))
                 .body(containsString("href=\"/timemap/link/https://t.me/" + scenario.channel.channel() + "/5\""))
                 .body(containsString("/api/posts/" + postId + "/export.warc.gz"));
+    }
+
+    @Test
+    void aSwappedPictureIsShownBeforeAndAfterSideBySide() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(6, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("depot-before", 11));
+        scenario.watch();
+        scenario.poll();
+        scenario.channel
+                .message(6)
+                .clearMedia()
+                .photo(scenario.picture("depot-after", 12))
+                .edited();
+        scenario.advance(MINUTE);
+        scenario.poll();
+        long postId = scenario.postByPlatformId(6).getLong("post.id");
+
+        String page = given().get("/console/posts/" + postId)
+                .then()
+                .statusCode(200)
+                .body(containsString("<h3>Media changed</h3>"))
+                .body(containsString("Before: version 1"))
+                .body(containsString("After: version 2"))
+                .extract()
+                .asString();
+        String before = page.substring(page.indexOf("class=\"media-before\""), page.indexOf("class=\"media-after\""));
+        String after = page.substring(page.indexOf("class=\"media-after\""));
+        assertTrue(before.contains("<img src=\"/media/"), before);
+        assertTrue(after.contains("<img src=\"/media/"), after);
+        String beforeImage = before.substring(before.indexOf("<img src=\"") + 10, before.indexOf("\" alt"));
+        assertTrue(!after.contains(beforeImage), "the after side shows another file than " + beforeImage);
+    }
+
+    @Test
+    void anEditOfTheTextAloneShowsNoMediaChange() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(8, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("depot-same", 13));
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.edit(8, "Heavy damage at the depot");
+        scenario.advance(MINUTE);
+        scenario.poll();
+        long postId = scenario.postByPlatformId(8).getLong("post.id");
+
+        given().get("/console/posts/" + postId)
+                .then()
+                .statusCode(200)
+                .body(containsString("<ins>Heavy damage</ins>"))
+                .body(not(containsString("Media changed")));
     }
 
     @Test
