@@ -10,6 +10,7 @@ import java.util.List;
  * @param mediaChange the diff's two versions' media side by side, or null when their media are the same
  * @param versionNumbers 1 to the number of versions, for the diff's pickers
  * @param trustedTime whether a time-stamping authority dated the post's newest record in the evidence chain
+ * @param deletion when the post went and the proof that it did, or null while it is live
  */
 public record PostPage(
         long id,
@@ -24,4 +25,5 @@ public record PostPage(
         String warcUrl,
         String jsonUrl,
         List<SeenBefore> seenBefore,
-        TrustedTime trustedTime) {}
+        TrustedTime trustedTime,
+        DeletionWindow deletion) {}

@@ -2,11 +2,13 @@ package dev.afterimage.web.console;
 
 import dev.afterimage.alert.EventDetailsJson;
 import dev.afterimage.alert.EventRecord;
+import dev.afterimage.archive.Capture;
 import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostVersion;
 import dev.afterimage.evidence.stamp.ChainStamper;
 import dev.afterimage.security.Roles;
+import dev.afterimage.web.ContentPolicy;
 import dev.afterimage.web.replay.ArchivedPostPage;
 import dev.afterimage.web.replay.ArchivedPosts;
 import io.quarkus.qute.CheckedTemplate;
@@ -59,6 +61,8 @@ public class PostPages {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance post(PostPage page);
+
+        static native TemplateInstance deletionProof(DeletionProof proof);
     }
 
     /**
@@ -104,8 +108,57 @@ public class PostPages {
                 "/api/posts/" + post.id + "/export.warc.gz",
                 "/api/posts/" + post.id,
                 SeenBefore.of(post.id, eventDetails),
-                trustedTime(post));
+                trustedTime(post),
+                DeletionWindow.of(post, clock.instant()).orElse(null));
         return HtmlPage.ok(Templates.post(page), CsrfToken.of(cookie));
+    }
+
+    /** The platform's answer that proved the post deleted: the request, the response head, where it came from. */
+    @GET
+    @Path("/{id}/deletion-proof")
+    @Transactional
+    public Response deletionProof(@PathParam("id") long id, @CookieParam(CsrfToken.COOKIE) String cookie) {
+        Post post = deleted(id);
+        return HtmlPage.ok(
+                Templates.deletionProof(DeletionProof.of(post.id, post.url, proof(post), clock.instant())),
+                CsrfToken.of(cookie));
+    }
+
+    /** The answer's body exactly as received, inert: it is the platform's markup, not a page of ours. */
+    @GET
+    @Path("/{id}/deletion-proof/body")
+    @Produces(MediaType.WILDCARD)
+    @Transactional
+    public Response deletionProofBody(@PathParam("id") long id) {
+        Capture capture = proof(deleted(id));
+        if (capture.body == null) {
+            throw new NotFoundException("the deletion proof of post " + id + " kept no body");
+        }
+        String type = DeletionProof.contentType(capture.responseHead);
+        return Response.ok(capture.body, type)
+                .header("Content-Security-Policy", ContentPolicy.ARCHIVED_BYTES)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"deletion-proof-" + id + "\"")
+                .build();
+    }
+
+    private static Post deleted(long id) {
+        Post post = Post.findById(id);
+        if (post == null) {
+            throw new NotFoundException("no post with id " + id);
+        }
+        if (post.deletionCaptureId == null) {
+            throw new NotFoundException("post " + id + " has no deletion proof");
+        }
+        return post;
+    }
+
+    private static Capture proof(Post post) {
+        Capture capture = Capture.findById(post.deletionCaptureId);
+        if (capture == null) {
+            throw new NotFoundException("the deletion proof of post " + post.id + " is missing");
+        }
+        return capture;
     }
 
     private TrustedTime trustedTime(Post post) {

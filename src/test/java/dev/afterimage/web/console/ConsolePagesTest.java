@@ -287,6 +287,42 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aDeletedPostShowsItsDeletionWindowAndThePlatformsAnswer() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(7, Duration.ofHours(2), "Irrefutable evidence");
+        scenario.post(8, Duration.ofHours(1), "Stays");
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.delete(7);
+        scenario.advance(MINUTE);
+        scenario.poll();
+        long postId = scenario.postByPlatformId(7).getLong("post.id");
+        String page = "/console/posts/" + postId;
+
+        given().get(page)
+                .then()
+                .statusCode(200)
+                .body(containsString("Confirmed deleted"))
+                .body(containsString("deleted within 1 min of being last seen"))
+                .body(containsString("href=\"" + page + "/deletion-proof\""));
+        given().get(page + "/deletion-proof")
+                .then()
+                .statusCode(200)
+                .body(containsString("Deletion proof"))
+                .body(containsString(scenario.embedPath(7)))
+                .body(containsString("HTTP/1.1 200"))
+                .body(containsString(page + "/deletion-proof/body"));
+        given().get(page + "/deletion-proof/body")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("sandbox"))
+                .header("X-Content-Type-Options", "nosniff");
+        long livePost = scenario.postByPlatformId(8).getLong("post.id");
+        given().get("/console/posts/" + livePost).then().body(not(containsString("Confirmed deleted")));
+        given().get("/console/posts/" + livePost + "/deletion-proof").then().statusCode(404);
+    }
+
+    @Test
     void aSwappedPictureIsShownBeforeAndAfterSideBySide() {
         TelegramScenario scenario = new TelegramScenario(wireMock, clock);
         scenario.post(6, Duration.ofMinutes(30), "Damage at the depot").photo(scenario.picture("depot-before", 11));
