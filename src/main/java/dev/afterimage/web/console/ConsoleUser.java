@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 
 /**
  * Who is looking at a console page, as every page's layout shows it: their name and sign-out button, the admin's
@@ -19,6 +20,10 @@ public record ConsoleUser(String name, boolean signedIn, boolean admin, boolean 
     static class Globals {
 
         static ConsoleUser consoleUser() {
+            if (Context.isOnEventLoopThread()) {
+                // Only the error page for a path nothing serves renders here: finding out who asked could block.
+                return new ConsoleUser(null, false, false, false, null);
+            }
             SecurityIdentity identity = Arc.container()
                     .instance(CurrentIdentityAssociation.class)
                     .get()

@@ -64,7 +64,7 @@ class EventFeed {
         if (account == null) {
             return "removed account " + accountId;
         }
-        return account.label != null ? account.label : "@" + account.handle;
+        return Wording.accountName(account.platform, account.label, account.handle);
     }
 
     /** "POST_DELETED" reads as "Post deleted". */

@@ -25,9 +25,6 @@ class PostList {
 
     static final int PAGE_SIZE = 50;
 
-    /** Enough to recognise a post in a list; the post page has the whole text. */
-    private static final int SNIPPET_LENGTH = 280;
-
     private final Clock clock;
 
     PostList(Clock clock) {
@@ -122,40 +119,23 @@ class PostList {
     }
 
     private List<PostRow> rows(List<Post> posts) {
-        if (posts.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, String> newestText = new HashMap<>();
-        Map<Long, Integer> versions = new HashMap<>();
-        List<Object[]> texts = Panache.getEntityManager()
-                .createQuery(
-                        "select v.postId, v.text from PostVersion v where v.postId in :ids order by v.observedAt, v.id",
-                        Object[].class)
-                .setParameter("ids", posts.stream().map(post -> post.id).toList())
-                .getResultList();
-        for (Object[] row : texts) {
-            newestText.put((Long) row[0], (String) row[1]);
-            versions.merge((Long) row[0], 1, Integer::sum);
-        }
+        Map<Long, PostPreview> previews =
+                PostPreview.of(posts.stream().map(post -> post.id).toList());
         Instant now = clock.instant();
         List<PostRow> rows = new ArrayList<>();
         for (Post post : posts) {
-            int count = versions.getOrDefault(post.id, 0);
+            PostPreview preview = previews.get(post.id);
             rows.add(new PostRow(
                     post.id,
                     post.url,
                     post.platformPostId,
                     Moment.of(post.publishedAt, now),
                     post.state == PostState.DELETED,
-                    count > 1,
-                    snippet(newestText.getOrDefault(post.id, "")),
-                    count));
+                    preview.versions() > 1,
+                    preview.snippet(),
+                    preview.versions(),
+                    preview));
         }
         return rows;
-    }
-
-    private static String snippet(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH - 1) + "…";
     }
 }

@@ -5,6 +5,7 @@ package dev.afterimage.web.console;
  *
  * @param snippet the newest version's text, shortened
  * @param versions how many distinct versions are archived; more than one means edited
+ * @param preview its text, picture and media badges
  */
 public record PostRow(
         long id,
@@ -14,4 +15,5 @@ public record PostRow(
         boolean deleted,
         boolean edited,
         String snippet,
-        int versions) {}
+        int versions,
+        PostPreview preview) {}

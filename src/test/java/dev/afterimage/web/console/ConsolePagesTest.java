@@ -55,6 +55,7 @@ class ConsolePagesTest {
                 .statusCode(403)
                 .contentType(ContentType.HTML);
         given().get("/api/posts/999999").then().statusCode(404).contentType("application/problem+json");
+        given().get("/console/no-such-page").then().statusCode(404);
     }
 
     @Test
