@@ -57,6 +57,8 @@ public class AccountPages {
     private final ChainStamper stamper;
     private final Clock clock;
 
+    private final DailyActivity activity;
+
     AccountPages(
             AccountService accounts,
             Poller poller,
@@ -65,7 +67,9 @@ public class AccountPages {
             SearchIndex index,
             EvidenceChain chain,
             ChainStamper stamper,
+            DailyActivity activity,
             Clock clock) {
+        this.activity = activity;
         this.chain = chain;
         this.stamper = stamper;
         this.accounts = accounts;
@@ -90,6 +94,8 @@ public class AccountPages {
                 int page,
                 boolean hasNext,
                 String notice,
+                ActivityChart chart,
+                ArchiveProgress progress,
                 CsrfToken csrf);
 
         static native TemplateInstance deleteAccount(
@@ -171,6 +177,8 @@ public class AccountPages {
                         page,
                         found.hasNext(),
                         notice(notice, outcome, newPosts, newVersions, deleted),
+                        ActivityChart.of("activity-account", activity.lastDays(DashboardResource.CHART_DAYS, id)),
+                        activity.progress(id),
                         token),
                 token);
     }

@@ -25,18 +25,29 @@ public class DashboardResource {
     private final Dashboard dashboard;
     private final EventFeed feed;
 
-    private final XSpendMeter spend;
+    /** A month of days: long enough to see a pattern, short enough for each bar to be seen. */
+    static final int CHART_DAYS = 30;
 
-    DashboardResource(Dashboard dashboard, EventFeed feed, XSpendMeter spend) {
+    private final XSpendMeter spend;
+    private final DailyActivity activity;
+
+    DashboardResource(Dashboard dashboard, EventFeed feed, XSpendMeter spend, DailyActivity activity) {
         this.dashboard = dashboard;
         this.feed = feed;
         this.spend = spend;
+        this.activity = activity;
     }
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance dashboard(
-                List<AccountRow> accounts, List<FeedItem> feed, long after, XSpend xToday, XSpend xMonth);
+                List<AccountRow> accounts,
+                List<FeedItem> feed,
+                long after,
+                XSpend xToday,
+                XSpend xMonth,
+                ActivityChart chart,
+                ArchiveProgress progress);
     }
 
     @GET
@@ -45,7 +56,14 @@ public class DashboardResource {
         List<FeedItem> events = feed.latest(FEED_SIZE);
         long after = events.isEmpty() ? 0 : events.getFirst().id();
         return HtmlPage.ok(
-                Templates.dashboard(dashboard.accounts(), events, after, spend.today(), spend.month()),
+                Templates.dashboard(
+                        dashboard.accounts(),
+                        events,
+                        after,
+                        spend.today(),
+                        spend.month(),
+                        ActivityChart.of("activity-all", activity.lastDays(CHART_DAYS, null)),
+                        activity.progress(null)),
                 CsrfToken.of(cookie));
     }
 }

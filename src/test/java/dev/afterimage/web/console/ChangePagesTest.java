@@ -1,5 +1,6 @@
 package dev.afterimage.web.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -21,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -160,6 +163,45 @@ class ChangePagesTest {
         assertEquals("Irrefutable evidence of the convoy", records.get(1).get("text"));
         assertEquals("Harvest figures for the region, corrected", records.get(0).get("text"));
         assertEquals(String.valueOf(ministry.accountId()), records.get(0).get("account_id"));
+    }
+
+    @Test
+    void chartsCountPostsDeletionsAndEditsPerDayOverallAndPerAccount() {
+        String today = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+                .format(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        given().get("/console/accounts/" + ministry.accountId())
+                .then()
+                .statusCode(200)
+                .body(containsString("<svg class=\"chart\" id=\"activity-account\""))
+                .body(containsString("Last 30 days: 2 posts published, 1 deletion, 1 edit"))
+                .body(containsString("<title>" + today + ": 1 deletion</title>"))
+                .body(containsString("<title>" + today + ": 1 edit</title>"));
+        given().get("/console")
+                .then()
+                .statusCode(200)
+                .body(containsString("<svg class=\"chart\" id=\"activity-all\""))
+                .body(containsString("Every deletion and edit"));
+    }
+
+    @Test
+    void aFirstArchiveWithMediaStillToFetchShowsItsProgress() {
+        TelegramScenario gallery = new TelegramScenario(wireMock, clock);
+        String kept = gallery.picture("kept", 41);
+        gallery.post(1, Duration.ofHours(2), "One picture").photo(kept);
+        gallery.post(2, Duration.ofHours(1), "Another picture").photo(gallery.picture("owed", 42));
+        gallery.fault("/cdn/" + gallery.channel.channel() + "/owed.jpg", serverError());
+        gallery.watch();
+        gallery.poll();
+
+        given().get("/console/accounts/" + gallery.accountId())
+                .then()
+                .statusCode(200)
+                .body(containsString("First archive in progress"))
+                .body(containsString("1 of 2 media files downloaded; 1 still to fetch (50%)"))
+                .body(containsString("aria-valuenow=\"50\""));
+        given().get("/console/accounts/" + army.accountId())
+                .then()
+                .body(not(containsString("First archive in progress")));
     }
 
     @Test

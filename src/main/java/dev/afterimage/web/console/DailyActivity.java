@@ -1,0 +1,112 @@
+package dev.afterimage.web.console;
+
+import dev.afterimage.alert.EventType;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Posts published, deletions and edits per UTC day, over every account or one. Counted by the database, grouped by
+ * day number since the epoch, so a chart costs a few index range scans however many posts there are.
+ */
+@ApplicationScoped
+class DailyActivity {
+
+    private static final String DAY_OF_POST = "FLOOR(EXTRACT(EPOCH FROM p.published_at) / 86400)";
+    private static final String DAY_OF_EVENT = "FLOOR(EXTRACT(EPOCH FROM e.detected_at) / 86400)";
+
+    private final Clock clock;
+
+    DailyActivity(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The last {@code days} UTC days, today included, oldest first; every day present, quiet ones as zeros. */
+    @Transactional
+    List<ActivityDay> lastDays(int days, Long accountId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<Long, Long> posts = new HashMap<>();
+        for (Object[] row : rows(
+                "SELECT " + DAY_OF_POST + ", COUNT(*) FROM post p WHERE p.published_at >= ?1"
+                        + (accountId == null ? "" : " AND p.account_id = ?2")
+                        + " GROUP BY " + DAY_OF_POST,
+                from,
+                accountId)) {
+            posts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        Map<Long, Long> deletions = new HashMap<>();
+        Map<Long, Long> edits = new HashMap<>();
+        for (Object[] row : rows(
+                "SELECT " + DAY_OF_EVENT + ", e.type, COUNT(*) FROM event e WHERE e.type IN ('"
+                        + EventType.POST_DELETED + "', '" + EventType.POST_EDITED + "', '" + EventType.MEDIA_CHANGED
+                        + "') AND e.detected_at >= ?1" + (accountId == null ? "" : " AND e.account_id = ?2")
+                        + " GROUP BY " + DAY_OF_EVENT + ", e.type",
+                from,
+                accountId)) {
+            long day = ((Number) row[0]).longValue();
+            long count = ((Number) row[2]).longValue();
+            (EventType.POST_DELETED.name().equals(row[1]) ? deletions : edits).merge(day, count, Long::sum);
+        }
+        List<ActivityDay> result = new ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(today); date = date.plusDays(1)) {
+            long day = date.toEpochDay();
+            result.add(new ActivityDay(
+                    date, posts.getOrDefault(day, 0L), deletions.getOrDefault(day, 0L), edits.getOrDefault(day, 0L)));
+        }
+        return result;
+    }
+
+    private static List<Object[]> rows(String sql, Instant from, Long accountId) {
+        var query = Panache.getEntityManager().createNativeQuery(sql);
+        query.setParameter(1, from);
+        if (accountId != null) {
+            query.setParameter(2, accountId);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add((Object[]) row);
+        }
+        return rows;
+    }
+
+    /** How far the first archive has come, over every account or one. */
+    @Transactional
+    ArchiveProgress progress(Long accountId) {
+        long accounts = 0;
+        long read = 0;
+        String join = "";
+        if (accountId == null) {
+            Object[] counts = (Object[]) Panache.getEntityManager()
+                    .createNativeQuery("SELECT COUNT(*), COUNT(last_poll_at) FROM account WHERE enabled = TRUE")
+                    .getSingleResult();
+            accounts = ((Number) counts[0]).longValue();
+            read = ((Number) counts[1]).longValue();
+        } else {
+            join = " JOIN post_version v ON v.id = m.version_id JOIN post p ON p.id = v.post_id AND p.account_id = ?1";
+        }
+        long owed = count("SELECT COUNT(*) FROM version_media m" + join + " WHERE m.media_sha256 IS NULL", accountId);
+        // Files kept are counted only while some are owed: the one count that reads every media row of the archive.
+        long kept = owed == 0
+                ? 0
+                : count("SELECT COUNT(*) FROM version_media m" + join + " WHERE m.media_sha256 IS NOT NULL", accountId);
+        return ArchiveProgress.of(accounts, read, kept, owed);
+    }
+
+    private static long count(String sql, Long accountId) {
+        var query = Panache.getEntityManager().createNativeQuery(sql);
+        if (accountId != null) {
+            query.setParameter(1, accountId);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+}
