@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,73 @@ class ConsoleBrowserTest {
         assertEquals(before.getRect().getY(), after.getRect().getY(), "on one line");
         assertTrue(text(".media-before h4").startsWith("Before"));
         assertTrue(text(".media-after h4").startsWith("After"));
+    }
+
+    @Test
+    void deletionsPageFiltersByKindAndShowsThePicture() {
+        scenario.post(11, Duration.ofHours(2), "Irrefutable evidence").photo(scenario.picture("evidence", 23));
+        scenario.post(12, Duration.ofHours(1), "Figures for the harvest");
+        scenario.watchInGroup("Browser ministry");
+        scenario.poll();
+        scenario.channel.delete(11);
+        scenario.channel.edit(12, "Corrected figures for the harvest");
+        scenario.advance(MINUTE);
+        scenario.poll();
+
+        open("/console");
+        browser.driver.findElement(By.linkText("Deletions and edits")).click();
+        new Select(browser.driver.findElement(By.id("group"))).selectByVisibleText("Browser ministry");
+        for (WebElement kind : browser.driver.findElements(By.name("type"))) {
+            if (!kind.getAttribute("value").equals("deleted") && kind.isSelected()) {
+                kind.click();
+            }
+        }
+        WebElement deleted = browser.driver.findElement(By.cssSelector("input[name=type][value=deleted]"));
+        if (!deleted.isSelected()) {
+            deleted.click();
+        }
+        browser.driver.findElement(By.cssSelector(".changes-filters button")).click();
+
+        browser.waiting.until(ExpectedConditions.urlContains("type=deleted"));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector(".changes li"));
+        assertEquals(1, rows.size(), "only the deletion");
+        assertTrue(
+                rows.getFirst().getText().contains("Irrefutable evidence"),
+                rows.getFirst().getText());
+        WebElement thumbnail = rows.getFirst().findElement(By.cssSelector("img.thumb"));
+        browser.waiting.until(driver -> loaded(thumbnail));
+        assertEquals(64, thumbnail.getRect().getWidth());
+        assertTrue(browser.driver
+                .findElement(By.id("export-csv"))
+                .getAttribute("href")
+                .contains("type=deleted"));
+    }
+
+    @Test
+    void activityChartDrawsADaysBarsWithTheirCounts() {
+        scenario.post(13, Duration.ofHours(2), "One");
+        scenario.post(14, Duration.ofHours(1), "Two");
+        scenario.watch();
+        scenario.poll();
+        scenario.channel.delete(13);
+        scenario.advance(MINUTE);
+        scenario.poll();
+
+        open("/console/accounts/" + scenario.accountId());
+        WebElement chart = browser.waiting.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg#activity-account")));
+        browser.driver.executeScript("arguments[0].scrollIntoView();", chart);
+        assertTrue(
+                chart.getRect().getWidth() > 300,
+                "drawn at a readable size: " + chart.getRect().getWidth());
+        List<WebElement> deletions = chart.findElements(By.cssSelector("g[data-series=deletions] rect"));
+        assertEquals(1, deletions.size());
+        assertTrue(deletions.getFirst().getRect().getHeight() > 10, "the day's bar is visible");
+        assertTrue(
+                chart.findElement(By.tagName("title"))
+                        .getAttribute("textContent")
+                        .contains("1 deletion"),
+                "the chart says its totals to screen readers");
     }
 
     private boolean loaded(WebElement image) {
