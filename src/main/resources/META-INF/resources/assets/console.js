@@ -39,6 +39,12 @@ function feedItem(item) {
   time.setAttribute("datetime", item.detectedAt);
   time.textContent = item.detectedUtc;
   li.append(" · ", time);
+  if (item.snippet) {
+    const snippet = document.createElement("span");
+    snippet.className = "feed-snippet";
+    snippet.textContent = item.snippet;
+    li.append(snippet);
+  }
   return li;
 }
 

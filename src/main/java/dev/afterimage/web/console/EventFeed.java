@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** Reads events for the live feed, named as a reader wants them: what happened, to which account. */
 @ApplicationScoped
 class EventFeed {
+
+    private static final int FEED_SNIPPET_LENGTH = 140;
 
     private final Clock clock;
 
@@ -37,14 +40,20 @@ class EventFeed {
 
     private List<FeedItem> items(List<EventRecord> events) {
         Map<Long, String> names = new HashMap<>();
+        Map<Long, PostPreview> previews = PostPreview.of(events.stream()
+                .map(event -> event.postId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return events.stream()
                 .map(event -> item(
                         event,
-                        event.accountId == null ? null : names.computeIfAbsent(event.accountId, EventFeed::name)))
+                        event.accountId == null ? null : names.computeIfAbsent(event.accountId, EventFeed::name),
+                        event.postId == null ? null : previews.get(event.postId)))
                 .toList();
     }
 
-    private FeedItem item(EventRecord event, String account) {
+    private FeedItem item(EventRecord event, String account, PostPreview preview) {
         Moment detected = Moment.of(event.detectedAt, clock.instant());
         return new FeedItem(
                 event.id,
@@ -56,7 +65,8 @@ class EventFeed {
                 event.postUrl,
                 event.postId == null ? null : "/console/posts/" + event.postId,
                 detected.iso(),
-                detected.utc());
+                detected.utc(),
+                preview == null || preview.text().isBlank() ? null : shortened(preview.snippet()));
     }
 
     private static String name(long accountId) {
@@ -65,6 +75,13 @@ class EventFeed {
             return "removed account " + accountId;
         }
         return Wording.accountName(account.platform, account.label, account.handle);
+    }
+
+    /** A feed line names the post by its first words; its page has the rest. */
+    private static String shortened(String snippet) {
+        return snippet.length() <= FEED_SNIPPET_LENGTH
+                ? snippet
+                : snippet.substring(0, FEED_SNIPPET_LENGTH - 1).strip() + "…";
     }
 
     /** "POST_DELETED" reads as "Post deleted". */

@@ -8,6 +8,7 @@ package dev.afterimage.web.console;
  * @param postPage the console page of the post, or null
  * @param detectedAt ISO-8601, for the viewer's time zone
  * @param detectedUtc the same time in UTC, shown until the script rewrites it
+ * @param snippet the start of the post's newest archived text, or null for events about no post
  */
 public record FeedItem(
         long id,
@@ -19,4 +20,5 @@ public record FeedItem(
         String postUrl,
         String postPage,
         String detectedAt,
-        String detectedUtc) {}
+        String detectedUtc,
+        String snippet) {}

@@ -117,6 +117,9 @@ class ConsoleBrowserTest {
                 By.xpath("//ol[@id='feed']/li[contains(., 'Post deleted') and contains(., '/"
                         + scenario.channel.channel() + "/1')]")));
         assertTrue(item.getAttribute("class").contains("alarm"));
+        assertEquals(
+                "Will be deleted",
+                item.findElement(By.className("feed-snippet")).getText());
         assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.sameDocument === true;"));
     }
 
