@@ -6,6 +6,7 @@ import dev.afterimage.source.bluesky.BlueskyConfig;
 import dev.afterimage.source.bluesky.BlueskySource;
 import dev.afterimage.source.bluesky.JetstreamClient;
 import dev.afterimage.source.bluesky.JetstreamEvent;
+import dev.afterimage.source.http.WebClient;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,7 @@ public class BlueskyStreamWatch {
     private final BlueskyConfig config;
     private final BlueskySource source;
     private final Poller poller;
+    private final WebClient web;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bluesky-stream-polls");
@@ -46,7 +48,8 @@ public class BlueskyStreamWatch {
     private volatile Map<String, Long> accountsByDid = Map.of();
     private JetstreamClient stream;
 
-    BlueskyStreamWatch(BlueskyConfig config, BlueskySource source, Poller poller) {
+    BlueskyStreamWatch(BlueskyConfig config, BlueskySource source, Poller poller, WebClient web) {
+        this.web = web;
         this.config = config;
         this.source = source;
         this.poller = poller;
@@ -61,7 +64,7 @@ public class BlueskyStreamWatch {
     /** Starts following the watched accounts on the Jetstream at this URL (the configured one, or a test's). */
     public synchronized void start(String jetstreamUrl) {
         stop();
-        stream = new JetstreamClient(jetstreamUrl, this::heard);
+        stream = new JetstreamClient(jetstreamUrl, web, this::heard);
         refresh();
     }
 

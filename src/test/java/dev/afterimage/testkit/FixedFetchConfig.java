@@ -2,6 +2,7 @@ package dev.afterimage.testkit;
 
 import dev.afterimage.source.http.FetchConfig;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A {@link FetchConfig} for plain unit tests: the production defaults, changed one key at a time. */
 public record FixedFetchConfig(
@@ -18,6 +19,17 @@ public record FixedFetchConfig(
         implements FetchConfig {
 
     public static final String USER_AGENT = "Afterimage/0.1 (+https://afterimage.dev)";
+
+    /** No proxy, whatever the environment of the test run says. */
+    @Override
+    public Optional<String> proxy() {
+        return Optional.of("direct");
+    }
+
+    @Override
+    public Optional<String> noProxy() {
+        return Optional.empty();
+    }
 
     /** The default caps for every host. */
     @Override

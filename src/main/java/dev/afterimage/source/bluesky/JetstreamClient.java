@@ -1,6 +1,7 @@
 package dev.afterimage.source.bluesky;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.source.http.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,10 +35,7 @@ public final class JetstreamClient implements AutoCloseable {
     private final String url;
     private final Consumer<JetstreamEvent> listener;
     private final ObjectMapper json = new ObjectMapper();
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .readTimeout(Duration.ZERO)
-            .pingInterval(PING_EVERY)
-            .build();
+    private final OkHttpClient http;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "jetstream-reconnect");
         thread.setDaemon(true);
@@ -53,15 +51,17 @@ public final class JetstreamClient implements AutoCloseable {
 
     /**
      * @param url the Jetstream {@code /subscribe} endpoint ({@code wss://...})
+     * @param web the service's client, whose proxy and address policy the stream follows too
      * @param listener hears every event about a followed DID, on OkHttp's thread: it must return quickly
      */
-    public JetstreamClient(String url, Consumer<JetstreamEvent> listener) {
+    public JetstreamClient(String url, WebClient web, Consumer<JetstreamEvent> listener) {
         if (HttpUrl.parse(url.replaceFirst("^(?i)ws", "http")) == null) {
             throw new IllegalArgumentException(
                     "afterimage.platforms.bluesky.jetstream-url must be a ws:// or wss:// URL, got \"" + url + "\"");
         }
         this.url = url;
         this.listener = listener;
+        this.http = web.streaming(PING_EVERY);
     }
 
     /** Follows exactly these DIDs from now on; none closes the stream, since an unfiltered one is the whole network. */

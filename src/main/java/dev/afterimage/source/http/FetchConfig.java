@@ -38,6 +38,16 @@ public interface FetchConfig {
     @WithDefault("false")
     boolean allowPrivateNetworks();
 
+    /**
+     * An HTTP proxy every outbound request goes through (pages, media, webhooks, time-stamping), e.g.
+     * {@code http://user:secret@proxy.example:3128}; {@code direct} for none. Unset, {@code HTTPS_PROXY} and
+     * {@code HTTP_PROXY} are used as most tools do. The private-address policy applies to each target, not the proxy.
+     */
+    Optional<String> proxy();
+
+    /** Hosts reached without the proxy, as {@code NO_PROXY} lists them (comma separated; unset: {@code NO_PROXY}). */
+    Optional<String> noProxy();
+
     /** Names the archiver and where to read about it, so site operators know who is calling. */
     @WithDefault("Afterimage/0.1 (+https://afterimage.dev)")
     String userAgent();

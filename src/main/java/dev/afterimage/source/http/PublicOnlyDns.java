@@ -2,9 +2,12 @@ package dev.afterimage.source.http;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.Connection;
 import okhttp3.Dns;
 import okhttp3.Interceptor;
@@ -18,14 +21,24 @@ import okhttp3.Response;
 final class PublicOnlyDns implements Dns {
 
     private final Dns delegate;
+    private final Set<String> proxies;
 
     PublicOnlyDns(Dns delegate) {
+        this(delegate, Set.of());
+    }
+
+    /** @param proxies the configured proxies' host names, which are resolved as they are */
+    PublicOnlyDns(Dns delegate, Set<String> proxies) {
         this.delegate = delegate;
+        this.proxies = Set.copyOf(proxies);
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
         List<InetAddress> all = delegate.lookup(hostname);
+        if (proxies.contains(hostname.toLowerCase(Locale.ROOT))) {
+            return all;
+        }
         List<InetAddress> usable = all.stream()
                 .filter(address -> !PrivateAddresses.isPrivate(address))
                 .toList();
@@ -50,12 +63,32 @@ final class PublicOnlyDns implements Dns {
     }
 
     /**
+     * Refuses a target reached through a proxy when its name resolves here to a non-public address: the proxy
+     * resolves and connects, so neither {@link #lookup} nor the connected peer sees the target. A name that does not
+     * resolve here (a firewall may leave the proxy as the only resolver) is left to the proxy.
+     */
+    static void refuseIfResolvesPrivately(Dns names, String host) throws UnknownHostException {
+        List<InetAddress> addresses;
+        try {
+            addresses = names.lookup(host);
+        } catch (UnknownHostException e) {
+            return;
+        }
+        for (InetAddress address : addresses) {
+            if (PrivateAddresses.isPrivate(address)) {
+                throw new Refused(host + " resolves to " + address.getHostAddress() + ", which");
+            }
+        }
+    }
+
+    /**
      * Refuses a connection made to a non-public address whatever led to it: checked on the socket's peer on every
-     * hop, the last word after the literal and DNS checks.
+     * hop, the last word after the literal and DNS checks. A connection through a proxy is to the proxy, which the
+     * operator chose; its target was checked before the request.
      */
     static Response refuseIfConnectedPrivately(Interceptor.Chain chain) throws IOException {
         Connection connection = chain.connection();
-        if (connection != null) {
+        if (connection != null && connection.route().proxy().type() == Proxy.Type.DIRECT) {
             InetAddress peer = connection.socket().getInetAddress();
             if (peer != null && PrivateAddresses.isPrivate(peer)) {
                 throw new Refused(chain.request().url().host() + " connected to " + peer.getHostAddress() + ", which");

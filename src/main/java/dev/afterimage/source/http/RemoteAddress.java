@@ -2,6 +2,7 @@ package dev.afterimage.source.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -25,7 +26,8 @@ final class RemoteAddress implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Slot slot = chain.request().tag(Slot.class);
         Connection connection = chain.connection();
-        if (slot != null && connection != null) {
+        // Through a proxy the connection's peer is the proxy: the target's address is not known, so none is noted.
+        if (slot != null && connection != null && connection.route().proxy().type() == Proxy.Type.DIRECT) {
             InetSocketAddress address = connection.route().socketAddress();
             slot.ipAddress = address.getAddress() == null
                     ? address.getHostString()

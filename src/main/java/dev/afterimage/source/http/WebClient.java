@@ -1,6 +1,7 @@
 package dev.afterimage.source.http;
 
 import dev.afterimage.hash.Sha256;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -43,6 +44,8 @@ import okhttp3.ResponseBody;
  * only public addresses are contacted, and a host that asked us to back off is left alone until it said.
  */
 @ApplicationScoped
+// Created at start-up, so an unusable proxy setting stops the service at once, naming the setting.
+@Startup
 public class WebClient {
 
     /** Browsers and OkHttp give up after 20 hops; a longer chain is a loop. */
@@ -55,16 +58,31 @@ public class WebClient {
     private final FetchConfig config;
     private final HostBackoff backoff;
     private final Clock clock;
+    private final Dns names;
+    private final ProxyRoutes routes;
     private final OkHttpClient pages;
     private final OkHttpClient media;
 
     @Inject
     public WebClient(FetchConfig config, Clock clock) {
-        this(config, clock, UnaryOperator.identity());
+        this(config, clock, System.getenv(), Dns.SYSTEM, UnaryOperator.identity());
     }
 
     /** {@code tuning} adjusts the HTTP client, e.g. to trust a test server's certificate authority. */
     WebClient(FetchConfig config, Clock clock, UnaryOperator<OkHttpClient.Builder> tuning) {
+        this(config, clock, System.getenv(), Dns.SYSTEM, tuning);
+    }
+
+    /**
+     * @param environment stands for the process's environment variables, where proxies are conventionally set
+     * @param names resolves host names, e.g. a test's own answers
+     */
+    WebClient(
+            FetchConfig config,
+            Clock clock,
+            Map<String, String> environment,
+            Dns names,
+            UnaryOperator<OkHttpClient.Builder> tuning) {
         this.config = Objects.requireNonNull(config, "config");
         if (config.maxPageBytes() >= Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(
@@ -73,6 +91,8 @@ public class WebClient {
         this.clock = clock;
         this.backoff = new HostBackoff(
                 Objects.requireNonNull(clock, "clock"), config.defaultRetryAfter(), config.maxRetryAfter());
+        this.names = names;
+        this.routes = ProxyRoutes.of(config.proxy(), config.noProxy(), environment);
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if (!config.allowPrivateNetworks()) {
             builder.addNetworkInterceptor(PublicOnlyDns::refuseIfConnectedPrivately);
@@ -82,9 +102,10 @@ public class WebClient {
                 // Redirects are ours to handle: get() reports them, download() checks every hop first.
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .dns(config.allowPrivateNetworks() ? Dns.SYSTEM : new PublicOnlyDns(Dns.SYSTEM))
-                // Through a proxy the address guard would see the proxy's address, not the target's.
-                .proxy(Proxy.NO_PROXY)
+                // The proxy itself is named by the operator and may well be on the local network; targets may not.
+                .dns(config.allowPrivateNetworks() ? names : new PublicOnlyDns(names, routes.proxyHosts()))
+                .proxySelector(routes)
+                .proxyAuthenticator(routes.authenticator())
                 // HTTP/1.1 only: what is archived are HTTP/1.1 request and response heads, as WARC readers expect.
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .addNetworkInterceptor(new RemoteAddress())
@@ -92,6 +113,20 @@ public class WebClient {
         OkHttpClient shared = tuning.apply(builder).build();
         this.pages = shared.newBuilder().callTimeout(config.pageCallTimeout()).build();
         this.media = shared.newBuilder().callTimeout(config.mediaCallTimeout()).build();
+    }
+
+    /**
+     * A client for a long-lived connection such as a WebSocket: the same proxy, address policy and politeness as every
+     * fetch, no read or call timeout, and a ping this often so a dead peer is noticed.
+     */
+    public OkHttpClient streaming(Duration pingEvery) {
+        return pages.newBuilder()
+                // A stream occupies its dispatcher's slot while it lives: its own dispatcher keeps the pages' free.
+                .dispatcher(new Dispatcher())
+                .callTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .pingInterval(pingEvery)
+                .build();
     }
 
     /**
@@ -355,6 +390,9 @@ public class WebClient {
         if (!config.allowPrivateNetworks()) {
             try {
                 PublicOnlyDns.refuseIfPrivateLiteral(target.host());
+                if (routes.forTarget(target).isPresent()) {
+                    PublicOnlyDns.refuseIfResolvesPrivately(names, target.host());
+                }
             } catch (UnknownHostException e) {
                 return Optional.of(e.getMessage());
             }

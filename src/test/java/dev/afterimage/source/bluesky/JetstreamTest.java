@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afterimage.source.http.WebClient;
 import dev.afterimage.testkit.FakeJetstream;
+import dev.afterimage.testkit.FixedFetchConfig;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Jetstream client against an in-process WebSocket server: filtering, reporting, and resuming after a drop. */
 class JetstreamTest {
+
+    private static final WebClient WEB = new WebClient(FixedFetchConfig.forLocalServer(), Clock.systemUTC());
 
     private static final String WATCHED = "did:plc:iijrtk7ocored6zuziwmqq3c";
     private static final String OTHER = "did:plc:kvwvcn5iqfooopmyzvb4qzba";
@@ -43,7 +48,7 @@ class JetstreamTest {
     void followedDidsAreSubscribedToAndTheirEventsReported() throws Exception {
         BlockingQueue<JetstreamEvent> heard = new LinkedBlockingQueue<>();
         try (FakeJetstream server = new FakeJetstream();
-                JetstreamClient client = new JetstreamClient(server.url(), heard::add)) {
+                JetstreamClient client = new JetstreamClient(server.url(), WEB, heard::add)) {
             client.follow(Set.of(WATCHED));
             HttpUrl subscription = server.nextSubscription(10);
             server.pushCommit(OTHER, 1, "delete", "3a");
@@ -63,7 +68,7 @@ class JetstreamTest {
     void droppedStreamReconnectsFromTheLastEventHeard() throws Exception {
         BlockingQueue<JetstreamEvent> heard = new LinkedBlockingQueue<>();
         try (FakeJetstream server = new FakeJetstream();
-                JetstreamClient client = new JetstreamClient(server.url(), heard::add)) {
+                JetstreamClient client = new JetstreamClient(server.url(), WEB, heard::add)) {
             client.follow(Set.of(WATCHED));
             server.nextSubscription(10);
             server.pushCommit(WATCHED, 1725911162329308L, "create", "3b");
@@ -80,7 +85,7 @@ class JetstreamTest {
     @Test
     void urlThatIsNoWebSocketUrlIsRefusedNamingTheKey() {
         IllegalArgumentException refused = assertThrows(
-                IllegalArgumentException.class, () -> new JetstreamClient("jetstream.example", event -> {}));
+                IllegalArgumentException.class, () -> new JetstreamClient("jetstream.example", WEB, event -> {}));
 
         assertTrue(refused.getMessage().contains("afterimage.platforms.bluesky.jetstream-url"), refused.getMessage());
     }
@@ -88,7 +93,7 @@ class JetstreamTest {
     @Test
     void noDidsMeansNoStreamAtAll() throws Exception {
         try (FakeJetstream server = new FakeJetstream();
-                JetstreamClient client = new JetstreamClient(server.url(), event -> {})) {
+                JetstreamClient client = new JetstreamClient(server.url(), WEB, event -> {})) {
             client.follow(Set.of(WATCHED));
             server.nextSubscription(10);
 
