@@ -14,16 +14,28 @@ public sealed interface ListingResult {
      * @param capture the page as fetched, to be kept as evidence for the versions read from it; null if not kept
      * @param reachesFirstPost whether a last page (no older cursor) ends at the account's first post; false for a
      *     feed, which shows only the latest entries, so posts older than those it shows are not covered by it
+     * @param title the name the listing gives itself (a feed's or a web page's title), where the platform has no
+     *     account name of its own to show
      */
     record Page(
             String url,
             List<SourcePost> posts,
             Optional<String> olderPageCursor,
             PageCapture capture,
-            boolean reachesFirstPost)
+            boolean reachesFirstPost,
+            Optional<String> title)
             implements ListingResult {
         public Page {
             posts = List.copyOf(posts);
+        }
+
+        public Page(
+                String url,
+                List<SourcePost> posts,
+                Optional<String> olderPageCursor,
+                PageCapture capture,
+                boolean reachesFirstPost) {
+            this(url, posts, olderPageCursor, capture, reachesFirstPost, Optional.empty());
         }
 
         /** A page of a listing that can be walked back to the account's first post. */

@@ -6,13 +6,20 @@ import dev.afterimage.source.SourcePost;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The posts one walk through a listing saw, newest first, with the page each came from.
  *
  * @param pageOf the page each post (by platform id) was read from
+ * @param title the name the listing's first page gives itself, if any
  */
-record ListingWalk(ListingOutcome outcome, List<SourcePost> posts, Map<String, Sighting> pageOf, int pagesFetched) {
+record ListingWalk(
+        ListingOutcome outcome,
+        List<SourcePost> posts,
+        Map<String, Sighting> pageOf,
+        int pagesFetched,
+        Optional<String> title) {
 
     /** A page of the listing, when it was fetched, and the page itself as evidence (null when not kept). */
     record Sighting(String pageUrl, Instant fetchedAt, PageCapture capture) {}

@@ -33,6 +33,7 @@ final class ListingWalker {
         Map<String, SourcePost> posts = new LinkedHashMap<>();
         Map<String, ListingWalk.Sighting> pageOf = new HashMap<>();
         Optional<String> cursor = Optional.empty();
+        Optional<String> title = Optional.empty();
         int pages = 0;
         while (pages < maxPages) {
             Instant fetchedAt = clock.instant();
@@ -46,7 +47,8 @@ final class ListingWalker {
                                     : listed(posts, "page " + pages + " failed: " + unknown.reason()),
                             posts,
                             pageOf,
-                            pages);
+                            pages,
+                            title);
                 }
                 case ListingResult.AccountGone gone -> {
                     return finish(
@@ -55,9 +57,13 @@ final class ListingWalker {
                                     : listed(posts, "page " + pages + " said the account is gone: " + gone.evidence()),
                             posts,
                             pageOf,
-                            pages);
+                            pages,
+                            title);
                 }
                 case ListingResult.Page page -> {
+                    if (pages == 1) {
+                        title = page.title();
+                    }
                     for (SourcePost post : page.posts()) {
                         posts.putIfAbsent(post.platformPostId(), post);
                         pageOf.putIfAbsent(
@@ -71,15 +77,19 @@ final class ListingWalker {
                         ListingOutcome end = page.reachesFirstPost()
                                 ? new ListingOutcome.Listed(Instant.EPOCH, null)
                                 : listed(posts, null);
-                        return finish(end, posts, pageOf, pages);
+                        return finish(end, posts, pageOf, pages, title);
                     }
                     // A page may hold no post of the account's own (a run of reposts) and still lead further back.
                     if (page.olderPageCursor().equals(cursor)) {
                         return finish(
-                                listed(posts, "page " + pages + " did not lead further back"), posts, pageOf, pages);
+                                listed(posts, "page " + pages + " did not lead further back"),
+                                posts,
+                                pageOf,
+                                pages,
+                                title);
                     }
                     if (oldestOnPage.isPresent() && oldestOnPage.get().isBefore(windowStart)) {
-                        return finish(listed(posts, null), posts, pageOf, pages);
+                        return finish(listed(posts, null), posts, pageOf, pages, title);
                     }
                     cursor = page.olderPageCursor();
                 }
@@ -89,7 +99,8 @@ final class ListingWalker {
                 listed(posts, "stopped at the limit of " + maxPages + " pages before covering the watch window"),
                 posts,
                 pageOf,
-                pages);
+                pages,
+                title);
     }
 
     /** Covered back to the oldest post seen; with nothing seen, nothing is covered. */
@@ -106,8 +117,9 @@ final class ListingWalker {
             ListingOutcome outcome,
             Map<String, SourcePost> posts,
             Map<String, ListingWalk.Sighting> pageOf,
-            int pages) {
-        return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages);
+            int pages,
+            Optional<String> title) {
+        return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages, title);
     }
 
     private static Availability availability(AccountBarrier barrier) {

@@ -78,6 +78,7 @@ class PollRecorder {
      * Records the poll, unless a poll numbered later was recorded first (another node's, in a cluster): an older view
      * of the account must not undo what a newer one established. Empty when it was discarded.
      *
+     * @param listingTitle the title a feed or web page gives itself: the name of an account nobody labelled
      * @param skipped posts the poll already found unstorable; recorded with those the database refuses
      * @param alsoInRecord more work for the transaction that records the poll's outcome
      */
@@ -86,6 +87,7 @@ class PollRecorder {
             PollObservation observation,
             PollVerdict verdict,
             Optional<String> accountIdentity,
+            Optional<String> listingTitle,
             List<PostSkip> skipped,
             Runnable alsoInRecord) {
         List<PostSkip> skips = new ArrayList<>(skipped);
@@ -110,7 +112,8 @@ class PollRecorder {
             chain.seal();
         }
         Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
-                .call(() -> finish(ticket, observation, verdict, accountIdentity, skips, unchanged, alsoInRecord));
+                .call(() -> finish(
+                        ticket, observation, verdict, accountIdentity, listingTitle, skips, unchanged, alsoInRecord));
         chain.seal();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
@@ -158,6 +161,7 @@ class PollRecorder {
             PollObservation observation,
             PollVerdict verdict,
             Optional<String> accountIdentity,
+            Optional<String> listingTitle,
             List<PostSkip> skips,
             List<ObservedPost> unchanged,
             Runnable alsoInRecord) {
@@ -175,6 +179,10 @@ class PollRecorder {
             accountIdentity
                     .filter(identity -> identity.length() <= 255)
                     .ifPresent(identity -> account.platformAccountId = identity);
+        }
+        // A feed or a web page has no account name: unless someone labelled it, it goes by the title it gives itself.
+        if (account.label == null) {
+            listingTitle.filter(title -> title.length() <= 255).ifPresent(title -> account.label = title);
         }
         for (PostSkip skip : skips.subList(0, Math.min(skips.size(), MAX_SKIPS_RECORDED))) {
             SkippedPost.record(account.id, skip, now);

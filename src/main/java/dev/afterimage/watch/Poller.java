@@ -219,8 +219,8 @@ public class Poller {
         Optional<String> identity =
                 verdict.listing() instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
         Optional<Instant> newestDated = newestPost(walk, startedAt, 0);
-        Optional<PollRecorder.Recorded> recorded =
-                recorder.record(ticket, observation, verdict, identity, skips, () -> inRecord.accept(newestDated));
+        Optional<PollRecorder.Recorded> recorded = recorder.record(
+                ticket, observation, verdict, identity, walk.title(), skips, () -> inRecord.accept(newestDated));
         Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
         List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
         reportSkipped(account, skipped);
@@ -355,7 +355,13 @@ public class Poller {
                 new PollObservation(ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of());
         try {
             recorder.record(
-                    ticket, failed, verdict, Optional.empty(), List.of(), () -> inRecord.accept(Optional.empty()));
+                    ticket,
+                    failed,
+                    verdict,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    () -> inRecord.accept(Optional.empty()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "the failure of a poll of account %d could not be recorded", ticket.accountId());
         }

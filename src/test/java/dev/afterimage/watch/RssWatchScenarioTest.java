@@ -123,6 +123,17 @@ class RssWatchScenarioTest {
         wireMock.removeStub(withoutIt);
     }
 
+    @Test
+    void aFeedNobodyLabelledIsNamedByItsTitle() {
+        feed.publish("first", clock.instant().minus(Duration.ofHours(1)), "First", "Text.");
+        feed.install(wireMock);
+        api.watch(Map.of("url", wireMock.baseUrl() + feed.feedPath()));
+
+        poll();
+
+        assertEquals("Ministry press releases", api.account().getString("label"));
+    }
+
     private void watch() {
         feed.install(wireMock);
         api.watch(Map.of("url", wireMock.baseUrl() + feed.feedPath(), "label", "Ministry press releases"));

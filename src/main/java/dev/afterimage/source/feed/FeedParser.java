@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,7 +90,23 @@ final class FeedParser {
             byte[] fragment = raw != null ? raw.get(i) : entry.outerHtml().getBytes(StandardCharsets.UTF_8);
             posts.add(atom ? atomEntry(entry, feedUrl, fragment) : rssItem(entry, feedUrl, fragment));
         }
-        return new ParsedFeed.Entries(posts);
+        return new ParsedFeed.Entries(posts, title(root, atom));
+    }
+
+    /** The feed's own title: the channel's in RSS, the feed's in Atom (not an entry's). */
+    private static Optional<String> title(Element root, boolean atom) {
+        Element container = atom
+                ? root
+                : root.getElementsByTag(prefixOf(root, "channel")).stream()
+                        .findFirst()
+                        .orElse(root);
+        String tag = prefixOf(root, "title");
+        return container.children().stream()
+                .filter(child -> child.normalName().equals(tag))
+                .findFirst()
+                .map(Element::text)
+                .map(text -> text.replaceAll("\\s+", " ").strip())
+                .filter(text -> !text.isEmpty());
     }
 
     /** The root, or a feed element inside it: some publishers wrap their feed in an XHTML page. */

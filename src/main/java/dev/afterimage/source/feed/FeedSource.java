@@ -103,7 +103,8 @@ public class FeedSource implements PostSource {
                                 .toList(),
                         Optional.empty(),
                         new PageCapture(page.url(), page.exchange(), page.body()),
-                        false);
+                        false,
+                        entries.title());
         };
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -56,7 +57,8 @@ final class JsonFeed {
                     raw.size() == items.size() ? raw.get(i) : item.toString().getBytes(StandardCharsets.UTF_8);
             posts.add(item(item, feedUrl, fragment));
         }
-        return new ParsedFeed.Entries(posts);
+        String title = root.path("title").asText("").replaceAll("\\s+", " ").strip();
+        return new ParsedFeed.Entries(posts, title.isEmpty() ? Optional.empty() : Optional.of(title));
     }
 
     private static SourcePost item(JsonNode item, String feedUrl, byte[] fragment) {

@@ -124,7 +124,9 @@ public class WebPageSource implements PostSource {
                         posts.stream().sorted(SourcePost.NEWEST_FIRST).toList(),
                         capped ? Optional.empty() : items.nextPage(),
                         capture(page),
-                        paged && !capped && items.nextPage().isEmpty());
+                        paged && !capped && items.nextPage().isEmpty(),
+                        Optional.of(document.title().replaceAll("\\s+", " ").strip())
+                                .filter(title -> !title.isEmpty()));
             }
         };
     }

@@ -16,6 +16,7 @@ import dev.afterimage.testkit.RealFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Feeds as real publishers serve them, and variants of them derived in code. */
@@ -44,6 +45,25 @@ class FeedParserTest {
         assertTrue(first.html().contains("<p>We don't need a referendum"), first.html());
         assertEquals(List.of(), first.media());
         assertFalse(first.edited());
+    }
+
+    @Test
+    void aFeedsOwnTitleIsReadNotAnEntrysTitle() {
+        assertEquals(
+                Optional.of("news.gov.scot RSS Feed"),
+                parsed(RealFixtures.read("rss/gov-scot-news-rss-2017-06-27.xml"), GOV_SCOT)
+                        .title());
+        assertEquals(
+                Optional.of("Rechtspraak Open Data (Uitspraken)"),
+                parsed(RealFixtures.read("rss/rechtspraak-open-data-atom-search.xml"), RECHTSPRAAK)
+                        .title());
+        assertEquals(
+                Optional.of("Press office"),
+                parsed(
+                                "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\" Press  office \",\"items\":[]}"
+                                        .getBytes(StandardCharsets.UTF_8),
+                                "https://example.org/feed.json")
+                        .title());
     }
 
     @Test
@@ -218,7 +238,10 @@ class FeedParserTest {
     }
 
     private static List<SourcePost> entries(byte[] body, String feedUrl) {
-        return assertInstanceOf(ParsedFeed.Entries.class, FeedParser.parse(body, null, feedUrl))
-                .entries();
+        return parsed(body, feedUrl).entries();
+    }
+
+    private static ParsedFeed.Entries parsed(byte[] body, String feedUrl) {
+        return assertInstanceOf(ParsedFeed.Entries.class, FeedParser.parse(body, null, feedUrl));
     }
 }
