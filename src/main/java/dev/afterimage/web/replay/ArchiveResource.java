@@ -59,10 +59,13 @@ public class ArchiveResource {
     @Transactional
     public Response lookup(@QueryParam("url") String url, @Context HttpHeaders headers) {
         Post post = finder.find(url);
-        List<PostVersion> versions = PostVersion.ofPost(post.id);
-        Response.ResponseBuilder response = wantsHtml(headers)
-                ? htmlBuilder(Templates.post(archived.page(post, versions, versions.getLast())))
-                : Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder response;
+        if (wantsHtml(headers)) {
+            List<PostVersion> versions = PostVersion.ofPost(post.id);
+            response = htmlBuilder(Templates.post(archived.page(post, versions, versions.getLast())));
+        } else {
+            response = Response.ok(PostDetailView.of(post), MediaType.APPLICATION_JSON_TYPE);
+        }
         return response.header("Vary", "accept").build();
     }
 
