@@ -9,6 +9,7 @@ import dev.afterimage.detect.PollVerdict;
 import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.WatchHealth;
+import dev.afterimage.source.AccountRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,16 +52,27 @@ class PollRecorder {
         this.clock = clock;
     }
 
-    /** A poll's place in its account's order: polls are numbered as they start, and recorded by number. */
-    record Ticket(long accountId, long seq, Instant startedAt) {}
+    /**
+     * A poll's place in its account's order: polls are numbered as they start, and recorded by number.
+     *
+     * @param account what the poll reads, as the account stood when the poll was numbered
+     */
+    record Ticket(long accountId, long seq, Instant startedAt, AccountRef account) {}
 
     /** What recording applied, and the posts it had to skip. */
     record Recorded(Reconciliation changes, List<PostSkip> skipped) {}
 
-    /** Numbers a poll as it starts; a clock that stepped back since the last poll is logged, and changes nothing. */
-    Ticket begin(long accountId, Instant startedAt) {
+    /**
+     * Numbers a poll as it starts, in the one transaction that also reads what the poll needs of the account; none
+     * when {@code deferred} says the account is not to be polled now. A clock that stepped back since the last poll is
+     * logged, and changes nothing.
+     */
+    Optional<Ticket> begin(long accountId, Instant startedAt, Predicate<Account> deferred) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Account account = locked(accountId);
+            if (deferred.test(account)) {
+                return Optional.empty();
+            }
             if (account.lastPollStartedAt != null && startedAt.isBefore(account.lastPollStartedAt)) {
                 LOG.warnf(
                         "the clock stepped back: a poll of account %d starts at %s, %s before the last one started (%s);"
@@ -70,7 +83,7 @@ class PollRecorder {
                         account.lastPollStartedAt);
             }
             account.pollSeq++;
-            return new Ticket(accountId, account.pollSeq, startedAt);
+            return Optional.of(new Ticket(accountId, account.pollSeq, startedAt, account.ref()));
         });
     }
 

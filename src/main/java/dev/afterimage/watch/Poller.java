@@ -20,7 +20,6 @@ import dev.afterimage.source.SourcePost;
 import dev.afterimage.spend.XSpendMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,18 +101,11 @@ public class Poller {
      * listing showed: the scheduler ends its claim there, in the same commit as the poll's outcome.
      */
     public Optional<PollSummary> pollScheduled(long accountId, Consumer<Optional<Instant>> inRecord) {
-        if (deferredByBudget(accountId)) {
-            return Optional.empty();
-        }
-        return Optional.of(poll(accountId, Set.of(), inRecord));
+        return poll(accountId, Set.of(), inRecord, this::deferredByBudget);
     }
 
-    @Transactional
-    boolean deferredByBudget(long accountId) {
-        Account account = Account.findById(accountId);
-        if (account == null) {
-            throw new AccountNotFoundException(accountId);
-        }
+    /** X bills every read: a scheduled poll waits while the month's spend runs ahead of its budget. */
+    private boolean deferredByBudget(Account account) {
         return account.platform == Platform.X && spend.defers(account.lastPollStartedAt, account.pollInterval());
     }
 
@@ -135,10 +127,14 @@ public class Poller {
      * age: the notice only makes them suspects, and the platform's own answer about each decides.
      */
     public PollSummary poll(long accountId, Set<String> pushedDeletions) {
-        return poll(accountId, pushedDeletions, newest -> {});
+        return poll(accountId, pushedDeletions, newest -> {}, account -> false).orElseThrow();
     }
 
-    private PollSummary poll(long accountId, Set<String> pushedDeletions, Consumer<Optional<Instant>> inRecord) {
+    private Optional<PollSummary> poll(
+            long accountId,
+            Set<String> pushedDeletions,
+            Consumer<Optional<Instant>> inRecord,
+            Predicate<Account> deferred) {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -149,11 +145,13 @@ public class Poller {
             throw new PollInProgressException(accountId, 0);
         }
         try {
-            AccountRef account = target(accountId);
-            Instant startedAt = clock.instant();
-            PollRecorder.Ticket ticket = recorder.begin(accountId, startedAt);
+            Optional<PollRecorder.Ticket> started = recorder.begin(accountId, clock.instant(), deferred);
+            if (started.isEmpty()) {
+                return Optional.empty();
+            }
+            PollRecorder.Ticket ticket = started.get();
             try {
-                return pollOnce(ticket, account, pushedDeletions, inRecord);
+                return Optional.of(pollOnce(ticket, ticket.account(), pushedDeletions, inRecord));
             } catch (AccountNotFoundException e) {
                 throw e;
             } catch (Throwable e) {
@@ -163,7 +161,7 @@ public class Poller {
                 if (e instanceof VirtualMachineError fatal) {
                     throw fatal;
                 }
-                return failure;
+                return Optional.of(failure);
             }
         } finally {
             lock.unlock();
@@ -367,14 +365,5 @@ public class Poller {
         }
         return PollSummary.of(ticket.accountId(), ticket.startedAt(), clock.instant(), verdict.outcome(), detail)
                 .build();
-    }
-
-    @Transactional
-    AccountRef target(long accountId) {
-        Account account = Account.findById(accountId);
-        if (account == null) {
-            throw new AccountNotFoundException(accountId);
-        }
-        return account.ref();
     }
 }
