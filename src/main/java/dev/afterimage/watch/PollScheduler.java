@@ -6,12 +6,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,31 +24,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.SimpleTrigger;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
-import org.quartz.impl.matchers.GroupMatcher;
 
 /**
- * Polls every enabled account when it is due. Due times live in one table ({@link PollClaims}); a few clustered Quartz
- * jobs, the claimers, fire every second on whichever instance Quartz picks and claim due accounts in batches, as many
- * as the instance has poll threads free. Quartz decides which instance runs a claimer and moves it when one dies; the
- * table's claims and leases decide which instance polls an account. See docs/scheduling.md.
+ * Polls every enabled account when it is due. Due times live in one table ({@link PollClaims}); every instance runs
+ * its own claim loop, which every second claims due accounts in batches (with {@code FOR UPDATE SKIP LOCKED}), as
+ * many as the instance has poll threads free. The table's claims and leases decide which instance polls an account,
+ * and a dead instance's accounts are claimable again when its leases lapse. See docs/scheduling.md.
  */
 @ApplicationScoped
 public class PollScheduler {
 
     private static final Logger LOG = Logger.getLogger(PollScheduler.class);
-    private static final String GROUP = "poll-claimers";
 
     /** How late a scheduled poll starts against when it was due. */
     static final String LAG_METRIC = "afterimage.poll.lag";
@@ -66,6 +52,7 @@ public class PollScheduler {
     private Semaphore freeThreads;
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService renewals;
+    private ScheduledExecutorService claimLoops;
     private volatile boolean stopping;
 
     PollScheduler(Scheduler quartz, WatchConfig config, PollClaims claims, Poller poller, MeterRegistry metrics) {
@@ -99,7 +86,23 @@ public class PollScheduler {
         long renewEvery = Math.max(1, config.claimLease().toMillis() / 3);
         renewals.scheduleWithFixedDelay(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         synchronise();
-        scheduleClaimers();
+        AtomicInteger loopNumber = new AtomicInteger();
+        claimLoops = Executors.newScheduledThreadPool(
+                config.claimers(), task -> new Thread(task, "poll-claims-" + loopNumber.incrementAndGet()));
+        long everyMillis = config.claimEvery().toMillis();
+        for (int i = 0; i < config.claimers(); i++) {
+            claimLoops.scheduleWithFixedDelay(
+                    this::claimTurn, everyMillis * i / config.claimers(), everyMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A scheduled task that throws is never run again: whatever goes wrong, the next turn comes. */
+    private void claimTurn() {
+        try {
+            claimDue();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "a turn of claiming due polls failed; the next one tries again");
+        }
     }
 
     /**
@@ -112,6 +115,7 @@ public class PollScheduler {
             return;
         }
         stopping = true;
+        claimLoops.shutdown();
         poller.wrapUp();
         pool.shutdown();
         try {
@@ -167,10 +171,7 @@ public class PollScheduler {
         return Optional.ofNullable(Account.<Account>findById(accountId)).map(Account::pollInterval);
     }
 
-    /**
-     * One claimer's turn: claims due accounts as poll threads come free, until nothing is due or the turn is over, when
-     * Quartz may hand the claimer to another instance.
-     */
+    /** One turn of a claim loop: claims due accounts as poll threads come free, until nothing is due or the turn is over. */
     void claimDue() {
         if (pool == null) {
             return;
@@ -275,57 +276,12 @@ public class PollScheduler {
         }
     }
 
-    /** Makes the claimer jobs match the configuration: as many as asked for, each at the configured pace. */
-    private void scheduleClaimers() {
-        long everyMillis = config.claimEvery().toMillis();
-        try {
-            for (int i = 0; i < config.claimers(); i++) {
-                JobKey key = new JobKey("claimer-" + i, GROUP);
-                Trigger existing = quartz.getTrigger(new TriggerKey(key.getName(), GROUP));
-                if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == everyMillis) {
-                    continue;
-                }
-                Trigger trigger = TriggerBuilder.newTrigger()
-                        .withIdentity(key.getName(), GROUP)
-                        .forJob(key)
-                        .startAt(new Date())
-                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                                .withIntervalInMilliseconds(everyMillis)
-                                .repeatForever()
-                                .withMisfireHandlingInstructionNextWithRemainingCount())
-                        .build();
-                quartz.scheduleJob(
-                        JobBuilder.newJob(ClaimJob.class).withIdentity(key).build(), Set.of(trigger), true);
-            }
-            for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-                if (Integer.parseInt(key.getName().substring("claimer-".length())) >= config.claimers()) {
-                    quartz.deleteJob(key);
-                }
-            }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule the poll claimers", e);
-        }
-    }
-
     /** This instance, as Quartz's cluster knows it. */
     private String node() {
         try {
             return quartz.getSchedulerInstanceId();
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler has no instance id", e);
-        }
-    }
-
-    /** Quartz creates one per firing; it only hands over to the scheduler's claim loop. */
-    @DisallowConcurrentExecution
-    public static class ClaimJob implements Job {
-
-        @Inject
-        PollScheduler scheduler;
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            scheduler.claimDue();
         }
     }
 }

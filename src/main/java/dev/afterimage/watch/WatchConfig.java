@@ -40,10 +40,10 @@ public interface WatchConfig {
     boolean schedulerEnabled();
 
     /**
-     * Quartz jobs that claim due accounts, each firing every {@link #claimEvery()} on whichever instance Quartz gives
-     * it to; more than one lets the instances of a cluster share the work and take it over when one dies.
+     * Claim loops each instance runs, each taking a turn every {@link #claimEvery()}; one keeps up with the poll
+     * threads of an instance, and an embedded H2 database serves one loop best.
      */
-    @WithDefault("2")
+    @WithDefault("1")
     int claimers();
 
     /** How often each claimer looks for due accounts: the most a due poll waits for an instance to notice it. */
