@@ -143,7 +143,6 @@ class ChangeLog {
                             ? "removed account " + accountId
                             : Wording.accountName(platform, (String) row[8], (String) row[7]),
                     platform == null ? null : PlatformBadge.of(platform),
-                    platform == null ? null : PlatformBadge.of(platform).name(),
                     (String) row[9],
                     post == null ? null : postId,
                     post == null ? (String) row[5] : post.url,

@@ -19,13 +19,17 @@ public record ChangeRow(
         Long accountId,
         String account,
         PlatformBadge platform,
-        String platformName,
         String group,
         Long postId,
         String postUrl,
         Instant publishedAt,
         PostPreview preview,
         DeletionWindow deletion) {
+
+    /** The platform's name, or null once the account is gone. */
+    public String platformName() {
+        return platform == null ? null : platform.name();
+    }
 
     public String postPage() {
         return postId == null ? null : "/console/posts/" + postId;
