@@ -6,6 +6,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -30,10 +34,19 @@ public class EvidenceChain {
     private static final int SEAL_PAGE = 500;
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    public EvidenceChain(EntityManager entityManager, Clock clock) {
+    /**
+     * Whether a transaction of this instance committed entries since its last {@link #sealCommitted()}: a poll that
+     * archived nothing then seals nothing, so it neither locks the head nor commits an empty transaction. True at
+     * start, for entries a stopped instance left.
+     */
+    private final AtomicBoolean committedUnsealed = new AtomicBoolean(true);
+
+    public EvidenceChain(EntityManager entityManager, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -69,6 +82,43 @@ public class EvidenceChain {
         pending.recordRef = ref;
         pending.recordHash = recordHash;
         entityManager.persist(pending);
+        noteOnCommit();
+    }
+
+    /** Raises {@link #committedUnsealed} once the caller's transaction has committed, not before. */
+    private void noteOnCommit() {
+        if (transactions.getResource(this) != null) {
+            return;
+        }
+        transactions.putResource(this, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committedUnsealed.set(true);
+                }
+            }
+        });
+    }
+
+    /**
+     * Chains what this instance's transactions appended and committed since the last call, as {@link #seal()} does;
+     * when they appended nothing, does nothing, without a transaction. Entries of other instances are theirs to seal
+     * (or {@link #sealLeftovers()}'s).
+     */
+    public int sealCommitted() {
+        if (!committedUnsealed.getAndSet(false)) {
+            return 0;
+        }
+        try {
+            return seal();
+        } catch (RuntimeException e) {
+            committedUnsealed.set(true);
+            throw e;
+        }
     }
 
     /**

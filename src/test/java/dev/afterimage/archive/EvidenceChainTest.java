@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,6 +46,9 @@ class EvidenceChainTest {
     @Inject
     MediaStore store;
 
+    @Inject
+    EntityManager entities;
+
     /** A post with a photo, archived beside another one, and deleted where the case needs a deletion. */
     record Archived(long postId, long versionId, String url, String mediaSha) {}
 
@@ -67,6 +71,26 @@ class EvidenceChainTest {
             this.needsDeletion = needsDeletion;
             this.problem = problem;
         }
+    }
+
+    @Test
+    void whatAPollArchivesIsChainedBeforeThePollReturns() {
+        TelegramScenario scenario = new TelegramScenario(wireMock, clock);
+        scenario.post(1, Duration.ofHours(1), "Chained at once").photo(scenario.picture("chained-at-once", 97));
+        scenario.watch();
+        scenario.poll();
+        assertEquals(0L, pending(), "left pending after a poll");
+
+        scenario.channel.delete(1);
+        scenario.advance(Duration.ofMinutes(1));
+        scenario.poll();
+        assertEquals(0L, pending(), "left pending after a deletion");
+    }
+
+    private long pending() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entities.createQuery("select count(*) from EvidencePending", Long.class)
+                        .getSingleResult());
     }
 
     @Test
