@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The due-work table: when each enabled account is next due, and which instance holds its poll. Instances claim due
@@ -20,8 +23,11 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 class PollClaims {
 
-    /** A claimed account: when its poll was due, its interval, and when it was last seen posting. */
-    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt) {}
+    /**
+     * A claimed account: when its poll was due, its interval, when it was last seen posting, and the number its poll
+     * was given in the claim's transaction (none when another transaction held the account's row just then).
+     */
+    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt, OptionalLong seq) {}
 
     private final EntityManager entities;
 
@@ -43,21 +49,50 @@ class PollClaims {
             if (due.isEmpty()) {
                 return List.of();
             }
-            List<Claim> claims = due.stream()
-                    .map(row -> new Claim(
-                            ((Number) row[0]).longValue(),
-                            instant(row[1]),
-                            Duration.ofSeconds(((Number) row[2]).longValue()),
-                            Optional.ofNullable(row[3]).map(PollClaims::instant)))
-                    .toList();
+            List<Long> ids =
+                    due.stream().map(row -> ((Number) row[0]).longValue()).toList();
             entities.createNativeQuery("UPDATE poll_schedule SET claimed_by = ?1, claimed_until = ?2"
                             + " WHERE account_id IN (?3)")
                     .setParameter(1, node)
                     .setParameter(2, until)
-                    .setParameter(3, claims.stream().map(Claim::accountId).toList())
+                    .setParameter(3, ids)
                     .executeUpdate();
-            return claims;
+            Map<Long, Long> numbered = numberPolls(ids);
+            return due.stream()
+                    .map(row -> {
+                        long accountId = ((Number) row[0]).longValue();
+                        Long seq = numbered.get(accountId);
+                        return new Claim(
+                                accountId,
+                                instant(row[1]),
+                                Duration.ofSeconds(((Number) row[2]).longValue()),
+                                Optional.ofNullable(row[3]).map(PollClaims::instant),
+                                seq == null ? OptionalLong.empty() : OptionalLong.of(seq));
+                    })
+                    .toList();
         });
+    }
+
+    /**
+     * Numbers the claimed accounts' polls in the claim's transaction, so a scheduled poll need not commit a write of
+     * its own to start. An account whose row another transaction holds is skipped, never waited for (a claim must not
+     * wait on a lock while holding others): its poll numbers itself as it starts.
+     */
+    private Map<Long, Long> numberPolls(List<Long> accountIds) {
+        List<Object[]> free = rows(
+                entities.createNativeQuery("SELECT id, poll_seq FROM account WHERE id IN (?1) FOR UPDATE SKIP LOCKED")
+                        .setParameter(1, accountIds)
+                        .getResultList());
+        if (free.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> numbered = free.stream()
+                .collect(Collectors.toMap(
+                        row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).longValue() + 1));
+        entities.createNativeQuery("UPDATE account SET poll_seq = poll_seq + 1 WHERE id IN (?1)")
+                .setParameter(1, List.copyOf(numbered.keySet()))
+                .executeUpdate();
+        return numbered;
     }
 
     /** Extends the node's claims on the accounts it is still polling. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -64,12 +65,15 @@ class PollRecorder {
 
     /**
      * Numbers a poll as it starts, in the one transaction that also reads what the poll needs of the account; none
-     * when {@code deferred} says the account is not to be polled now. A clock that stepped back since the last poll is
-     * logged, and changes nothing.
+     * when {@code deferred} says the account is not to be polled now. A poll the scheduler numbered as it claimed the
+     * account keeps that number, and then only reads, unless another poll of the account was numbered since. A clock
+     * that stepped back since the last poll is logged, and changes nothing.
+     *
+     * @param numbered the number the poll was given when its account was claimed, if it was
      */
-    Optional<Ticket> begin(long accountId, Instant startedAt, Predicate<Account> deferred) {
+    Optional<Ticket> begin(long accountId, OptionalLong numbered, Instant startedAt, Predicate<Account> deferred) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Account account = locked(accountId);
+            Account account = numbered.isPresent() ? read(accountId) : locked(accountId);
             if (deferred.test(account)) {
                 return Optional.empty();
             }
@@ -81,6 +85,13 @@ class PollRecorder {
                         startedAt,
                         Duration.between(startedAt, account.lastPollStartedAt),
                         account.lastPollStartedAt);
+            }
+            if (numbered.isPresent() && account.pollSeq == numbered.getAsLong()) {
+                return Optional.of(new Ticket(accountId, account.pollSeq, startedAt, account.ref()));
+            }
+            if (numbered.isPresent()) {
+                // Another poll was numbered since the claim: number this one anew, from the row as it stands.
+                Account.getEntityManager().refresh(account, LockModeType.PESSIMISTIC_WRITE);
             }
             account.pollSeq++;
             return Optional.of(new Ticket(accountId, account.pollSeq, startedAt, account.ref()));
@@ -122,12 +133,12 @@ class PollRecorder {
                 return Optional.empty();
             }
             changes = changes.plus(batch.get());
-            chain.seal();
+            chain.sealCommitted();
         }
         Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
                 .call(() -> finish(
                         ticket, observation, verdict, accountIdentity, listingTitle, skips, unchanged, alsoInRecord));
-        chain.seal();
+        chain.sealCommitted();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
     }
@@ -220,6 +231,14 @@ class PollRecorder {
                     "poll %d of account %d (started at %s) discarded: poll %d was recorded first",
                     ticket.seq(), account.id, ticket.startedAt(), account.lastRecordedPollSeq);
             return null;
+        }
+        return account;
+    }
+
+    private static Account read(long accountId) {
+        Account account = Account.findById(accountId);
+        if (account == null) {
+            throw new AccountNotFoundException(accountId);
         }
         return account;
     }

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +15,13 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +145,61 @@ class PollClaimsTest {
         }
         assertEquals(claimed.size(), new HashSet<>(claimed).size(), "an account was claimed twice: " + claimed);
         assertTrue(new HashSet<>(claimed).containsAll(ids), "every due account was claimed");
+    }
+
+    @Test
+    void aClaimNumbersThePollOfEachAccountItClaims() {
+        long id = account("claims_numbered", T0);
+        long before = pollSeq(id);
+
+        PollClaims.Claim claim = claims.claim("node-a", T0, 10, T0.plus(LEASE)).getFirst();
+
+        assertEquals(OptionalLong.of(before + 1), claim.seq());
+        assertEquals(before + 1, pollSeq(id), "the number is taken, so no other poll gets it");
+    }
+
+    @Test
+    void anAccountWhoseRowIsHeldElsewhereIsClaimedUnnumberedWithoutWaiting() throws Exception {
+        long held = account("claims_row_held", T0);
+        long free = account("claims_row_free", T0.plusSeconds(1));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder =
+                    other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        Account.findById(held, LockModeType.PESSIMISTIC_WRITE);
+                        locked.countDown();
+                        await(done);
+                    }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            long seqBefore = pollSeq(free);
+
+            List<PollClaims.Claim> claimed = claims.claim("node-a", T0.plusSeconds(5), 10, T0.plus(LEASE));
+
+            assertEquals(
+                    List.of(held, free),
+                    claimed.stream().map(PollClaims.Claim::accountId).toList());
+            assertEquals(OptionalLong.empty(), claimed.getFirst().seq(), "its poll numbers itself as it starts");
+            assertEquals(OptionalLong.of(seqBefore + 1), claimed.get(1).seq());
+            done.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long pollSeq(long accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId).pollSeq);
     }
 
     private long account(String handle, Instant due) {
