@@ -127,12 +127,15 @@ public class Archive {
      * {@link #markSeen} writes each post.
      */
     public void markSeenAgain(long accountId, List<String> platformPostIds, Instant seenAt) {
-        Post.update(
-                "lastSeenAt = ?1 where accountId = ?2 and platformPostId in ?3 and state = ?4 and missingSince is null",
-                seenAt,
-                accountId,
-                platformPostIds,
-                PostState.LIVE);
+        Post.getEntityManager()
+                .createNativeQuery(
+                        "UPDATE post_sighting SET last_seen_at = ?1 WHERE post_id IN (SELECT id FROM post"
+                                + " WHERE account_id = ?2 AND platform_post_id IN (?3) AND state = ?4 AND missing_since IS NULL)")
+                .setParameter(1, seenAt)
+                .setParameter(2, accountId)
+                .setParameter(3, platformPostIds)
+                .setParameter(4, PostState.LIVE.name())
+                .executeUpdate();
     }
 
     /** When the post is next asked about by permalink. */

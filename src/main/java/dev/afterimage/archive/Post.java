@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "post")
+@SecondaryTable(name = "post_sighting", pkJoinColumns = @PrimaryKeyJoinColumn(name = "post_id"))
 public class Post extends PanacheEntityBase {
 
     @Id
@@ -48,7 +51,8 @@ public class Post extends PanacheEntityBase {
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 
-    @Column(name = "last_seen_at", nullable = false)
+    /** In a table of its own (V42): rewritten by every poll that lists the post. */
+    @Column(name = "last_seen_at", table = "post_sighting", nullable = false)
     public Instant lastSeenAt;
 
     @Enumerated(EnumType.STRING)

@@ -127,8 +127,12 @@ class MoveToPostgresqlTest {
                     column(h2, "SELECT state, url FROM post ORDER BY id"),
                     column(pg, "SELECT state, url FROM post ORDER BY id"));
             assertEquals(
-                    instants(h2, "SELECT COALESCE(deleted_at, last_seen_at) FROM post ORDER BY id"),
-                    instants(pg, "SELECT COALESCE(deleted_at, last_seen_at) FROM post ORDER BY id"));
+                    instants(
+                            h2,
+                            "SELECT COALESCE(deleted_at, last_seen_at) FROM post JOIN post_sighting ON post_id = id ORDER BY id"),
+                    instants(
+                            pg,
+                            "SELECT COALESCE(deleted_at, last_seen_at) FROM post JOIN post_sighting ON post_id = id ORDER BY id"));
             assertEquals(
                     instants(h2, "SELECT observed_at FROM post_version ORDER BY id"),
                     instants(pg, "SELECT observed_at FROM post_version ORDER BY id"));

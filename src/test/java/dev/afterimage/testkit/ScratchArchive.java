@@ -94,18 +94,23 @@ public final class ScratchArchive implements AutoCloseable {
     private void storeNew(long accountId, SourcePost post, Instant now) throws SQLException {
         long postId;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO post (account_id, platform_post_id, url, published_at, first_seen_at, last_seen_at, state,"
-                        + " content_hash) VALUES (?, ?, ?, ?, ?, ?, 'LIVE', ?)",
+                "INSERT INTO post (account_id, platform_post_id, url, published_at, first_seen_at, state,"
+                        + " content_hash) VALUES (?, ?, ?, ?, ?, 'LIVE', ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, accountId);
             insert.setString(2, post.platformPostId());
             insert.setString(3, post.url());
             insert.setTimestamp(4, post.publishedAt() == null ? null : Timestamp.from(post.publishedAt()));
             insert.setTimestamp(5, Timestamp.from(now));
-            insert.setTimestamp(6, Timestamp.from(now));
-            insert.setString(7, sha256(post.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            insert.setString(6, sha256(post.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             insert.executeUpdate();
             postId = generatedId(insert);
+        }
+        try (PreparedStatement sighting =
+                connection.prepareStatement("INSERT INTO post_sighting (post_id, last_seen_at) VALUES (?, ?)")) {
+            sighting.setLong(1, postId);
+            sighting.setTimestamp(2, Timestamp.from(now));
+            sighting.executeUpdate();
         }
         long versionId;
         try (PreparedStatement insert = connection.prepareStatement(

@@ -150,8 +150,8 @@ class ConsoleBenchmark {
             String editedUrl = null;
             long versions = 0;
             try (PreparedStatement post = db.prepareStatement("insert into post (id, account_id, platform_post_id, url,"
-                            + " published_at, first_seen_at, last_seen_at, state, deleted_at, content_hash)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            + " published_at, first_seen_at, state, deleted_at, content_hash)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement version = db.prepareStatement("insert into post_version (id, post_id,"
                             + " observed_at, text_plain, text_html, edited_marker, details_json, content_hash,"
                             + " raw_fragment, raw_sha256, source_url) values (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)");
@@ -173,10 +173,9 @@ class ConsoleBenchmark {
                     post.setString(4, url);
                     post.setTimestamp(5, Timestamp.from(published));
                     post.setTimestamp(6, Timestamp.from(seen));
-                    post.setTimestamp(7, Timestamp.from(seen));
-                    post.setString(8, deleted ? "DELETED" : "LIVE");
-                    post.setTimestamp(9, deleted ? Timestamp.from(seen.plusSeconds(600)) : null);
-                    post.setString(10, hash(id));
+                    post.setString(7, deleted ? "DELETED" : "LIVE");
+                    post.setTimestamp(8, deleted ? Timestamp.from(seen.plusSeconds(600)) : null);
+                    post.setString(9, hash(id));
                     post.addBatch();
                     String text = sentence();
                     addVersion(version, ++versionId, id, seen, text, url);
@@ -202,6 +201,11 @@ class ConsoleBenchmark {
                 post.executeBatch();
                 version.executeBatch();
                 event.executeBatch();
+            }
+            // Each seeded post was last seen when it was first.
+            try (PreparedStatement sightings = db.prepareStatement("insert into post_sighting (post_id, last_seen_at)"
+                    + " select id, first_seen_at from post where id not in (select post_id from post_sighting)")) {
+                sightings.executeUpdate();
             }
             try (PreparedStatement sequence =
                     db.prepareStatement("update event_sequence set last_value = ? where name = 'event'")) {

@@ -83,17 +83,23 @@ class SearchIndexTest {
         try (Connection db = data.getConnection();
                 PreparedStatement insert = db.prepareStatement(
                         "insert into post (account_id, platform_post_id, url, published_at, first_seen_at,"
-                                + " last_seen_at, state, content_hash) values (?, '1', ?, ?, ?, ?, 'LIVE', ?)",
+                                + " state, content_hash) values (?, '1', ?, ?, ?, 'LIVE', ?)",
                         new String[] {"id"})) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setLong(1, account);
             insert.setString(2, url);
             insert.setTimestamp(3, now);
             insert.setTimestamp(4, now);
-            insert.setTimestamp(5, now);
-            insert.setString(6, "0".repeat(64));
+            insert.setString(5, "0".repeat(64));
             insert.executeUpdate();
-            return generated(insert);
+            long id = generated(insert);
+            try (PreparedStatement sighting =
+                    db.prepareStatement("insert into post_sighting (post_id, last_seen_at) values (?, ?)")) {
+                sighting.setLong(1, id);
+                sighting.setTimestamp(2, now);
+                sighting.executeUpdate();
+            }
+            return id;
         }
     }
 
