@@ -8,18 +8,26 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Classifies a {@code /s/<channel>} page and reads its messages. */
 final class ListingPageReader {
 
     private static final Pattern NUMERIC_CURSOR = Pattern.compile("\\d+");
-    private static final String MESSAGE_MARKUP = ".tgme_widget_message_wrap, .tgme_widget_message";
+    // Queries parsed once, not for every page.
+    private static final Evaluator MESSAGE_MARKUP =
+            QueryParser.parse(".tgme_widget_message_wrap, .tgme_widget_message");
+    private static final Evaluator CHANNEL_MARKUP = QueryParser.parse(".tgme_channel_info, .tgme_channel_history");
+    private static final Evaluator MESSAGE = QueryParser.parse(".tgme_widget_message");
+    private static final Evaluator USERNAME = QueryParser.parse(".tgme_channel_info_header_username");
+    private static final Evaluator MORE = QueryParser.parse("a.tme_messages_more[data-before]");
 
     private ListingPageReader() {}
 
     static ParsedListing read(PageDocument received, String channel, TelegramUrls urls) {
         Document page = received.document();
-        if (page.selectFirst(".tgme_channel_info, .tgme_channel_history") == null) {
+        if (page.selectFirst(CHANNEL_MARKUP) == null) {
             return new ParsedListing.NotAChannelPage("no channel markup (tgme_channel_info, tgme_channel_history)");
         }
         Optional<String> shownChannel = shownChannel(page);
@@ -36,7 +44,7 @@ final class ListingPageReader {
         List<SourcePost> posts = new ArrayList<>();
         int unreadable = 0;
         for (Element unit : units) {
-            Element message = unit.hasClass("tgme_widget_message") ? unit : unit.selectFirst(".tgme_widget_message");
+            Element message = unit.hasClass("tgme_widget_message") ? unit : unit.selectFirst(MESSAGE);
             if (message != null && MessageReader.isServiceMessage(message)) {
                 continue;
             }
@@ -57,13 +65,13 @@ final class ListingPageReader {
     }
 
     private static Optional<String> shownChannel(Document page) {
-        return Optional.ofNullable(page.selectFirst(".tgme_channel_info_header_username"))
+        return Optional.ofNullable(page.selectFirst(USERNAME))
                 .map(username -> username.text().strip())
                 .filter(username -> !username.isEmpty());
     }
 
     private static Optional<String> olderPageCursor(Document page) {
-        return Optional.ofNullable(page.selectFirst("a.tme_messages_more[data-before]"))
+        return Optional.ofNullable(page.selectFirst(MORE))
                 .map(more -> more.attr("data-before").strip())
                 .filter(before -> NUMERIC_CURSOR.matcher(before).matches());
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads one {@code div.tgme_widget_message} (of a listing or an embed page) into a {@link SourcePost}.
@@ -25,10 +27,34 @@ final class MessageReader {
 
     private static final Pattern NUMERIC_ID = Pattern.compile("\\d+");
     private static final Pattern EDITED = Pattern.compile("\\bedited\\b");
-    private static final String MEDIA_ITEMS = "a.tgme_widget_message_photo_wrap, a.tgme_widget_message_video_player,"
-            + " .tgme_widget_message_roundvideo_player";
+    private static final Evaluator MEDIA_ITEMS = QueryParser.parse("a.tgme_widget_message_photo_wrap,"
+            + " a.tgme_widget_message_video_player, .tgme_widget_message_roundvideo_player");
     // Blocks that show someone else's content (the quoted parent, the linked page), never the post's own.
-    private static final String FOREIGN_BLOCKS = ".tgme_widget_message_reply, .tgme_widget_message_link_preview";
+    private static final Evaluator FOREIGN_BLOCKS =
+            QueryParser.parse(".tgme_widget_message_reply, .tgme_widget_message_link_preview");
+    // Queries parsed once: parsing them anew for each message cost as much as matching them.
+    private static final Evaluator SERVICE_MESSAGE = QueryParser.parse(".service_message");
+    private static final Evaluator DATE_TIME = QueryParser.parse("a.tgme_widget_message_date time[datetime]");
+    private static final Evaluator MESSAGE_TEXT = QueryParser.parse(".tgme_widget_message_text.js-message_text");
+    private static final Evaluator META = QueryParser.parse(".tgme_widget_message_meta");
+    private static final Evaluator VIDEO_SOURCE = QueryParser.parse("video[src]");
+    private static final Evaluator BACKGROUND_IMAGE = QueryParser.parse("[style*=background-image]");
+    private static final Evaluator PREVIEW_DESCRIPTION = QueryParser.parse(".link_preview_description");
+    private static final Evaluator PREVIEW_IMAGE = QueryParser.parse(".link_preview_image, .link_preview_right_image");
+    private static final Evaluator DOCUMENT = QueryParser.parse(".tgme_widget_message_document");
+    private static final Evaluator FORWARDED_FROM_NAME = QueryParser.parse(".tgme_widget_message_forwarded_from_name");
+    private static final Evaluator REPLY_LINK = QueryParser.parse("a.tgme_widget_message_reply[href]");
+    private static final Evaluator REACTIONS = QueryParser.parse(".tgme_widget_message_reactions");
+    private static final Evaluator REACTION = QueryParser.parse(".tgme_reaction");
+    private static final Evaluator WRAP = QueryParser.parse(".tgme_widget_message_wrap");
+    private static final Evaluator REPLY = QueryParser.parse(".tgme_widget_message_reply");
+    private static final Evaluator LINK_PREVIEW = QueryParser.parse("a.tgme_widget_message_link_preview[href]");
+    private static final Evaluator VIEWS = QueryParser.parse(".tgme_widget_message_views");
+    private static final Evaluator PREVIEW_SITE_NAME = QueryParser.parse(".link_preview_site_name");
+    private static final Evaluator PREVIEW_TITLE = QueryParser.parse(".link_preview_title");
+    private static final Evaluator DOCUMENT_TITLE = QueryParser.parse(".tgme_widget_message_document_title");
+    private static final Evaluator DOCUMENT_EXTRA = QueryParser.parse(".tgme_widget_message_document_extra");
+    private static final Evaluator FORWARDED_FROM = QueryParser.parse(".tgme_widget_message_forwarded_from");
 
     private final String channel;
     private final TelegramUrls urls;
@@ -44,7 +70,7 @@ final class MessageReader {
 
     /** Service messages ("channel photo updated" and the like) are not posts. */
     static boolean isServiceMessage(Element message) {
-        return message.closest(".service_message") != null;
+        return message.closest(SERVICE_MESSAGE) != null;
     }
 
     Optional<SourcePost> read(Element message) {
@@ -56,7 +82,7 @@ final class MessageReader {
         MessageText text = ownText(message)
                 .map(element -> MessageText.of(element, baseUri))
                 .orElse(MessageText.EMPTY);
-        Optional<Element> preview = ownFirst(message, "a.tgme_widget_message_link_preview[href]");
+        Optional<Element> preview = ownFirst(message, LINK_PREVIEW);
         List<SourceMedia> media = new ArrayList<>(postMedia(message));
         preview.flatMap(MessageReader::previewImage).ifPresent(media::add);
         return Optional.of(SourcePost.builder(id.get(), urls.post(channel, id.get()), rawFragment(message))
@@ -68,7 +94,7 @@ final class MessageReader {
                 .attachments(attachments(message))
                 .forwardedFrom(forwardedFrom(message).orElse(null))
                 .replyTo(replyTo(message).orElse(null))
-                .views(textOf(message, ".tgme_widget_message_views").orElse(null))
+                .views(textOf(message, VIEWS).orElse(null))
                 .reactions(reactions(message))
                 .build());
     }
@@ -85,7 +111,7 @@ final class MessageReader {
     }
 
     private static Optional<Instant> publishedAt(Element message) {
-        Element time = message.selectFirst("a.tgme_widget_message_date time[datetime]");
+        Element time = message.selectFirst(DATE_TIME);
         if (time == null) {
             return Optional.empty();
         }
@@ -97,14 +123,14 @@ final class MessageReader {
     }
 
     private static Optional<Element> ownText(Element message) {
-        return message.select(".tgme_widget_message_text.js-message_text").stream()
+        return message.select(MESSAGE_TEXT).stream()
                 .filter(element -> element.closest(FOREIGN_BLOCKS) == null)
                 .findFirst();
     }
 
     // The flag is the word "edited" in the meta's own text, so an author signature containing it cannot set it.
     private static boolean isEdited(Element message) {
-        Element meta = message.selectFirst(".tgme_widget_message_meta");
+        Element meta = message.selectFirst(META);
         return meta != null && EDITED.matcher(meta.ownText()).find();
     }
 
@@ -126,12 +152,12 @@ final class MessageReader {
         if (item.hasClass("tgme_widget_message_photo_wrap")) {
             return CssUrl.backgroundImage(item.attr("style")).map(url -> new SourceMedia(MediaKind.PHOTO, url));
         }
-        Element video = item.selectFirst("video[src]");
+        Element video = item.selectFirst(VIDEO_SOURCE);
         if (video != null && !video.attr("src").isBlank()) {
             return Optional.of(new SourceMedia(
                     MediaKind.VIDEO, CssUrl.https(video.attr("src").strip())));
         }
-        Element still = item.selectFirst("[style*=background-image]");
+        Element still = item.selectFirst(BACKGROUND_IMAGE);
         return still == null
                 ? Optional.empty()
                 : CssUrl.backgroundImage(still.attr("style")).map(url -> new SourceMedia(MediaKind.PHOTO, url));
@@ -140,32 +166,32 @@ final class MessageReader {
     private LinkPreview linkPreview(Element preview) {
         return new LinkPreview(
                 absoluteHref(preview),
-                textOf(preview, ".link_preview_site_name").orElse(null),
-                textOf(preview, ".link_preview_title").orElse(null),
-                Optional.ofNullable(preview.selectFirst(".link_preview_description"))
+                textOf(preview, PREVIEW_SITE_NAME).orElse(null),
+                textOf(preview, PREVIEW_TITLE).orElse(null),
+                Optional.ofNullable(preview.selectFirst(PREVIEW_DESCRIPTION))
                         .map(MessageText::plainOf)
                         .orElse(null));
     }
 
     private static Optional<SourceMedia> previewImage(Element preview) {
-        Element image = preview.selectFirst(".link_preview_image, .link_preview_right_image");
+        Element image = preview.selectFirst(PREVIEW_IMAGE);
         return image == null
                 ? Optional.empty()
                 : CssUrl.backgroundImage(image.attr("style")).map(url -> new SourceMedia(MediaKind.PREVIEW_IMAGE, url));
     }
 
     private static List<Attachment> attachments(Element message) {
-        return message.select(".tgme_widget_message_document").stream()
+        return message.select(DOCUMENT).stream()
                 .filter(document -> document.closest(FOREIGN_BLOCKS) == null)
                 .map(document -> new Attachment(
-                        textOf(document, ".tgme_widget_message_document_title").orElse(""),
-                        textOf(document, ".tgme_widget_message_document_extra").orElse("")))
+                        textOf(document, DOCUMENT_TITLE).orElse(""),
+                        textOf(document, DOCUMENT_EXTRA).orElse("")))
                 .toList();
     }
 
     private static Optional<String> forwardedFrom(Element message) {
-        return ownFirst(message, ".tgme_widget_message_forwarded_from").map(forwarded -> {
-            Element name = forwarded.selectFirst(".tgme_widget_message_forwarded_from_name");
+        return ownFirst(message, FORWARDED_FROM).map(forwarded -> {
+            Element name = forwarded.selectFirst(FORWARDED_FROM_NAME);
             return name != null
                     ? name.text().strip()
                     : forwarded.text().replaceFirst("^Forwarded from\\s*", "").strip();
@@ -173,17 +199,17 @@ final class MessageReader {
     }
 
     private Optional<String> replyTo(Element message) {
-        return Optional.ofNullable(message.selectFirst("a.tgme_widget_message_reply[href]"))
+        return Optional.ofNullable(message.selectFirst(REPLY_LINK))
                 .map(reply -> urls.canonicalPostLink(absoluteHref(reply)));
     }
 
     // Each reaction is an emoji (or paid star) and a count; a space between them keeps the counts apart.
     private static String reactions(Element message) {
-        Element reactions = message.selectFirst(".tgme_widget_message_reactions");
+        Element reactions = message.selectFirst(REACTIONS);
         if (reactions == null) {
             return "";
         }
-        List<Element> each = reactions.select(".tgme_reaction");
+        List<Element> each = reactions.select(REACTION);
         return each.isEmpty()
                 ? reactions.text().strip()
                 : each.stream().map(reaction -> reaction.text().strip()).collect(Collectors.joining(" "));
@@ -194,13 +220,13 @@ final class MessageReader {
      * which has no wrap), cut out of the response as received.
      */
     private byte[] rawFragment(Element message) {
-        Element wrap = message.closest(".tgme_widget_message_wrap");
+        Element wrap = message.closest(WRAP);
         return page.receivedBytesOf(wrap != null ? wrap : message);
     }
 
-    private static Optional<Element> ownFirst(Element message, String cssQuery) {
-        return message.select(cssQuery).stream()
-                .filter(element -> element.closest(".tgme_widget_message_reply") == null)
+    private static Optional<Element> ownFirst(Element message, Evaluator query) {
+        return message.select(query).stream()
+                .filter(element -> element.closest(REPLY) == null)
                 .findFirst();
     }
 
@@ -210,8 +236,8 @@ final class MessageReader {
         return absolute.isEmpty() ? link.attr("href") : absolute;
     }
 
-    private static Optional<String> textOf(Element scope, String cssQuery) {
-        return Optional.ofNullable(scope.selectFirst(cssQuery))
+    private static Optional<String> textOf(Element scope, Evaluator query) {
+        return Optional.ofNullable(scope.selectFirst(query))
                 .map(element -> element.text().strip());
     }
 }
