@@ -8,8 +8,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Finds media already archived, so a poll downloads only what is new. */
 @ApplicationScoped
@@ -25,13 +30,26 @@ public class MediaCatalogue {
         this.hashed = hashed;
     }
 
-    /** The stored media once downloaded from this URL, if its bytes are still in the store. */
+    /**
+     * The stored media once downloaded from each of these URLs whose bytes are still in the store, by URL: one read
+     * for a whole poll's media, however many posts show them.
+     */
     @Transactional
-    public Optional<StoredMedia> byUrl(String url) {
-        return MediaOrigin.mediaFor(url)
-                .filter(sha -> store.locate(sha).isPresent())
-                .map(sha -> Media.<Media>findById(sha))
-                .map(MediaCatalogue::stored);
+    public Map<String, StoredMedia> byUrls(Collection<String> urls) {
+        if (urls.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> files = MediaOrigin.mediaFor(urls);
+        Map<String, Media> media = Media.<Media>list("sha256 in ?1", Set.copyOf(files.values())).stream()
+                .collect(Collectors.toMap(file -> file.sha256, file -> file));
+        Map<String, StoredMedia> known = new HashMap<>();
+        files.forEach((url, sha) -> {
+            Media file = media.get(sha);
+            if (file != null && store.locate(sha).isPresent()) {
+                known.put(url, stored(file));
+            }
+        });
+        return known;
     }
 
     /**

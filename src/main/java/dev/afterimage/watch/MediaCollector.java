@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -59,10 +61,19 @@ class MediaCollector {
      */
     record Collected(ObservedMedia media, boolean downloaded, boolean failed, boolean deferred) {}
 
-    Collected collect(SourceMedia media, PollLimits limits) {
-        Optional<StoredMedia> known = catalogue.byUrl(media.url());
-        if (known.isPresent()) {
-            return new Collected(new ObservedMedia(media, known), false, false, false);
+    /** Which of these media URLs were downloaded before: what {@link #collect} is given, looked up once a poll. */
+    Map<String, StoredMedia> known(Collection<String> urls) {
+        return catalogue.byUrls(urls);
+    }
+
+    /**
+     * @param known the stored media of the poll's URLs downloaded before, from {@link #known}; a file this call
+     *     downloads is added, so another post of the poll showing the same URL finds it there
+     */
+    Collected collect(SourceMedia media, PollLimits limits, Map<String, StoredMedia> known) {
+        StoredMedia already = known.get(media.url());
+        if (already != null) {
+            return new Collected(new ObservedMedia(media, Optional.of(already)), false, false, false);
         }
         Instant now = clock.instant();
         Optional<Instant> next = catalogue.nextAttempt(media.url(), now, config.mediaRetryFor());
@@ -79,9 +90,11 @@ class MediaCollector {
                     store.put(file.sha256(), file.file());
                     StoredMedia stored =
                             StoredMedia.of(file.sha256(), contentType(file.contentType()), file.size(), image);
-                    yield registered(stored, media, file.exchange())
-                            ? new Collected(new ObservedMedia(media, Optional.of(stored)), true, false, false)
-                            : owed(media, true);
+                    if (!registered(stored, media, file.exchange())) {
+                        yield owed(media, true);
+                    }
+                    known.put(media.url(), stored);
+                    yield new Collected(new ObservedMedia(media, Optional.of(stored)), true, false, false);
                 }
                 case DownloadOutcome.Gone gone -> {
                     LOG.debugf("media gone at source: %s (%s)", media.url(), gone.reason());

@@ -2,6 +2,7 @@ package dev.afterimage.watch;
 
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.archive.PostAdmission;
+import dev.afterimage.archive.StoredMedia;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PermalinkAnswer;
 import dev.afterimage.detect.PollObservation;
@@ -24,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,11 +206,12 @@ public class Poller {
         List<MediaCollector.Collected> collected = new ArrayList<>();
         List<ObservedPost> seen = new ArrayList<>();
         if (plan.listing() instanceof ListingOutcome.Listed) {
+            Map<String, StoredMedia> known = new HashMap<>(media.known(mediaUrls(admitted)));
             for (Admitted post : admitted) {
                 List<ObservedPost> earlier = post.post().earlierVersions().stream()
-                        .map(version -> observe(version, post.sighting(), collected, List.of(), limits))
+                        .map(version -> observe(version, post.sighting(), collected, List.of(), limits, known))
                         .toList();
-                seen.add(observe(post.post(), post.sighting(), collected, earlier, limits));
+                seen.add(observe(post.post(), post.sighting(), collected, earlier, limits, known));
             }
         }
 
@@ -317,14 +321,26 @@ public class Poller {
         return admitted;
     }
 
+    /** Every media URL the admitted posts and their earlier versions show. */
+    private static Set<String> mediaUrls(List<Admitted> admitted) {
+        Set<String> urls = new HashSet<>();
+        for (Admitted post : admitted) {
+            post.post().media().forEach(item -> urls.add(item.url()));
+            post.post().earlierVersions().forEach(version -> version.media().forEach(item -> urls.add(item.url())));
+        }
+        return urls;
+    }
+
     private ObservedPost observe(
             SourcePost post,
             ListingWalk.Sighting sighting,
             List<MediaCollector.Collected> collected,
             List<ObservedPost> earlier,
-            PollLimits limits) {
-        List<MediaCollector.Collected> items =
-                post.media().stream().map(item -> media.collect(item, limits)).toList();
+            PollLimits limits,
+            Map<String, StoredMedia> known) {
+        List<MediaCollector.Collected> items = post.media().stream()
+                .map(item -> media.collect(item, limits, known))
+                .toList();
         collected.addAll(items);
         return new ObservedPost(
                 post,

@@ -1,6 +1,8 @@
 package dev.afterimage.watch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +102,25 @@ class TelegramWatchScenarioTest {
         assertEquals(List.of(), scenario.events());
         JsonPath post = scenario.postByPlatformId(90);
         assertNotEquals(post.getString("versions[0].media[0].sha256"), post.getString("versions[1].media[0].sha256"));
+    }
+
+    @Test
+    void aPictureShownByTwoPostsIsDownloadedOnceAndNotAgainAtLaterPolls() {
+        String shared = scenario.picture("shared", 51);
+        scenario.post(7, Duration.ofHours(2), "First use").photo(shared);
+        scenario.post(8, Duration.ofHours(1), "Second use").photo(shared);
+        scenario.watch();
+
+        JsonPath first = scenario.poll();
+        scenario.advance(MINUTE);
+        JsonPath second = scenario.poll();
+
+        assertEquals(1, first.getInt("mediaDownloaded"), first.prettify());
+        assertEquals(0, second.getInt("mediaDownloaded"), second.prettify());
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(URI.create(shared).getPath())));
+        assertEquals(
+                scenario.postByPlatformId(7).getString("versions[0].media[0].sha256"),
+                scenario.postByPlatformId(8).getString("versions[0].media[0].sha256"));
     }
 
     @Test
