@@ -7,6 +7,7 @@ import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,15 +128,23 @@ public class Archive {
      * {@link #markSeen} writes each post.
      */
     public void markSeenAgain(long accountId, List<String> platformPostIds, Instant seenAt) {
-        Post.getEntityManager()
-                .createNativeQuery(
-                        "UPDATE post_sighting SET last_seen_at = ?1 WHERE post_id IN (SELECT id FROM post"
-                                + " WHERE account_id = ?2 AND platform_post_id IN (?3) AND state = ?4 AND missing_since IS NULL)")
-                .setParameter(1, seenAt)
-                .setParameter(2, accountId)
-                .setParameter(3, platformPostIds)
-                .setParameter(4, PostState.LIVE.name())
-                .executeUpdate();
+        for (int from = 0; from < platformPostIds.size(); from += Post.KEYS_PER_QUERY) {
+            List<String> chunk =
+                    platformPostIds.subList(from, Math.min(platformPostIds.size(), from + Post.KEYS_PER_QUERY));
+            int after = chunk.size() + 2;
+            Query update = Post.getEntityManager()
+                    .createNativeQuery("UPDATE post_sighting SET last_seen_at = ?" + after + " WHERE post_id IN"
+                            + " (SELECT id FROM post WHERE (account_id, platform_post_id) IN ("
+                            + Post.keyPairs(chunk.size(), "?") + ") AND state = ?" + (after + 1)
+                            + " AND missing_since IS NULL)")
+                    .setParameter(1, accountId)
+                    .setParameter(after, seenAt)
+                    .setParameter(after + 1, PostState.LIVE.name());
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter(i + 2, chunk.get(i));
+            }
+            update.executeUpdate();
+        }
     }
 
     /** When the post is next asked about by permalink. */

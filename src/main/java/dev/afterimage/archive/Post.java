@@ -12,8 +12,12 @@ import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One post of one watched account, across all its versions. The account is referenced by id only, so the
@@ -23,6 +27,9 @@ import java.util.Optional;
 @Table(name = "post")
 @SecondaryTable(name = "post_sighting", pkJoinColumns = @PrimaryKeyJoinColumn(name = "post_id"))
 public class Post extends PanacheEntityBase {
+
+    /** Platform ids looked up per query: a batch of a poll, well under any database's limit on parameters. */
+    public static final int KEYS_PER_QUERY = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,6 +92,34 @@ public class Post extends PanacheEntityBase {
     public static Optional<Post> find(long accountId, String platformPostId) {
         return find("accountId = ?1 and platformPostId = ?2", accountId, platformPostId)
                 .firstResultOptional();
+    }
+
+    /**
+     * The account's posts with these platform ids. Each is found by the (account, platform id) key on its own: H2
+     * answers {@code account_id = ? AND platform_post_id IN (…)} by reading every post of the account.
+     */
+    public static List<Post> listed(long accountId, Collection<String> platformPostIds) {
+        List<Post> posts = new ArrayList<>();
+        List<String> ids = List.copyOf(platformPostIds);
+        for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY));
+            List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+            parameters.add(accountId);
+            parameters.addAll(chunk);
+            posts.addAll(
+                    list("(accountId, platformPostId) in (" + keyPairs(chunk.size(), "?") + ")", parameters.toArray()));
+        }
+        return posts;
+    }
+
+    /**
+     * {@code (?1, ?2), (?1, ?3), …}: the account (parameter 1) paired with each of {@code count} platform ids
+     * (parameters 2 and on), in the parameter syntax of JPQL and native queries alike.
+     */
+    public static String keyPairs(int count, String marker) {
+        return IntStream.rangeClosed(2, count + 1)
+                .mapToObj(index -> "(" + marker + "1, " + marker + index + ")")
+                .collect(Collectors.joining(", "));
     }
 
     public static List<Post> liveSince(long accountId, Instant publishedFrom) {

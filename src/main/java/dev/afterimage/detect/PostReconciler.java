@@ -89,7 +89,7 @@ public class PostReconciler {
         Map<String, ObservedPost> byId = new HashMap<>();
         seen.forEach(post -> byId.put(post.post().platformPostId(), post));
         Set<String> unchanged = new HashSet<>();
-        for (Post post : Post.<Post>list("accountId = ?1 and platformPostId in ?2", accountId, byId.keySet())) {
+        for (Post post : Post.listed(accountId, byId.keySet())) {
             ObservedPost observed = byId.get(post.platformPostId);
             if (post.state == PostState.LIVE
                     && post.missingSince == null
