@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,14 +127,21 @@ class PollClaimsTest {
             account("claims_many_" + i, T0.minusSeconds(i));
         }
         List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        Set<Long> distinct = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> runs = new ArrayList<>();
             for (int t = 0; t < 6; t++) {
                 String node = "node-" + t;
                 runs.add(threads.submit(() -> {
-                    for (int round = 0; round < 20; round++) {
-                        claims.claim(node, T0, 4, T0.plus(LEASE)).forEach(claim -> claimed.add(claim.accountId()));
+                    // On H2 a claim that meets locked rows gets fewer than are due (docs/scheduling.md): a claim
+                    // loop goes on until nothing is left, and so do these.
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (distinct.size() < ids.size() && System.nanoTime() < deadline) {
+                        claims.claim(node, T0, 4, T0.plus(LEASE)).forEach(claim -> {
+                            claimed.add(claim.accountId());
+                            distinct.add(claim.accountId());
+                        });
                     }
                 }));
             }
@@ -144,7 +152,7 @@ class PollClaimsTest {
             threads.shutdownNow();
         }
         assertEquals(claimed.size(), new HashSet<>(claimed).size(), "an account was claimed twice: " + claimed);
-        assertTrue(new HashSet<>(claimed).containsAll(ids), "every due account was claimed");
+        assertTrue(distinct.containsAll(ids), "every due account was claimed");
     }
 
     @Test
