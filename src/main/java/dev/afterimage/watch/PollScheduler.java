@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,9 @@ public class PollScheduler {
     /** How late a scheduled poll starts against when it was due. */
     static final String LAG_METRIC = "afterimage.poll.lag";
 
+    /** How long a claim loop waits at a time for slots to come free before it looks at the queue again. */
+    private static final Duration GATHER_STEP = Duration.ofMillis(5);
+
     private final Scheduler quartz;
     private final WatchConfig config;
     private final PollClaims claims;
@@ -49,7 +53,10 @@ public class PollScheduler {
     private final Clock clock;
     private final PollCadence cadence;
     private final Set<Long> polling = ConcurrentHashMap.newKeySet();
-    private Semaphore freeThreads;
+    /** A poll thread, or a place in the queue before them: claimed accounts wait there for the next free thread. */
+    private Semaphore slots;
+
+    private int queued;
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService renewals;
     private ScheduledExecutorService claimLoops;
@@ -73,7 +80,8 @@ public class PollScheduler {
         if (!config.schedulerEnabled()) {
             return;
         }
-        freeThreads = new Semaphore(config.pollThreads());
+        queued = Math.max(1, config.pollThreads() / 2);
+        slots = new Semaphore(config.pollThreads() + queued);
         AtomicInteger threadNumber = new AtomicInteger();
         pool = new ThreadPoolExecutor(
                 config.pollThreads(),
@@ -116,6 +124,10 @@ public class PollScheduler {
         }
         stopping = true;
         claimLoops.shutdown();
+        // Claimed but not started: given back with the rest below, not polled in a hurry.
+        List<Runnable> waiting = new ArrayList<>();
+        pool.getQueue().drainTo(waiting);
+        waiting.forEach(task -> polling.remove(((ClaimedPoll) task).claim().accountId()));
         poller.wrapUp();
         pool.shutdown();
         try {
@@ -171,14 +183,18 @@ public class PollScheduler {
         return Optional.ofNullable(Account.<Account>findById(accountId)).map(Account::pollInterval);
     }
 
-    /** One turn of a claim loop: claims due accounts as poll threads come free, until nothing is due or the turn is over. */
+    /**
+     * One turn of a claim loop: claims due accounts as slots come free, until nothing is due or the turn is over. The
+     * queue of claimed accounts keeps the poll threads busy while a claim runs, so claims can wait to be worth their
+     * transaction: a busy instance claims a batch of at least half its queue rather than one account per freed thread.
+     */
     void claimDue() {
         if (pool == null) {
             return;
         }
         long turnEnds = System.nanoTime() + config.claimEvery().toNanos();
         while (!stopping && System.nanoTime() < turnEnds) {
-            int free = takeFreeThreads(turnEnds);
+            int free = takeSlots(turnEnds);
             if (free == 0) {
                 continue;
             }
@@ -187,14 +203,14 @@ public class PollScheduler {
             try {
                 claimed = claims.claim(node(), now, free, now.plus(config.claimLease()));
             } catch (RuntimeException e) {
-                freeThreads.release(free);
+                slots.release(free);
                 LOG.warnf("could not claim due polls (%s); the next turn tries again", e.getMessage());
                 return;
             }
-            freeThreads.release(free - claimed.size());
+            slots.release(free - claimed.size());
             for (PollClaims.Claim claim : claimed) {
                 polling.add(claim.accountId());
-                pool.execute(() -> run(claim));
+                pool.execute(new ClaimedPoll(claim));
             }
             if (claimed.size() < free) {
                 return;
@@ -202,19 +218,56 @@ public class PollScheduler {
         }
     }
 
-    /** Takes every free poll thread, at most a batch, waiting for one until the turn ends; 0 when none came free. */
-    private int takeFreeThreads(long turnEnds) {
+    /**
+     * Takes free slots, at most a batch: every one free once half the queue is, or as soon as the queue has run dry
+     * (a poll thread would otherwise wait), or whatever is free when the turn ends; 0 when none came free.
+     */
+    private int takeSlots(long turnEnds) {
+        int taken = 0;
         try {
-            long waitNanos = turnEnds - System.nanoTime();
-            if (waitNanos <= 0 || !freeThreads.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-                return 0;
+            while (!stopping && taken < config.claimBatch()) {
+                long waitNanos = Math.min(turnEnds - System.nanoTime(), GATHER_STEP.toNanos());
+                if (waitNanos <= 0) {
+                    break;
+                }
+                if (slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+                    taken++;
+                    int more = Math.min(slots.availablePermits(), config.claimBatch() - taken);
+                    if (more > 0 && slots.tryAcquire(more)) {
+                        taken += more;
+                    }
+                }
+                if (taken > 0 && (taken >= (queued + 1) / 2 || pool.getQueue().isEmpty())) {
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (stopping) {
+            slots.release(taken);
             return 0;
         }
-        int more = Math.min(freeThreads.availablePermits(), config.claimBatch() - 1);
-        return 1 + (more > 0 && freeThreads.tryAcquire(more) ? more : 0);
+        return taken;
+    }
+
+    /** A claimed account's poll, queued for the next free poll thread. */
+    private final class ClaimedPoll implements Runnable {
+
+        private final PollClaims.Claim claim;
+
+        ClaimedPoll(PollClaims.Claim claim) {
+            this.claim = claim;
+        }
+
+        PollClaims.Claim claim() {
+            return claim;
+        }
+
+        @Override
+        public void run() {
+            PollScheduler.this.run(claim);
+        }
     }
 
     private void run(PollClaims.Claim claim) {
@@ -242,7 +295,7 @@ public class PollScheduler {
             LOG.errorf(e, "the next poll of account %d could not be scheduled; its claim lapses", accountId);
         } finally {
             polling.remove(accountId);
-            freeThreads.release();
+            slots.release();
         }
     }
 

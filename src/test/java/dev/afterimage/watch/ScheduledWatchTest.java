@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,8 @@ class ScheduledWatchTest {
                     "afterimage.watch.scheduler-enabled", "true",
                     "afterimage.watch.min-poll-interval", "PT1S",
                     "afterimage.watch.watchlist", WATCHLIST.toString(),
-                    "afterimage.watch.watchlist-check-every", "1s");
+                    "afterimage.watch.watchlist-check-every", "1s",
+                    "afterimage.watch.poll-threads", "2");
         }
     }
 
@@ -102,6 +104,42 @@ class ScheduledWatchTest {
         assertEquals(Optional.of(Duration.ofHours(1)), scheduler.scheduledInterval(empty));
         given().delete("/api/accounts/" + empty).then().statusCode(204);
         assertEquals(Optional.empty(), scheduler.scheduledInterval(empty), "a deleted account is no longer polled");
+    }
+
+    @Test
+    void moreAccountsDueThanPollThreadsAreAllPolledInTurn() {
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            FakeTelegram channel = new FakeTelegram("queued_channel_" + i, "Ministry " + i);
+            channel.post(1, Instant.now().minus(Duration.ofHours(1)), "Statement " + i);
+            channel.install(wireMock);
+            ids.add(given().contentType(ContentType.JSON)
+                    .body("{\"url\":\"https://t.me/queued_channel_" + i + "\",\"pollInterval\":\"PT2S\"}")
+                    .when()
+                    .post("/api/accounts")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
+        }
+        try {
+            waitUntil(Duration.ofSeconds(30), () -> ids.stream().allMatch(id -> "OK"
+                    .equals(given().get("/api/accounts/" + id).path("lastPollOutcome"))));
+            for (int id : ids) {
+                assertEquals(
+                        1,
+                        given().get("/api/posts?account=" + id)
+                                .jsonPath()
+                                .getList("$")
+                                .size());
+            }
+        } finally {
+            ids.forEach(id -> given().contentType(ContentType.JSON)
+                    .body("{\"enabled\":false}")
+                    .patch("/api/accounts/" + id)
+                    .then()
+                    .statusCode(200));
+        }
     }
 
     @Test
