@@ -97,6 +97,7 @@ class MoveToPostgresqlTest {
         scenario.channel.edit(2, "Figures, вторая версия");
         scenario.advance(Duration.ofMinutes(1));
         scenario.poll();
+        wordIndexCaughtUp();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         MoveToPostgresql.Summary summary = MoveToPostgresql.move(
@@ -169,6 +170,29 @@ class MoveToPostgresqlTest {
                 MoveException.class,
                 () -> MoveToPostgresql.Request.parse(List.of("--from", "x", "--to", "jdbc:mysql://db/x"), Map.of()));
         assertTrue(notPostgresql.getMessage().contains("jdbc:postgresql:"), notPostgresql.getMessage());
+    }
+
+    /**
+     * The move copies a stopped archive; this one is live, and the console's word index writes behind the polls every
+     * two seconds. Waits until it has read every version, so nothing writes while the test compares the copies.
+     */
+    private static void wordIndexCaughtUp() throws SQLException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try (Connection h2 = DriverManager.getConnection(SOURCE, "sa", "")) {
+            while (!column(
+                            h2,
+                            "SELECT COUNT(*) FROM post_version WHERE id > (SELECT last_version_id"
+                                    + " FROM console_word_mark WHERE name = 'post_version')")
+                    .equals(List.of("0|"))) {
+                assertTrue(Instant.now().isBefore(deadline), "the console's word index did not catch up");
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
     }
 
     private static long count(Connection db, String table) throws SQLException {
