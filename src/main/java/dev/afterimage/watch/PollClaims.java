@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class PollClaims {
 
+    /** A poll_schedule row due at ?1 and held by no live claim; both of lockDue's queries check it. */
+    private static final String DUE_AT_1 = "next_poll_at <= ?1 AND (claimed_until IS NULL OR claimed_until < ?1)";
+
     /**
      * A claimed account: when its poll was due, its interval, when it was last seen posting, and the number its poll
      * was given in the claim's transaction (none when another transaction held the account's row just then).
@@ -74,9 +77,8 @@ class PollClaims {
      * limit are read, so instances claiming at once need not all reach for the same rows.
      */
     private List<Object[]> lockDue(Instant now, int limit) {
-        List<?> candidates = entities.createNativeQuery("SELECT account_id FROM poll_schedule"
-                        + " WHERE next_poll_at <= ?1 AND (claimed_until IS NULL OR claimed_until < ?1)"
-                        + " ORDER BY next_poll_at LIMIT ?2")
+        List<?> candidates = entities.createNativeQuery(
+                        "SELECT account_id FROM poll_schedule WHERE " + DUE_AT_1 + " ORDER BY next_poll_at LIMIT ?2")
                 .setParameter(1, now)
                 .setParameter(2, 2 * limit)
                 .getResultList();
@@ -85,8 +87,7 @@ class PollClaims {
         }
         return rows(entities.createNativeQuery("SELECT account_id, next_poll_at,"
                         + " (SELECT poll_interval_seconds FROM account WHERE id = account_id), last_posted_at"
-                        + " FROM poll_schedule WHERE account_id IN (?3)"
-                        + " AND next_poll_at <= ?1 AND (claimed_until IS NULL OR claimed_until < ?1)"
+                        + " FROM poll_schedule WHERE account_id IN (?3) AND " + DUE_AT_1
                         + " ORDER BY next_poll_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, now)
                 .setParameter(2, limit)

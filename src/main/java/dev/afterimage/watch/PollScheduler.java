@@ -56,7 +56,9 @@ public class PollScheduler {
     /** A poll thread, or a place in the queue before them: claimed accounts wait there for the next free thread. */
     private Semaphore slots;
 
-    private int queued;
+    /** The fewest free slots a busy claim loop gathers before it claims: half the queue's places. */
+    private int minimumBatch;
+
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService renewals;
     private ScheduledExecutorService claimLoops;
@@ -80,7 +82,8 @@ public class PollScheduler {
         if (!config.schedulerEnabled()) {
             return;
         }
-        queued = Math.max(1, config.pollThreads() / 2);
+        int queued = Math.max(1, config.pollThreads() / 2);
+        minimumBatch = (queued + 1) / 2;
         slots = new Semaphore(config.pollThreads() + queued);
         AtomicInteger threadNumber = new AtomicInteger();
         pool = new ThreadPoolExecutor(
@@ -237,7 +240,7 @@ public class PollScheduler {
                         taken += more;
                     }
                 }
-                if (taken > 0 && (taken >= (queued + 1) / 2 || pool.getQueue().isEmpty())) {
+                if (taken > 0 && (taken >= minimumBatch || pool.getQueue().isEmpty())) {
                     break;
                 }
             }
