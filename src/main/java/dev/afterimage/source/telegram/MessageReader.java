@@ -27,34 +27,19 @@ final class MessageReader {
 
     private static final Pattern NUMERIC_ID = Pattern.compile("\\d+");
     private static final Pattern EDITED = Pattern.compile("\\bedited\\b");
-    private static final Evaluator MEDIA_ITEMS = QueryParser.parse("a.tgme_widget_message_photo_wrap,"
-            + " a.tgme_widget_message_video_player, .tgme_widget_message_roundvideo_player");
-    // Blocks that show someone else's content (the quoted parent, the linked page), never the post's own.
-    private static final Evaluator FOREIGN_BLOCKS =
-            QueryParser.parse(".tgme_widget_message_reply, .tgme_widget_message_link_preview");
     // Queries parsed once: parsing them anew for each message cost as much as matching them.
     private static final Evaluator SERVICE_MESSAGE = QueryParser.parse(".service_message");
-    private static final Evaluator DATE_TIME = QueryParser.parse("a.tgme_widget_message_date time[datetime]");
-    private static final Evaluator MESSAGE_TEXT = QueryParser.parse(".tgme_widget_message_text.js-message_text");
-    private static final Evaluator META = QueryParser.parse(".tgme_widget_message_meta");
     private static final Evaluator VIDEO_SOURCE = QueryParser.parse("video[src]");
     private static final Evaluator BACKGROUND_IMAGE = QueryParser.parse("[style*=background-image]");
     private static final Evaluator PREVIEW_DESCRIPTION = QueryParser.parse(".link_preview_description");
     private static final Evaluator PREVIEW_IMAGE = QueryParser.parse(".link_preview_image, .link_preview_right_image");
-    private static final Evaluator DOCUMENT = QueryParser.parse(".tgme_widget_message_document");
     private static final Evaluator FORWARDED_FROM_NAME = QueryParser.parse(".tgme_widget_message_forwarded_from_name");
-    private static final Evaluator REPLY_LINK = QueryParser.parse("a.tgme_widget_message_reply[href]");
-    private static final Evaluator REACTIONS = QueryParser.parse(".tgme_widget_message_reactions");
     private static final Evaluator REACTION = QueryParser.parse(".tgme_reaction");
     private static final Evaluator WRAP = QueryParser.parse(".tgme_widget_message_wrap");
-    private static final Evaluator REPLY = QueryParser.parse(".tgme_widget_message_reply");
-    private static final Evaluator LINK_PREVIEW = QueryParser.parse("a.tgme_widget_message_link_preview[href]");
-    private static final Evaluator VIEWS = QueryParser.parse(".tgme_widget_message_views");
     private static final Evaluator PREVIEW_SITE_NAME = QueryParser.parse(".link_preview_site_name");
     private static final Evaluator PREVIEW_TITLE = QueryParser.parse(".link_preview_title");
     private static final Evaluator DOCUMENT_TITLE = QueryParser.parse(".tgme_widget_message_document_title");
     private static final Evaluator DOCUMENT_EXTRA = QueryParser.parse(".tgme_widget_message_document_extra");
-    private static final Evaluator FORWARDED_FROM = QueryParser.parse(".tgme_widget_message_forwarded_from");
 
     private final String channel;
     private final TelegramUrls urls;
@@ -75,27 +60,32 @@ final class MessageReader {
 
     Optional<SourcePost> read(Element message) {
         Optional<String> id = postId(message);
-        Optional<Instant> publishedAt = publishedAt(message);
-        if (id.isEmpty() || publishedAt.isEmpty()) {
+        if (id.isEmpty()) {
             return Optional.empty();
         }
-        MessageText text = ownText(message)
-                .map(element -> MessageText.of(element, baseUri))
-                .orElse(MessageText.EMPTY);
-        Optional<Element> preview = ownFirst(message, LINK_PREVIEW);
-        List<SourceMedia> media = new ArrayList<>(postMedia(message));
-        preview.flatMap(MessageReader::previewImage).ifPresent(media::add);
+        MessageParts parts = MessageParts.of(message);
+        Optional<Instant> publishedAt = parts.dateTime().flatMap(MessageReader::publishedAt);
+        if (publishedAt.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageText text =
+                parts.ownText().map(element -> MessageText.of(element, baseUri)).orElse(MessageText.EMPTY);
+        List<SourceMedia> media = new ArrayList<>(postMedia(parts.media()));
+        parts.linkPreview().flatMap(MessageReader::previewImage).ifPresent(media::add);
         return Optional.of(SourcePost.builder(id.get(), urls.post(channel, id.get()), rawFragment(message))
                 .publishedAt(publishedAt.get())
                 .text(text.plain(), text.html())
-                .edited(isEdited(message))
+                .edited(parts.meta().filter(MessageReader::isEdited).isPresent())
                 .media(media)
-                .linkPreview(preview.map(this::linkPreview).orElse(null))
-                .attachments(attachments(message))
-                .forwardedFrom(forwardedFrom(message).orElse(null))
-                .replyTo(replyTo(message).orElse(null))
-                .views(textOf(message, VIEWS).orElse(null))
-                .reactions(reactions(message))
+                .linkPreview(parts.linkPreview().map(this::linkPreview).orElse(null))
+                .attachments(attachments(parts.documents()))
+                .forwardedFrom(
+                        parts.forwardedFrom().map(MessageReader::forwardedFrom).orElse(null))
+                .replyTo(parts.replyLink()
+                        .map(reply -> urls.canonicalPostLink(absoluteHref(reply)))
+                        .orElse(null))
+                .views(parts.views().map(views -> views.text().strip()).orElse(null))
+                .reactions(parts.reactions().map(MessageReader::reactions).orElse(""))
                 .build());
     }
 
@@ -110,11 +100,7 @@ final class MessageReader {
         return NUMERIC_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
 
-    private static Optional<Instant> publishedAt(Element message) {
-        Element time = message.selectFirst(DATE_TIME);
-        if (time == null) {
-            return Optional.empty();
-        }
+    private static Optional<Instant> publishedAt(Element time) {
         try {
             return Optional.of(OffsetDateTime.parse(time.attr("datetime")).toInstant());
         } catch (DateTimeParseException e) {
@@ -122,25 +108,14 @@ final class MessageReader {
         }
     }
 
-    private static Optional<Element> ownText(Element message) {
-        return message.select(MESSAGE_TEXT).stream()
-                .filter(element -> element.closest(FOREIGN_BLOCKS) == null)
-                .findFirst();
-    }
-
     // The flag is the word "edited" in the meta's own text, so an author signature containing it cannot set it.
-    private static boolean isEdited(Element message) {
-        Element meta = message.selectFirst(META);
-        return meta != null && EDITED.matcher(meta.ownText()).find();
+    private static boolean isEdited(Element meta) {
+        return EDITED.matcher(meta.ownText()).find();
     }
 
-    private static List<SourceMedia> postMedia(Element message) {
+    private static List<SourceMedia> postMedia(List<Element> items) {
         List<SourceMedia> media = new ArrayList<>();
-        for (Element item : message.select(MEDIA_ITEMS)) {
-            if (item.closest(FOREIGN_BLOCKS) == null) {
-                mediaOf(item).ifPresent(media::add);
-            }
-        }
+        items.forEach(item -> mediaOf(item).ifPresent(media::add));
         return media;
     }
 
@@ -180,35 +155,23 @@ final class MessageReader {
                 : CssUrl.backgroundImage(image.attr("style")).map(url -> new SourceMedia(MediaKind.PREVIEW_IMAGE, url));
     }
 
-    private static List<Attachment> attachments(Element message) {
-        return message.select(DOCUMENT).stream()
-                .filter(document -> document.closest(FOREIGN_BLOCKS) == null)
+    private static List<Attachment> attachments(List<Element> documents) {
+        return documents.stream()
                 .map(document -> new Attachment(
                         textOf(document, DOCUMENT_TITLE).orElse(""),
                         textOf(document, DOCUMENT_EXTRA).orElse("")))
                 .toList();
     }
 
-    private static Optional<String> forwardedFrom(Element message) {
-        return ownFirst(message, FORWARDED_FROM).map(forwarded -> {
-            Element name = forwarded.selectFirst(FORWARDED_FROM_NAME);
-            return name != null
-                    ? name.text().strip()
-                    : forwarded.text().replaceFirst("^Forwarded from\\s*", "").strip();
-        });
-    }
-
-    private Optional<String> replyTo(Element message) {
-        return Optional.ofNullable(message.selectFirst(REPLY_LINK))
-                .map(reply -> urls.canonicalPostLink(absoluteHref(reply)));
+    private static String forwardedFrom(Element forwarded) {
+        Element name = forwarded.selectFirst(FORWARDED_FROM_NAME);
+        return name != null
+                ? name.text().strip()
+                : forwarded.text().replaceFirst("^Forwarded from\\s*", "").strip();
     }
 
     // Each reaction is an emoji (or paid star) and a count; a space between them keeps the counts apart.
-    private static String reactions(Element message) {
-        Element reactions = message.selectFirst(REACTIONS);
-        if (reactions == null) {
-            return "";
-        }
+    private static String reactions(Element reactions) {
         List<Element> each = reactions.select(REACTION);
         return each.isEmpty()
                 ? reactions.text().strip()
@@ -222,12 +185,6 @@ final class MessageReader {
     private byte[] rawFragment(Element message) {
         Element wrap = message.closest(WRAP);
         return page.receivedBytesOf(wrap != null ? wrap : message);
-    }
-
-    private static Optional<Element> ownFirst(Element message, Evaluator query) {
-        return message.select(query).stream()
-                .filter(element -> element.closest(REPLY) == null)
-                .findFirst();
     }
 
     // Resolved against the page's canonical listing URL, so a relative href becomes a t.me URL.
