@@ -81,7 +81,14 @@ class SchedulingBenchmark {
                 .append(db)
                 .append(") watching Telegram channels of ")
                 .append(POSTS)
-                .append(" posts at a 60 s interval, served by a fake t.me in the benchmark's JVM on the same ")
+                .append(" posts at a 60 s interval (a listing page shows 20, ")
+                .append(FakeTelegramServer.channel(0, Instant.now())
+                                .listingPage(Optional.empty(), 20)
+                                .getBytes(StandardCharsets.UTF_8)
+                                .length
+                        / 1024)
+                .append(
+                        " KiB: each a 600-character statement with its view count), served by a fake t.me in the benchmark's JVM on the same ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores (")
                 .append(cpuModel())
@@ -325,15 +332,7 @@ class SchedulingBenchmark {
         FakeTelegramServer(int count) throws IOException {
             Instant now = Instant.now();
             for (int i = 0; i < count; i++) {
-                FakeTelegram channel = new FakeTelegram("bench_" + i, "Ministry " + i).pageSize(20);
-                for (int post = 1; post <= POSTS; post++) {
-                    // One post every 9.6 hours: the newest page of 20 reaches past the 7-day window, one request a
-                    // poll.
-                    channel.post(
-                            post,
-                            now.minus(Duration.ofMinutes(576L * (POSTS - post) + 30)),
-                            "Statement " + post + " of ministry " + i + ": the minister met the delegation today.");
-                }
+                FakeTelegram channel = channel(i, now);
                 channels.put(channel.channel(), channel);
                 render(channel);
             }
@@ -343,6 +342,31 @@ class SchedulingBenchmark {
             server.createContext("/", this::serve);
             server.createContext("/hook", this::receive);
             server.start();
+        }
+
+        static FakeTelegram channel(int number, Instant now) {
+            FakeTelegram channel = new FakeTelegram("bench_" + number, "Ministry " + number).pageSize(20);
+            for (int post = 1; post <= POSTS; post++) {
+                // One post every 9.6 hours: the newest page of 20 reaches past the 7-day window, one request a poll.
+                channel.post(post, now.minus(Duration.ofMinutes(576L * (POSTS - post) + 30)), statement(post, number))
+                        .views((post * 37 % 90 + 10) + "." + post % 10 + "K");
+            }
+            return channel;
+        }
+
+        /**
+         * A statement as long as an official channel's usual post (600 characters in three paragraphs, where the
+         * real pages of the corpus run 300 to 1,500), so the pages, and the bare parse they are measured against,
+         * weigh what t.me's do.
+         */
+        private static String statement(int post, int ministry) {
+            return "Statement " + post + " of ministry " + ministry + ". Today the minister met the delegation of the"
+                    + " partner states to discuss the security of the region, the supply of humanitarian aid and the"
+                    + " reconstruction of the bridges destroyed in the spring floods.\n\nThe parties agreed to set up"
+                    + " a joint working group, which will meet every month and report to both governments on the"
+                    + " progress made; the first meeting is planned for the beginning of next month.\n\nThe ministry"
+                    + " reminds citizens that only information published on its official channels is reliable, and"
+                    + " asks them not to share unverified reports.";
         }
 
         String baseUrl() {
