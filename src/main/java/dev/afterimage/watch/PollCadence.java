@@ -35,15 +35,9 @@ record PollCadence(Duration quietAfter, Duration quietMaxInterval) {
         return slowed.compareTo(quietMaxInterval) < 0 ? slowed : quietMaxInterval;
     }
 
-    /**
-     * When the poll that was due at {@code due} and ended at {@code now} is next due: on its beat, or, when it ended a
-     * whole wait late, a wait after it ended. Being due again at once would poll the account twice within moments,
-     * and after a burst (the first archive of many accounts) would keep every account a wait behind its beat until
-     * the instance's margin of throughput drained the backlog; beginning a new beat spreads them as they were polled.
-     */
+    /** When the poll that was due at {@code due} and ended at {@code now} is next due: on its beat, never in the past. */
     Instant next(Instant due, Duration interval, Optional<Instant> postedAt, Instant now) {
-        Duration wait = interval(interval, postedAt, now);
-        Instant next = due.plus(wait);
-        return next.isBefore(now) ? now.plus(wait) : next;
+        Instant next = due.plus(interval(interval, postedAt, now));
+        return next.isBefore(now) ? now : next;
     }
 }

@@ -47,19 +47,9 @@ class PollCadenceTest {
     }
 
     @Test
-    void aPollThatEndedPastItsNextDueTimeBeginsANewBeatAWaitAfterItEnded() {
+    void aPollThatRanPastItsNextDueTimeIsDueAtOnceNotInThePast() {
         Instant due = NOW.minus(Duration.ofMinutes(5));
-        assertEquals(NOW.plus(MINUTE), cadence.next(due, MINUTE, posted(Duration.ofMinutes(5)), NOW));
-        assertEquals(
-                NOW.plus(Duration.ofMinutes(2)),
-                cadence.next(due, MINUTE, posted(Duration.ofHours(30)), NOW),
-                "a quiet account waits its slowed interval from the poll's end");
-    }
-
-    @Test
-    void aPollLateByLessThanAWaitKeepsItsBeat() {
-        Instant due = NOW.minusSeconds(50);
-        assertEquals(NOW.plusSeconds(10), cadence.next(due, MINUTE, posted(Duration.ofMinutes(5)), NOW));
+        assertEquals(NOW, cadence.next(due, MINUTE, posted(Duration.ofMinutes(5)), NOW));
     }
 
     @Test
