@@ -77,18 +77,19 @@ class SchedulingBenchmark {
         Duration steady = Duration.parse(System.getProperty("benchmark.scheduling.steady", "PT3M"));
         String db = PackagedDatabase.isPostgresql() ? "postgresql" : "h2";
         StringBuilder report = new StringBuilder();
+        FakeTelegram sample = FakeTelegramServer.channel(0, Instant.now());
         report.append("The packaged service (`-Xmx512m`, ")
                 .append(db)
                 .append(") watching Telegram channels of ")
                 .append(POSTS)
-                .append(" posts at a 60 s interval (a listing page shows 20, ")
-                .append(FakeTelegramServer.channel(0, Instant.now())
-                                .listingPage(Optional.empty(), 20)
-                                .getBytes(StandardCharsets.UTF_8)
-                                .length
+                .append(" posts at a 60 s interval (a listing page shows ")
+                .append(sample.pageSize())
+                .append(", ")
+                .append(sample.listingPage(Optional.empty(), sample.pageSize()).getBytes(StandardCharsets.UTF_8).length
                         / 1024)
-                .append(
-                        " KiB: each a 600-character statement with its view count), served by a fake t.me in the benchmark's JVM on the same ")
+                .append(" KiB: each post a statement of ")
+                .append(sample.messages().getLast().text().length())
+                .append(" characters with its view count), served by a fake t.me in the benchmark's JVM on the same ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores (")
                 .append(cpuModel())
@@ -355,9 +356,9 @@ class SchedulingBenchmark {
         }
 
         /**
-         * A statement as long as an official channel's usual post (600 characters in three paragraphs, where the
-         * real pages of the corpus run 300 to 1,500), so the pages, and the bare parse they are measured against,
-         * weigh what t.me's do.
+         * A long statement (570 characters in three paragraphs, where the texts of the corpus's real t.me pages have a
+         * median of 72 and run up to 2,045), so the page carries some weight beside its markup: real pages are
+         * heavier still, with media, reactions and icons (the corpus's weigh 100 to 145 KB for 12 to 31 posts).
          */
         private static String statement(int post, int ministry) {
             return "Statement " + post + " of ministry " + ministry + ". Today the minister met the delegation of the"

@@ -12,7 +12,8 @@ import org.jsoup.select.QueryParser;
 
 /**
  * The parts of one {@code div.tgme_widget_message} that {@link MessageReader} reads, found in one walk through the
- * message's elements: a query for each part walked every message a dozen times, a sixth of an unchanged poll's CPU.
+ * message's elements: a query for each part walked every message a dozen times, about a seventh of an unchanged
+ * poll's CPU.
  *
  * <p>The message's own text, media and documents are those outside the blocks that show someone else's content (the
  * quoted parent of a reply, the page a link preview shows); its own link preview and forwarded-from line are those
