@@ -11,17 +11,20 @@ import java.util.Map;
  *
  * @param startedAt when the poll began: the listing was read from then on
  * @param answers the permalink answers for suspects and due re-checks, by platform post id
+ * @param archived what the archive held of the listed posts when the poll planned its questions ({@link PollPlan})
  */
 public record PollObservation(
         long accountId,
         Instant startedAt,
         ListingOutcome listing,
         List<ObservedPost> seen,
-        Map<String, PermalinkAnswer> answers) {
+        Map<String, PermalinkAnswer> answers,
+        Map<String, ArchivedCopy> archived) {
 
     public PollObservation {
         seen = List.copyOf(seen);
         answers = Map.copyOf(answers);
+        archived = Map.copyOf(archived);
     }
 
     /** Permalink checks that got no answer: while there are any, the watch is not doing its job. */

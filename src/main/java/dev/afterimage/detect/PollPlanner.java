@@ -6,15 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Decides, from a poll's listing and the archive, which posts the platform is asked about: the suspects the listing
- * missed, the posts the platform pushed a deletion notice for, and the old posts due a re-check. One read
- * transaction, before any question is sent.
+ * missed, the posts the platform pushed a deletion notice for, and the old posts due a re-check; and notes what the
+ * archive holds of the listed posts, which recording compares them with. One read transaction, before any question is
+ * sent.
  */
 @ApplicationScoped
 public class PollPlanner {
@@ -41,36 +45,61 @@ public class PollPlanner {
             Instant startedAt,
             Set<String> pushedDeletions) {
         if (!(listing instanceof ListingOutcome.Listed listed)) {
-            return new PollPlan(listing, List.of(), List.of());
+            return new PollPlan(listing, List.of(), List.of(), Map.of());
         }
         if (listedIds.isEmpty() && hasLivePosts(accountId)) {
             // A parser that sees no posts is broken until the permalinks say otherwise: the poll failed, but the
             // permalinks of the posts in the window are still asked, since a wiped channel is a real event.
             return new PollPlan(
                     new ListingOutcome.Unknown("the listing showed no posts where archived posts are live"),
-                    withPushed(accountId, suspects(accountId, windowStart, Set.of()), pushedDeletions, listedIds),
-                    List.of());
+                    withPushed(
+                            accountId,
+                            suspects(live(accountId, windowStart), windowStart, Set.of()),
+                            pushedDeletions,
+                            listedIds),
+                    List.of(),
+                    Map.of());
         }
+        List<Post> live = live(accountId, listed.coveredFrom());
         return new PollPlan(
                 listing,
-                withPushed(accountId, suspects(accountId, listed.coveredFrom(), listedIds), pushedDeletions, listedIds),
+                withPushed(accountId, suspects(live, listed.coveredFrom(), listedIds), pushedDeletions, listedIds),
                 SuspectSelection.dueForRecheck(
                         Post.dueForRecheck(accountId, startedAt, maxRechecksPerPoll + listedIds.size()),
                         listed.coveredFrom(),
                         listedIds,
-                        maxRechecksPerPoll));
+                        maxRechecksPerPoll),
+                archivedCopies(accountId, live, listedIds));
+    }
+
+    /** The account's live posts published from {@code coveredFrom} on: those a listing covering it should show. */
+    private static List<Post> live(long accountId, Instant coveredFrom) {
+        return coveredFrom.equals(Instant.MAX) ? List.of() : Post.liveSince(accountId, coveredFrom);
     }
 
     /**
      * Live posts the listing should have shown (published after {@code coveredFrom}) but did not, newest first, at
      * most {@code afterimage.detect.max-suspects-per-poll} of them: the rest are asked about at later polls.
      */
-    private List<Suspect> suspects(long accountId, Instant coveredFrom, Set<String> listedIds) {
-        if (coveredFrom.equals(Instant.MAX)) {
-            return List.of();
+    private List<Suspect> suspects(List<Post> live, Instant coveredFrom, Set<String> listedIds) {
+        return SuspectSelection.missedByListing(live, coveredFrom, listedIds, maxSuspectsPerPoll);
+    }
+
+    /**
+     * The archive's copies of the listed posts. Most are among the live posts the listing covers, already read for the
+     * suspects; the rest (undated, not live, or new) are looked up by their ids.
+     */
+    private static Map<String, ArchivedCopy> archivedCopies(long accountId, List<Post> live, Set<String> listedIds) {
+        Map<String, ArchivedCopy> copies = new HashMap<>();
+        live.stream()
+                .filter(post -> listedIds.contains(post.platformPostId))
+                .forEach(post -> copies.put(post.platformPostId, ArchivedCopy.of(post)));
+        Set<String> elsewhere = new HashSet<>(listedIds);
+        elsewhere.removeAll(copies.keySet());
+        if (!elsewhere.isEmpty()) {
+            Post.listed(accountId, elsewhere).forEach(post -> copies.put(post.platformPostId, ArchivedCopy.of(post)));
         }
-        return SuspectSelection.missedByListing(
-                Post.liveSince(accountId, coveredFrom), coveredFrom, listedIds, maxSuspectsPerPoll);
+        return copies;
     }
 
     private static boolean hasLivePosts(long accountId) {

@@ -79,24 +79,20 @@ public class PostReconciler {
     /**
      * The listed posts whose archived copy already says all they show: live, not missing, the same content, and next
      * re-checked when seeing them now would set it. Recording them is only noting that they were seen, which
-     * {@link #reconcileUnchanged} does for all of them in one statement.
+     * {@link #reconcileUnchanged} does for all of them in one statement. Judged on the copies the poll's plan read
+     * ({@link PollObservation#archived()}), so it costs no read of its own; the note itself is written only for posts
+     * still live and not missing when it is.
      */
-    @Transactional
-    public Set<String> unchanged(long accountId, List<ObservedPost> seen) {
-        if (seen.isEmpty()) {
-            return Set.of();
-        }
-        Map<String, ObservedPost> byId = new HashMap<>();
-        seen.forEach(post -> byId.put(post.post().platformPostId(), post));
+    public Set<String> unchanged(Map<String, ArchivedCopy> archived, List<ObservedPost> seen) {
         Set<String> unchanged = new HashSet<>();
-        for (Post post : Post.listed(accountId, byId.keySet())) {
-            ObservedPost observed = byId.get(post.platformPostId);
-            if (post.state == PostState.LIVE
-                    && post.missingSince == null
-                    && observed.contentHash().isOf(post)
+        for (ObservedPost observed : seen) {
+            String platformPostId = observed.post().platformPostId();
+            ArchivedCopy copy = archived.get(platformPostId);
+            if (copy != null
+                    && copy.isLiveAs(observed.contentHash())
                     && Objects.equals(
-                            post.nextRecheckAt, recheckSchedule.next(post.publishedAt, observed.observedAt()))) {
-                unchanged.add(post.platformPostId);
+                            copy.nextRecheckAt(), recheckSchedule.next(copy.publishedAt(), observed.observedAt()))) {
+                unchanged.add(platformPostId);
             }
         }
         return unchanged;

@@ -122,7 +122,7 @@ class PollRecorder {
         for (int from = 0; from < seen.size(); from += batchSize) {
             List<ObservedPost> listed = seen.subList(from, Math.min(seen.size(), from + batchSize));
             // Posts archived exactly as listed cost no write transaction of their own: the poll record notes them.
-            Set<String> same = reconciler.unchanged(ticket.accountId(), listed);
+            Set<String> same = reconciler.unchanged(observation.archived(), listed);
             List<ObservedPost> changed = new ArrayList<>();
             listed.forEach(post -> (same.contains(post.post().platformPostId()) ? unchanged : changed).add(post));
             if (changed.isEmpty()) {

@@ -223,7 +223,8 @@ public class Poller {
                                 ? Optional.of("the poll ran past its deadline of " + limits.deadline()
                                         + "; recorded what it had")
                                 : Optional.empty());
-        PollObservation observation = new PollObservation(accountId, startedAt, verdict.listing(), seen, answers);
+        PollObservation observation =
+                new PollObservation(accountId, startedAt, verdict.listing(), seen, answers, plan.archived());
         Optional<String> identity =
                 verdict.listing() instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
         Optional<Instant> newestDated = newestPost(walk, startedAt, 0);
@@ -371,8 +372,8 @@ public class Poller {
 
     private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail, Consumer<Optional<Instant>> inRecord) {
         PollVerdict verdict = PollVerdict.failed(detail);
-        PollObservation failed =
-                new PollObservation(ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of());
+        PollObservation failed = new PollObservation(
+                ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of(), Map.of());
         try {
             recorder.record(
                     ticket,

@@ -1,0 +1,175 @@
+package dev.afterimage.archive;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queries every poll runs against its account's posts find them through an index on the account and the
+ * condition, on H2 and PostgreSQL alike: an official account with years of posts must not cost a poll a read of them
+ * all. Each query is written here as {@link Post} asks it (the listed posts as {@link Post#keyPairs} pairs them), with values in place of parameters so that both databases
+ * explain it, against accounts of a few thousand posts (written, explained and rolled back in one transaction) so
+ * that PostgreSQL's planner weighs what it would in service.
+ */
+@QuarkusTest
+class PollQueryPlansTest {
+
+    private static final int ACCOUNTS = 3;
+    private static final int POSTS_PER_ACCOUNT = 3_000;
+    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Inject
+    EntityManager entities;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void theLiveRecentPostsOfAnAccountAreFoundByPublicationTime() throws Exception {
+        assertReadThrough(
+                account -> "SELECT id FROM post WHERE account_id = " + account + " AND state = 'LIVE'"
+                        + " AND published_at >= " + timestamp(NOW.minus(Duration.ofDays(2))),
+                "ix_post_account_published",
+                "ix_post_account_newest");
+    }
+
+    @Test
+    void thePostsDueARecheckAreFoundByTheirRecheckTime() throws Exception {
+        assertReadThrough(
+                account -> "SELECT id FROM post WHERE account_id = " + account + " AND state = 'LIVE'"
+                        + " AND next_recheck_at <= " + timestamp(NOW) + " ORDER BY next_recheck_at",
+                "ix_post_account_recheck");
+    }
+
+    @Test
+    void listedPostsAreFoundByTheirPlatformIds() throws Exception {
+        assertReadThrough(
+                account -> "SELECT id FROM post WHERE (account_id, platform_post_id) IN ("
+                        + IntStream.rangeClosed(POSTS_PER_ACCOUNT - 19, POSTS_PER_ACCOUNT)
+                                .mapToObj(n -> "(" + account + ", '" + n + "')")
+                                .collect(Collectors.joining(", "))
+                        + ")",
+                "uq_post_account_platform_id");
+    }
+
+    /** The plan reads the posts through one of these indexes, bounded by a condition, and never scans the table. */
+    private void assertReadThrough(LongFunction<String> query, String... indexes) throws Exception {
+        String plan;
+        transaction.begin();
+        try {
+            long account = entities.unwrap(Session.class).doReturningWork(PollQueryPlansTest::archiveOfYears);
+            List<?> rows = entities.createNativeQuery("EXPLAIN " + query.apply(account))
+                    .getResultList();
+            plan = rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+        } finally {
+            transaction.rollback();
+        }
+        List<String> used = indexesRead(plan);
+        assertFalse(used.isEmpty(), "the posts must be read through an index; the plan:\n" + plan);
+        for (String index : used) {
+            assertTrue(
+                    Arrays.stream(indexes).anyMatch(index::startsWith),
+                    "the posts must be read through " + String.join(" or ", indexes) + ", not " + index
+                            + "; the plan:\n" + plan);
+        }
+    }
+
+    /**
+     * Accounts of a post an hour, the oldest long re-checked yearly, a few deleted; the database's statistics brought
+     * up to date where it keeps them. Returns the id of one of the accounts.
+     */
+    private static long archiveOfYears(Connection connection) throws SQLException {
+        long account = 0;
+        for (int a = 0; a < ACCOUNTS; a++) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO account (platform, handle, canonical_url, poll_interval_seconds, enabled,"
+                            + " availability, origin, created_at, consecutive_unknown, watch_failing)"
+                            + " VALUES ('TELEGRAM', ?, ?, 60, TRUE, 'ACTIVE', 'API', ?, 0, FALSE)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                String handle = "plans" + a + "_" + System.nanoTime();
+                insert.setString(1, handle);
+                insert.setString(2, "https://t.me/s/" + handle);
+                insert.setTimestamp(3, Timestamp.from(NOW));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    account = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO post (account_id, platform_post_id, url, published_at, first_seen_at, state,"
+                            + " next_recheck_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int n = 1; n <= POSTS_PER_ACCOUNT; n++) {
+                    Instant published = NOW.minus(Duration.ofHours(POSTS_PER_ACCOUNT - n));
+                    boolean deleted = n % 97 == 0;
+                    insert.setLong(1, account);
+                    insert.setString(2, String.valueOf(n));
+                    insert.setString(3, "https://t.me/plans/" + n);
+                    insert.setTimestamp(4, Timestamp.from(published));
+                    insert.setTimestamp(5, Timestamp.from(published));
+                    insert.setString(6, deleted ? "DELETED" : "LIVE");
+                    insert.setTimestamp(7, deleted ? null : Timestamp.from(published.plus(Duration.ofDays(365))));
+                    insert.setString(8, "0".repeat(64));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            try (Statement analyse = connection.createStatement()) {
+                analyse.execute("ANALYZE post");
+            }
+        }
+        return account;
+    }
+
+    private static String timestamp(Instant instant) {
+        return "TIMESTAMP WITH TIME ZONE '"
+                + instant.toString().replace('T', ' ').replace("Z", "+00") + "'";
+    }
+
+    /**
+     * The indexes a plan reads with a condition on them, lower case: H2 writes {@code /* PUBLIC.NAME: condition *}
+     * {@code /} (a scan has no condition), PostgreSQL {@code Index Scan using name} or {@code Bitmap Index Scan on name}
+     * with an {@code Index Cond}.
+     */
+    private static List<String> indexesRead(String plan) {
+        List<String> indexes = new ArrayList<>();
+        Matcher h2 = Pattern.compile("/\\* PUBLIC\\.(\\w+): *([^*]*)\\*/").matcher(plan);
+        while (h2.find()) {
+            indexes.add(h2.group(2).isBlank() ? "a scan of " + h2.group(1) : h2.group(1));
+        }
+        Matcher postgresql = Pattern.compile("(?:Index Scan|Index Only Scan|Bitmap Index Scan) (?:using|on) (\\w+)")
+                .matcher(plan);
+        while (postgresql.find()) {
+            indexes.add(postgresql.group(1));
+        }
+        if (plan.contains("Seq Scan")) {
+            indexes.add("a sequential scan");
+        }
+        return indexes.stream().map(index -> index.toLowerCase(Locale.ROOT)).toList();
+    }
+}
