@@ -7,7 +7,6 @@ import dev.afterimage.source.PageCapture;
 import dev.afterimage.source.SourcePost;
 import dev.afterimage.source.url.MentionUrl;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,25 +124,18 @@ public class Archive {
 
     /**
      * Live posts archived exactly as a listing showed them again were seen then: one statement for them all, where
-     * {@link #markSeen} writes each post.
+     * {@link #markSeen} writes each post. A post no longer live, or missing, by the time it runs is left as it is.
      */
-    public void markSeenAgain(long accountId, List<String> platformPostIds, Instant seenAt) {
-        for (int from = 0; from < platformPostIds.size(); from += Post.KEYS_PER_QUERY) {
-            List<String> chunk =
-                    platformPostIds.subList(from, Math.min(platformPostIds.size(), from + Post.KEYS_PER_QUERY));
-            int after = chunk.size() + 2;
-            Query update = Post.getEntityManager()
-                    .createNativeQuery("UPDATE post_sighting SET last_seen_at = ?" + after + " WHERE post_id IN"
-                            + " (SELECT id FROM post WHERE (account_id, platform_post_id) IN ("
-                            + Post.keyPairs(chunk.size(), "?") + ") AND state = ?" + (after + 1)
-                            + " AND missing_since IS NULL)")
-                    .setParameter(1, accountId)
-                    .setParameter(after, seenAt)
-                    .setParameter(after + 1, PostState.LIVE.name());
-            for (int i = 0; i < chunk.size(); i++) {
-                update.setParameter(i + 2, chunk.get(i));
-            }
-            update.executeUpdate();
+    public void markSeenAgain(List<Long> postIds, Instant seenAt) {
+        for (int from = 0; from < postIds.size(); from += Post.KEYS_PER_QUERY) {
+            Post.getEntityManager()
+                    .createNativeQuery("UPDATE post_sighting SET last_seen_at = ?1 WHERE post_id IN (?2) AND EXISTS"
+                            + " (SELECT 1 FROM post WHERE post.id = post_sighting.post_id AND post.state = ?3"
+                            + " AND post.missing_since IS NULL)")
+                    .setParameter(1, seenAt)
+                    .setParameter(2, postIds.subList(from, Math.min(postIds.size(), from + Post.KEYS_PER_QUERY)))
+                    .setParameter(3, PostState.LIVE.name())
+                    .executeUpdate();
         }
     }
 

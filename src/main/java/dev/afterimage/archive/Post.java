@@ -106,19 +106,18 @@ public class Post extends PanacheEntityBase {
             List<Object> parameters = new ArrayList<>(chunk.size() + 1);
             parameters.add(accountId);
             parameters.addAll(chunk);
-            posts.addAll(
-                    list("(accountId, platformPostId) in (" + keyPairs(chunk.size(), "?") + ")", parameters.toArray()));
+            posts.addAll(list("(accountId, platformPostId) in (" + keyPairs(chunk.size()) + ")", parameters.toArray()));
         }
         return posts;
     }
 
     /**
      * {@code (?1, ?2), (?1, ?3), …}: the account (parameter 1) paired with each of {@code count} platform ids
-     * (parameters 2 and on), in the parameter syntax of JPQL and native queries alike.
+     * (parameters 2 and on).
      */
-    public static String keyPairs(int count, String marker) {
+    private static String keyPairs(int count) {
         return IntStream.rangeClosed(2, count + 1)
-                .mapToObj(index -> "(" + marker + "1, " + marker + index + ")")
+                .mapToObj(index -> "(?1, ?" + index + ")")
                 .collect(Collectors.joining(", "));
     }
 

@@ -10,10 +10,16 @@ import java.time.Instant;
  * observed, that recording it would only note that it was seen.
  */
 public record ArchivedCopy(
-        PostState state, Instant missingSince, String contentHash, Instant publishedAt, Instant nextRecheckAt) {
+        long postId,
+        PostState state,
+        Instant missingSince,
+        String contentHash,
+        Instant publishedAt,
+        Instant nextRecheckAt) {
 
     static ArchivedCopy of(Post post) {
-        return new ArchivedCopy(post.state, post.missingSince, post.contentHash, post.publishedAt, post.nextRecheckAt);
+        return new ArchivedCopy(
+                post.id, post.state, post.missingSince, post.contentHash, post.publishedAt, post.nextRecheckAt);
     }
 
     /** Live, not missing, and of this content. */

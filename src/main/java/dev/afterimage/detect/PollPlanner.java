@@ -102,8 +102,11 @@ public class PollPlanner {
         return copies;
     }
 
+    /** Whether any post of the account is live: the first found answers, where a count would read them all. */
     private static boolean hasLivePosts(long accountId) {
-        return Post.count("accountId = ?1 and state = ?2", accountId, PostState.LIVE) > 0;
+        return Post.find("accountId = ?1 and state = ?2", accountId, PostState.LIVE)
+                .firstResultOptional()
+                .isPresent();
     }
 
     /**

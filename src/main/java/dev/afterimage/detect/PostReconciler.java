@@ -100,11 +100,11 @@ public class PostReconciler {
 
     /** Notes that posts {@link #unchanged} found as archived were seen again. Must run inside a transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reconcileUnchanged(long accountId, List<ObservedPost> unchanged) {
-        Map<Instant, List<String>> byPage = new HashMap<>();
+    public void reconcileUnchanged(Map<String, ArchivedCopy> archived, List<ObservedPost> unchanged) {
+        Map<Instant, List<Long>> byPage = new HashMap<>();
         unchanged.forEach(post -> byPage.computeIfAbsent(post.observedAt(), at -> new ArrayList<>())
-                .add(post.post().platformPostId()));
-        byPage.forEach((seenAt, ids) -> archive.markSeenAgain(accountId, ids, seenAt));
+                .add(archived.get(post.post().platformPostId()).postId()));
+        byPage.forEach((seenAt, postIds) -> archive.markSeenAgain(postIds, seenAt));
     }
 
     /** Applies a poll's permalink answers: deletions confirmed, suspects still missing. Must run inside a transaction. */

@@ -193,7 +193,7 @@ class PollRecorder {
         if (account == null) {
             return Optional.empty();
         }
-        reconciler.reconcileUnchanged(account.id, unchanged);
+        reconciler.reconcileUnchanged(observation.archived(), unchanged);
         Instant now = clock.instant();
         Reconciliation reconciliation = reconciler.reconcileAnswers(observation);
         WatchHealth health =

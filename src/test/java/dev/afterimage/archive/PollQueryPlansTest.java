@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The queries every poll runs against its account's posts find them through an index on the account and the
  * condition, on H2 and PostgreSQL alike: an official account with years of posts must not cost a poll a read of them
- * all. Each query is written here as {@link Post} asks it (the listed posts as {@link Post#keyPairs} pairs them), with values in place of parameters so that both databases
+ * all. Each query is written here as {@link Post} asks it (the listed posts as account and id pairs), with values in place of parameters so that both databases
  * explain it, against accounts of a few thousand posts (written, explained and rolled back in one transaction) so
  * that PostgreSQL's planner weighs what it would in service.
  */
