@@ -1,5 +1,6 @@
 package dev.afterimage.move;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -177,21 +178,14 @@ class MoveToPostgresqlTest {
      * two seconds. Waits until it has read every version, so nothing writes while the test compares the copies.
      */
     private static void wordIndexCaughtUp() throws SQLException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         try (Connection h2 = DriverManager.getConnection(SOURCE, "sa", "")) {
-            while (!column(
-                            h2,
-                            "SELECT COUNT(*) FROM post_version WHERE id > (SELECT last_version_id"
-                                    + " FROM console_word_mark WHERE name = 'post_version')")
-                    .equals(List.of("0|"))) {
-                assertTrue(Instant.now().isBefore(deadline), "the console's word index did not catch up");
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
+            await("the console's word index catching up")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> column(
+                                    h2,
+                                    "SELECT COUNT(*) FROM post_version WHERE id > (SELECT last_version_id"
+                                            + " FROM console_word_mark WHERE name = 'post_version')")
+                            .equals(List.of("0|")));
         }
     }
 

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,21 +121,24 @@ class ClusterIT {
                 .then()
                 .statusCode(201);
 
-        await("every channel polled three times", Duration.ofSeconds(60), () -> channels.stream()
+        await("every channel polled three times").atMost(Duration.ofSeconds(60)).until(() -> channels.stream()
                 .allMatch(channel -> listings(channel).size() >= 3));
         // An instance that joins takes a claimer within Quartz's idle wait (2 s) and from then on claims its share.
-        await("both instances polling", Duration.ofSeconds(20), () -> polls(first) > 0 && polls(second) > 0);
+        await("both instances polling")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> polls(first) > 0 && polls(second) > 0);
 
         FakeTelegram deleting = channels.getFirst();
         deleting.delete(2);
         install(deleting);
-        await("the deletion delivered", Duration.ofSeconds(30), () -> !hooks().isEmpty());
+        await("the deletion delivered").atMost(Duration.ofSeconds(30)).until(() -> !hooks().isEmpty());
 
         Instant killed = Instant.now();
         first.kill();
         Duration takeOver = INTERVAL.plus(LEASE).plusSeconds(3);
-        await("every channel polled after the kill", takeOver.plusSeconds(10), () -> channels.stream()
-                .allMatch(channel -> listings(channel).stream()
+        await("every channel polled after the kill")
+                .atMost(takeOver.plusSeconds(10))
+                .until(() -> channels.stream().allMatch(channel -> listings(channel).stream()
                         .anyMatch(request -> request.getLoggedDate().toInstant().isAfter(killed))));
         for (FakeTelegram channel : channels) {
             Instant firstAfterKill = listings(channel).stream()
@@ -211,14 +214,6 @@ class ClusterIT {
                 .filter(line -> line.startsWith("afterimage_polls_seconds_count{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), what + ": not within " + limit);
-            sleep(Duration.ofMillis(200));
-        }
     }
 
     private static void sleep(Duration duration) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,16 +118,9 @@ class GracefulStopIT {
     }
 
     private void awaitListingRequest() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (wireMock.findAll(getRequestedFor(urlPathEqualTo("/s/graceful_channel")))
-                .isEmpty()) {
-            assertTrue(Instant.now().isBefore(deadline), "no scheduled poll asked for the listing");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        await("a scheduled poll asking for the listing")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !wireMock.findAll(getRequestedFor(urlPathEqualTo("/s/graceful_channel")))
+                        .isEmpty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.afterimage.watch;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The service as it runs for real: Quartz polls accounts on their schedule, the watchlist file is followed. */
@@ -73,8 +73,8 @@ class ScheduledWatchTest {
                 .path("id");
 
         assertEquals(Optional.of(Duration.ofSeconds(2)), scheduler.scheduledInterval(id));
-        waitUntil(
-                Duration.ofSeconds(20), () -> given().get("/api/accounts/" + id).path("lastPollOutcome") != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().get("/api/accounts/" + id).path("lastPollOutcome") != null);
         assertEquals("OK", given().get("/api/accounts/" + id).path("lastPollOutcome"));
         assertEquals(
                 1,
@@ -123,7 +123,7 @@ class ScheduledWatchTest {
                     .path("id"));
         }
         try {
-            waitUntil(Duration.ofSeconds(30), () -> ids.stream().allMatch(id -> "OK"
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> "OK"
                     .equals(given().get("/api/accounts/" + id).path("lastPollOutcome"))));
             for (int id : ids) {
                 assertEquals(
@@ -158,7 +158,7 @@ class ScheduledWatchTest {
                   pollInterval: P30D
                 """);
 
-        waitUntil(Duration.ofSeconds(20), () -> handles().containsAll(List.of("listed_one", "listed_two")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> handles().containsAll(List.of("listed_one", "listed_two")));
         Map<String, Object> first = account("listed_one");
         assertEquals("WATCHLIST", first.get("origin"));
         assertEquals("First ministry", first.get("label"));
@@ -172,9 +172,8 @@ class ScheduledWatchTest {
                   label: Renamed ministry
                 """);
 
-        waitUntil(
-                Duration.ofSeconds(20),
-                () -> Boolean.FALSE.equals(account("listed_two").get("enabled")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Boolean.FALSE.equals(account("listed_two").get("enabled")));
         assertEquals("Renamed ministry", account("listed_one").get("label"));
         assertTrue((Boolean) account("listed_one").get("enabled"));
     }
@@ -190,20 +189,5 @@ class ScheduledWatchTest {
                 .filter(a -> handle.equals(a.get("handle")))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static void waitUntil(Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + limit);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 }

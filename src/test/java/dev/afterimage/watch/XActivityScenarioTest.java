@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,11 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.hamcrest.Matchers;
@@ -96,7 +95,7 @@ class XActivityScenarioTest {
 
         activity.push(FakeXActivity.event("post.delete", account.userId(), doomed));
 
-        await(() -> scenario.eventTypes().equals(List.of("POST_DELETED")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> scenario.eventTypes().equals(List.of("POST_DELETED")));
         assertEquals("DELETED", scenario.post(String.valueOf(doomed)).getString("post.state"));
     }
 
@@ -110,10 +109,11 @@ class XActivityScenarioTest {
 
         activity.push(FakeXActivity.event("post.delete", account.userId(), doomed));
 
-        await(() -> wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                                urlPathEqualTo("/2/tweets")))
-                        .size()
-                > 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                        urlPathEqualTo("/2/tweets")))
+                                .size()
+                        > 0);
         scenario.heal(outage);
         assertEquals(List.of(), scenario.eventTypes());
         assertEquals("LIVE", scenario.post(String.valueOf(doomed)).getString("post.state"));
@@ -127,7 +127,7 @@ class XActivityScenarioTest {
 
         activity.push(FakeXActivity.event("post.create", account.userId(), fresh));
 
-        await(() -> given().get("/api/posts?account=" + scenario.accountId())
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/api/posts?account=" + scenario.accountId())
                 .then()
                 .extract()
                 .asString()
@@ -164,7 +164,7 @@ class XActivityScenarioTest {
                 .then()
                 .statusCode(200);
 
-        await(() -> scenario.eventTypes().equals(List.of("POST_DELETED")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> scenario.eventTypes().equals(List.of("POST_DELETED")));
     }
 
     private static String hmac(String text) {
@@ -178,18 +178,4 @@ class XActivityScenarioTest {
     }
 
     /** Waits, in real time, up to 15 s for a push's poll on the watch's own thread. */
-    private static void await(BooleanSupplier condition) {
-        Instant until = Instant.now().plusSeconds(15);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within 15 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
