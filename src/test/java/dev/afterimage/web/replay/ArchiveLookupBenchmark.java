@@ -42,7 +42,7 @@ class ArchiveLookupBenchmark {
     private static final int ACCOUNTS = 10;
     private static final int POSTS = Integer.getInteger("benchmark.lookup.posts", 1_000_000);
     private static final int CLIENTS = 50;
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration MEASURED = Duration.ofSeconds(30);
     private static final int BATCH = 5_000;
 
