@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -71,6 +72,20 @@ public final class HeadlessChromium implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         return new HeadlessChromium(driver, profile);
+    }
+
+    /**
+     * Reloads the page until the element named by {@code selector} contains {@code text}. The text is read by one
+     * script in the loaded document: an element found before a reload and read after it belongs to a document that is
+     * gone, which Chrome reports as an unknown error rather than a stale element.
+     */
+    public void reloadUntil(String selector, String text) {
+        new WebDriverWait(driver, PATIENCE).ignoring(JavascriptException.class).until(browser -> {
+            browser.navigate().refresh();
+            Object shown = driver.executeScript(
+                    "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector);
+            return shown instanceof String string && string.contains(text);
+        });
     }
 
     /** Saves what the browser shows as target/screenshots/{name}.png. */

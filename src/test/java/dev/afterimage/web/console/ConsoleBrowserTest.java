@@ -273,10 +273,7 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.xpath("//button[.='Send test']")).click();
         browser.waiting.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Test message queued"));
-        browser.waiting.until(driver -> {
-            driver.navigate().refresh();
-            return driver.findElement(By.tagName("main")).getText().contains("DELIVERED");
-        });
+        browser.reloadUntil("main", "DELIVERED");
     }
 
     @Test
