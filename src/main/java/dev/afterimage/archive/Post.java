@@ -98,15 +98,17 @@ public class Post extends PanacheEntityBase {
      * The account's posts with these platform ids. Each is found by the (account, platform id) key on its own: H2
      * answers {@code account_id = ? AND platform_post_id IN (…)} by reading every post of the account.
      */
-    public static List<Post> listed(long accountId, Collection<String> platformPostIds) {
-        List<Post> posts = new ArrayList<>();
+    public static List<StoredPost> listed(long accountId, Collection<String> platformPostIds) {
+        List<StoredPost> posts = new ArrayList<>();
         List<String> ids = List.copyOf(platformPostIds);
         for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY));
             List<Object> parameters = new ArrayList<>(chunk.size() + 1);
             parameters.add(accountId);
             parameters.addAll(chunk);
-            posts.addAll(list("(accountId, platformPostId) in (" + keyPairs(chunk.size()) + ")", parameters.toArray()));
+            posts.addAll(find("(accountId, platformPostId) in (" + keyPairs(chunk.size()) + ")", parameters.toArray())
+                    .project(StoredPost.class)
+                    .list());
         }
         return posts;
     }
@@ -121,16 +123,19 @@ public class Post extends PanacheEntityBase {
                 .collect(Collectors.joining(", "));
     }
 
-    public static List<Post> liveSince(long accountId, Instant publishedFrom) {
-        return list("accountId = ?1 and state = ?2 and publishedAt >= ?3", accountId, PostState.LIVE, publishedFrom);
+    public static List<StoredPost> liveSince(long accountId, Instant publishedFrom) {
+        return find("accountId = ?1 and state = ?2 and publishedAt >= ?3", accountId, PostState.LIVE, publishedFrom)
+                .project(StoredPost.class)
+                .list();
     }
 
-    public static List<Post> dueForRecheck(long accountId, Instant now, int limit) {
+    public static List<StoredPost> dueForRecheck(long accountId, Instant now, int limit) {
         return find(
                         "accountId = ?1 and state = ?2 and nextRecheckAt <= ?3 order by nextRecheckAt",
                         accountId,
                         PostState.LIVE,
                         now)
+                .project(StoredPost.class)
                 .page(0, limit)
                 .list();
     }

@@ -1,8 +1,8 @@
 package dev.afterimage.detect;
 
 import dev.afterimage.archive.ContentHash;
-import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
+import dev.afterimage.archive.StoredPost;
 import java.time.Instant;
 
 /**
@@ -17,9 +17,14 @@ public record ArchivedCopy(
         Instant publishedAt,
         Instant nextRecheckAt) {
 
-    static ArchivedCopy of(Post post) {
+    static ArchivedCopy of(StoredPost post) {
         return new ArchivedCopy(
-                post.id, post.state, post.missingSince, post.contentHash, post.publishedAt, post.nextRecheckAt);
+                post.id(),
+                post.state(),
+                post.missingSince(),
+                post.contentHash(),
+                post.publishedAt(),
+                post.nextRecheckAt());
     }
 
     /** Live, not missing, and of this content. */

@@ -2,6 +2,7 @@ package dev.afterimage.detect;
 
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
+import dev.afterimage.archive.StoredPost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class PollPlanner {
                     List.of(),
                     Map.of());
         }
-        List<Post> live = live(accountId, listed.coveredFrom());
+        List<StoredPost> live = live(accountId, listed.coveredFrom());
         return new PollPlan(
                 listing,
                 withPushed(accountId, suspects(live, listed.coveredFrom(), listedIds), pushedDeletions, listedIds),
@@ -73,7 +74,7 @@ public class PollPlanner {
     }
 
     /** The account's live posts published from {@code coveredFrom} on: those a listing covering it should show. */
-    private static List<Post> live(long accountId, Instant coveredFrom) {
+    private static List<StoredPost> live(long accountId, Instant coveredFrom) {
         return coveredFrom.equals(Instant.MAX) ? List.of() : Post.liveSince(accountId, coveredFrom);
     }
 
@@ -81,7 +82,7 @@ public class PollPlanner {
      * Live posts the listing should have shown (published after {@code coveredFrom}) but did not, newest first, at
      * most {@code afterimage.detect.max-suspects-per-poll} of them: the rest are asked about at later polls.
      */
-    private List<Suspect> suspects(List<Post> live, Instant coveredFrom, Set<String> listedIds) {
+    private List<Suspect> suspects(List<StoredPost> live, Instant coveredFrom, Set<String> listedIds) {
         return SuspectSelection.missedByListing(live, coveredFrom, listedIds, maxSuspectsPerPoll);
     }
 
@@ -89,15 +90,16 @@ public class PollPlanner {
      * The archive's copies of the listed posts. Most are among the live posts the listing covers, already read for the
      * suspects; the rest (undated, not live, or new) are looked up by their ids.
      */
-    private static Map<String, ArchivedCopy> archivedCopies(long accountId, List<Post> live, Set<String> listedIds) {
+    private static Map<String, ArchivedCopy> archivedCopies(
+            long accountId, List<StoredPost> live, Set<String> listedIds) {
         Map<String, ArchivedCopy> copies = new HashMap<>();
         live.stream()
-                .filter(post -> listedIds.contains(post.platformPostId))
-                .forEach(post -> copies.put(post.platformPostId, ArchivedCopy.of(post)));
+                .filter(post -> listedIds.contains(post.platformPostId()))
+                .forEach(post -> copies.put(post.platformPostId(), ArchivedCopy.of(post)));
         Set<String> elsewhere = new HashSet<>(listedIds);
         elsewhere.removeAll(copies.keySet());
         if (!elsewhere.isEmpty()) {
-            Post.listed(accountId, elsewhere).forEach(post -> copies.put(post.platformPostId, ArchivedCopy.of(post)));
+            Post.listed(accountId, elsewhere).forEach(post -> copies.put(post.platformPostId(), ArchivedCopy.of(post)));
         }
         return copies;
     }

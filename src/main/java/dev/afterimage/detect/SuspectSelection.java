@@ -1,6 +1,6 @@
 package dev.afterimage.detect;
 
-import dev.afterimage.archive.Post;
+import dev.afterimage.archive.StoredPost;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,11 +15,11 @@ final class SuspectSelection {
      * The live posts a listing covering everything published after {@code coveredFrom} should have shown but did
      * not, newest first, at most {@code max}: the rest are asked about at later polls.
      */
-    static List<Suspect> missedByListing(List<Post> live, Instant coveredFrom, Set<String> seenPostIds, int max) {
+    static List<Suspect> missedByListing(List<StoredPost> live, Instant coveredFrom, Set<String> seenPostIds, int max) {
         return live.stream()
-                .filter(post -> post.publishedAt.isAfter(coveredFrom))
-                .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .sorted(Comparator.comparing((Post post) -> post.publishedAt).reversed())
+                .filter(post -> post.publishedAt().isAfter(coveredFrom))
+                .filter(post -> !seenPostIds.contains(post.platformPostId()))
+                .sorted(Comparator.comparing(StoredPost::publishedAt).reversed())
                 .limit(max)
                 .map(SuspectSelection::suspect)
                 .toList();
@@ -29,16 +29,17 @@ final class SuspectSelection {
      * The posts due for their re-check that the listing neither showed nor covered (those it covered are judged by
      * the listing itself), in the order given, at most {@code max}.
      */
-    static List<Suspect> dueForRecheck(List<Post> due, Instant coveredFrom, Set<String> seenPostIds, int max) {
+    static List<Suspect> dueForRecheck(List<StoredPost> due, Instant coveredFrom, Set<String> seenPostIds, int max) {
         return due.stream()
-                .filter(post -> !seenPostIds.contains(post.platformPostId))
-                .filter(post -> post.publishedAt == null || !post.publishedAt.isAfter(coveredFrom))
+                .filter(post -> !seenPostIds.contains(post.platformPostId()))
+                .filter(post ->
+                        post.publishedAt() == null || !post.publishedAt().isAfter(coveredFrom))
                 .limit(max)
                 .map(SuspectSelection::suspect)
                 .toList();
     }
 
-    private static Suspect suspect(Post post) {
-        return new Suspect(post.id, post.platformPostId, post.url);
+    private static Suspect suspect(StoredPost post) {
+        return new Suspect(post.id(), post.platformPostId(), post.url());
     }
 }

@@ -2,7 +2,8 @@ package dev.afterimage.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostState;
+import dev.afterimage.archive.StoredPost;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ class SuspectSelectionTest {
 
     @Test
     void missedByListingAreTheUnseenPostsInsideTheCoveredRangeNewestFirst() {
-        List<Post> live = List.of(
+        List<StoredPost> live = List.of(
                 post(1, "10", COVERED_FROM),
                 post(2, "11", COVERED_FROM.plus(Duration.ofHours(1))),
                 post(3, "12", COVERED_FROM.plus(Duration.ofHours(2))),
@@ -28,7 +29,7 @@ class SuspectSelectionTest {
 
     @Test
     void missedByListingKeepsOnlyTheNewestWhenThereAreTooMany() {
-        List<Post> live = List.of(
+        List<StoredPost> live = List.of(
                 post(1, "10", COVERED_FROM.plusSeconds(1)),
                 post(2, "11", COVERED_FROM.plusSeconds(3)),
                 post(3, "12", COVERED_FROM.plusSeconds(2)));
@@ -38,7 +39,7 @@ class SuspectSelectionTest {
 
     @Test
     void dueForRecheckSkipsPostsTheListingShowedOrCovered() {
-        List<Post> due = List.of(
+        List<StoredPost> due = List.of(
                 post(1, "10", COVERED_FROM.minus(Duration.ofDays(3))),
                 post(2, "11", COVERED_FROM.plusSeconds(1)),
                 post(3, "12", null),
@@ -52,7 +53,7 @@ class SuspectSelectionTest {
 
     @Test
     void dueForRecheckKeepsTheGivenOrderUpToTheLimit() {
-        List<Post> due = List.of(
+        List<StoredPost> due = List.of(
                 post(1, "10", COVERED_FROM.minusSeconds(1)),
                 post(2, "11", COVERED_FROM.minusSeconds(3)),
                 post(3, "12", COVERED_FROM.minusSeconds(2)));
@@ -64,13 +65,9 @@ class SuspectSelectionTest {
                 rechecks);
     }
 
-    private static Post post(long id, String platformPostId, Instant publishedAt) {
-        Post post = new Post();
-        post.id = id;
-        post.platformPostId = platformPostId;
-        post.url = "https://t.me/c/" + platformPostId;
-        post.publishedAt = publishedAt;
-        return post;
+    private static StoredPost post(long id, String platformPostId, Instant publishedAt) {
+        return new StoredPost(
+                id, platformPostId, "https://t.me/c/" + platformPostId, publishedAt, PostState.LIVE, null, "", null);
     }
 
     private static List<String> ids(List<Suspect> suspects) {
