@@ -1,10 +1,12 @@
 package dev.afterimage.source.telegram;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * A message's text both as plain text and as HTML safe to render.
@@ -21,14 +23,22 @@ record MessageText(String plain, String html) {
     private static final Safelist SAFELIST =
             Safelist.basic().addTags("s", "del", "ins").addEnforcedAttribute("a", "rel", "nofollow noopener");
 
+    private static final Evaluator EMOJI = QueryParser.parse("i.emoji");
+    private static final Evaluator EMOJI_WRAPPER = QueryParser.parse("tg-emoji");
+
     /**
      * @param baseUri what relative links (e.g. hashtag searches) are resolved against before sanitising
      */
     static MessageText of(Element textElement, String baseUri) {
         Element content = contentOnly(textElement, baseUri);
-        return new MessageText(
-                plain(content),
-                Jsoup.clean(content.html(), baseUri, SAFELIST, compact()).strip());
+        String plain = plain(content);
+        // The copy's own nodes are cleaned where they stand: serialising them only to parse them again cost as much
+        // as the cleaning.
+        Document dirty = Document.createShell(baseUri);
+        dirty.body().appendChildren(content.childNodes());
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        clean.outputSettings(compact());
+        return new MessageText(plain, clean.body().html().strip());
     }
 
     /** The plain text of a block such as a link preview description. */
@@ -51,8 +61,8 @@ record MessageText(String plain, String html) {
         shell.outputSettings(compact());
         Element copy = element.clone();
         shell.body().appendChild(copy);
-        copy.select("i.emoji").forEach(emoji -> emoji.replaceWith(new TextNode(emoji.text())));
-        copy.select("tg-emoji").unwrap();
+        copy.select(EMOJI).forEach(emoji -> emoji.replaceWith(new TextNode(emoji.text())));
+        copy.select(EMOJI_WRAPPER).unwrap();
         return copy;
     }
 
