@@ -3,13 +3,13 @@ package dev.afterimage.archive;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.afterimage.testkit.ArchiveRows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -104,21 +104,8 @@ class PollQueryPlansTest {
     private static long archiveOfYears(Connection connection) throws SQLException {
         long account = 0;
         for (int a = 0; a < ACCOUNTS; a++) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO account (platform, handle, canonical_url, poll_interval_seconds, enabled,"
-                            + " availability, origin, created_at, consecutive_unknown, watch_failing)"
-                            + " VALUES ('TELEGRAM', ?, ?, 60, TRUE, 'ACTIVE', 'API', ?, 0, FALSE)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                String handle = "plans" + a + "_" + System.nanoTime();
-                insert.setString(1, handle);
-                insert.setString(2, "https://t.me/s/" + handle);
-                insert.setTimestamp(3, Timestamp.from(NOW));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    account = keys.getLong(1);
-                }
-            }
+            String handle = "plans" + a + "_" + System.nanoTime();
+            account = ArchiveRows.account(connection, "TELEGRAM", handle, "https://t.me/s/" + handle, null, true, NOW);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO post (account_id, platform_post_id, url, published_at, first_seen_at, state,"
                             + " next_recheck_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -79,16 +78,8 @@ public final class ScratchArchive implements AutoCloseable {
     }
 
     private long account() throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO account (platform, handle, canonical_url, poll_interval_seconds, enabled, availability,"
-                        + " origin, created_at, consecutive_unknown, watch_failing)"
-                        + " VALUES ('RSS', ?, 'https://example.org/feed', 60, TRUE, 'ACTIVE', 'API', ?, 0, FALSE)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, "scratch-" + ++accounts);
-            insert.setTimestamp(2, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            return generatedId(insert);
-        }
+        return ArchiveRows.account(
+                connection, "RSS", "scratch-" + ++accounts, "https://example.org/feed", null, true, Instant.now());
     }
 
     private void storeNew(long accountId, SourcePost post, Instant now) throws SQLException {
@@ -104,7 +95,7 @@ public final class ScratchArchive implements AutoCloseable {
             insert.setTimestamp(5, Timestamp.from(now));
             insert.setString(6, sha256(post.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             insert.executeUpdate();
-            postId = generatedId(insert);
+            postId = ArchiveRows.generatedId(insert);
         }
         try (PreparedStatement sighting =
                 connection.prepareStatement("INSERT INTO post_sighting (post_id, last_seen_at) VALUES (?, ?)")) {
@@ -130,7 +121,7 @@ public final class ScratchArchive implements AutoCloseable {
             insert.setString(10, "https://example.org/feed");
             insert.setTimestamp(11, post.versionAt() == null ? null : Timestamp.from(post.versionAt()));
             insert.executeUpdate();
-            versionId = generatedId(insert);
+            versionId = ArchiveRows.generatedId(insert);
         }
         List<SourceMedia> media = post.media();
         for (int position = 0; position < media.size(); position++) {
@@ -158,13 +149,6 @@ public final class ScratchArchive implements AutoCloseable {
             return json.writeValueAsString(details);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("details of " + post.url() + " are not serialisable", e);
-        }
-    }
-
-    private static long generatedId(PreparedStatement insert) throws SQLException {
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
         }
     }
 

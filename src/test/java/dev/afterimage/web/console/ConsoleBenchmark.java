@@ -2,6 +2,7 @@ package dev.afterimage.web.console;
 
 import static io.restassured.RestAssured.given;
 
+import dev.afterimage.testkit.ArchiveRows;
 import dev.afterimage.testkit.MutableClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -226,24 +227,23 @@ class ConsoleBenchmark {
         }
     }
 
-    private long account(Connection db, String handle, Instant now) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement(
-                "insert into account (platform, handle, canonical_url, label, poll_interval_seconds, enabled,"
-                        + " availability, origin, created_at, last_poll_at, last_poll_outcome, consecutive_unknown,"
-                        + " watch_failing) values ('TELEGRAM', ?, ?, ?, 60, false, 'ACTIVE', 'API', ?, ?, 'OK', 0,"
-                        + " false)",
-                new String[] {"id"})) {
-            insert.setString(1, handle);
-            insert.setString(2, "https://t.me/" + handle);
-            insert.setString(3, "Benchmark " + handle);
-            insert.setTimestamp(4, Timestamp.from(now.minus(Duration.ofDays(400))));
-            insert.setTimestamp(5, Timestamp.from(now));
-            insert.executeUpdate();
-            try (var keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+    /** An account polled just now, added 400 days ago. */
+    private static long account(Connection db, String handle, Instant now) throws SQLException {
+        long id = ArchiveRows.account(
+                db,
+                "TELEGRAM",
+                handle,
+                "https://t.me/" + handle,
+                "Benchmark " + handle,
+                false,
+                now.minus(Duration.ofDays(400)));
+        try (PreparedStatement polled =
+                db.prepareStatement("update account set last_poll_at = ?, last_poll_outcome = 'OK' where id = ?")) {
+            polled.setTimestamp(1, Timestamp.from(now));
+            polled.setLong(2, id);
+            polled.executeUpdate();
         }
+        return id;
     }
 
     private static long next(Connection db, String query) throws SQLException {

@@ -2,6 +2,7 @@ package dev.afterimage.web.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.afterimage.testkit.ArchiveRows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -65,17 +66,8 @@ class SearchIndexTest {
     }
 
     private long account(String handle) throws SQLException {
-        try (Connection db = data.getConnection();
-                PreparedStatement insert = db.prepareStatement(
-                        "insert into account (platform, handle, canonical_url, poll_interval_seconds, enabled,"
-                                + " availability, origin, created_at, consecutive_unknown, watch_failing)"
-                                + " values ('TELEGRAM', ?, ?, 60, false, 'ACTIVE', 'API', ?, 0, false)",
-                        new String[] {"id"})) {
-            insert.setString(1, handle);
-            insert.setString(2, "https://t.me/" + handle);
-            insert.setTimestamp(3, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            return generated(insert);
+        try (Connection db = data.getConnection()) {
+            return ArchiveRows.account(db, "TELEGRAM", handle, "https://t.me/" + handle, null, false, Instant.now());
         }
     }
 
@@ -92,7 +84,7 @@ class SearchIndexTest {
             insert.setTimestamp(4, now);
             insert.setString(5, "0".repeat(64));
             insert.executeUpdate();
-            long id = generated(insert);
+            long id = ArchiveRows.generatedId(insert);
             try (PreparedStatement sighting =
                     db.prepareStatement("insert into post_sighting (post_id, last_seen_at) values (?, ?)")) {
                 sighting.setLong(1, id);
@@ -127,13 +119,6 @@ class SearchIndexTest {
                 ResultSet row = read.executeQuery()) {
             row.next();
             return row.getLong(1);
-        }
-    }
-
-    private static long generated(PreparedStatement insert) throws SQLException {
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
         }
     }
 }

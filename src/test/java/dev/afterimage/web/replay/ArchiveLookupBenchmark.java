@@ -2,6 +2,7 @@ package dev.afterimage.web.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.afterimage.testkit.ArchiveRows;
 import dev.afterimage.testkit.BenchmarkReport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -198,7 +199,9 @@ class ArchiveLookupBenchmark {
                         next(db, "select coalesce(max(id), 0) from post_version"));
                 long id = first;
                 for (int a = 0; a < ACCOUNTS; a++) {
-                    long account = account(db, "lookup_" + a, now);
+                    String handle = "lookup_" + a;
+                    long account = ArchiveRows.account(
+                            db, "TELEGRAM", handle, "https://t.me/" + handle, "Lookup " + handle, false, now);
                     for (int i = 1; i <= POSTS / ACCOUNTS; i++) {
                         id++;
                         String url = "https://t.me/lookup_" + a + "/" + i;
@@ -272,24 +275,6 @@ class ArchiveLookupBenchmark {
                 var result = statement.executeQuery(query)) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private static long account(Connection db, String handle, Instant now) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement(
-                "insert into account (platform, handle, canonical_url, label, poll_interval_seconds, enabled,"
-                        + " availability, origin, created_at, consecutive_unknown, watch_failing)"
-                        + " values ('TELEGRAM', ?, ?, ?, 60, false, 'ACTIVE', 'API', ?, 0, false)",
-                new String[] {"id"})) {
-            insert.setString(1, handle);
-            insert.setString(2, "https://t.me/" + handle);
-            insert.setString(3, "Lookup " + handle);
-            insert.setTimestamp(4, Timestamp.from(now));
-            insert.executeUpdate();
-            try (var keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
         }
     }
 }
