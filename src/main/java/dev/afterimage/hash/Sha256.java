@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Lower-case hex SHA-256, the one hash the archive speaks: of raw captures, media files, chain entries and packages.
@@ -11,6 +12,9 @@ import java.util.HexFormat;
  * each other.
  */
 public final class Sha256 {
+
+    // Compiled once: every content hash a poll computes is checked against it.
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     private Sha256() {}
 
@@ -27,7 +31,7 @@ public final class Sha256 {
     }
 
     public static boolean isHex(String value) {
-        return value != null && value.matches("[0-9a-f]{64}");
+        return value != null && HEX.matcher(value).matches();
     }
 
     /** A fresh digest, for hashing a stream piece by piece; {@link #hex} reads it out. */
