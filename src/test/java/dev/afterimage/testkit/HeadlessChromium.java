@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,7 +36,10 @@ public final class HeadlessChromium implements AutoCloseable {
     private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+        // An element of a page that a click or a reload has since replaced is reported by Chrome as an "unknown error"
+        // (the node "does not belong to the document"), not as a stale element: a wait that meets it looks again.
         this.waiting = new WebDriverWait(driver, PATIENCE);
+        this.waiting.ignoring(WebDriverException.class);
     }
 
     public static boolean installed() {
