@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,11 +79,10 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Reloads the page until the element named by {@code selector} contains {@code text}. The text is read by one
-     * script in the loaded document: an element found before a reload and read after it belongs to a document that is
-     * gone, which Chrome reports as an unknown error rather than a stale element.
+     * script in the loaded document, so no element outlives the reload that replaced its document.
      */
     public void reloadUntil(String selector, String text) {
-        new WebDriverWait(driver, PATIENCE).ignoring(JavascriptException.class).until(browser -> {
+        waiting.until(browser -> {
             browser.navigate().refresh();
             Object shown = driver.executeScript(
                     "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector);
