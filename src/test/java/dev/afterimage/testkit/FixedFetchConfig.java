@@ -31,6 +31,11 @@ public record FixedFetchConfig(
         return Optional.empty();
     }
 
+    @Override
+    public int idleConnections() {
+        return 64;
+    }
+
     /** The default caps for every host. */
     @Override
     public Politeness politeness() {

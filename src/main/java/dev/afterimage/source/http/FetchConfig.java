@@ -34,6 +34,14 @@ public interface FetchConfig {
     @WithDefault("104857600")
     long maxMediaBytes();
 
+    /**
+     * Keep-alive connections kept open for reuse while idle, over all hosts. A fetch that finds none to its host opens
+     * a new one, with its TLS handshake: enough for every connection the per-host cap lets each of a few busy hosts
+     * have (OkHttp's own default, 5, is fewer than the 8 one host may have in flight, so those closed as they came free).
+     */
+    @WithDefault("64")
+    int idleConnections();
+
     /** Off, so a URL taken from a post cannot reach the service's own network (SSRF); on for local tests. */
     @WithDefault("false")
     boolean allowPrivateNetworks();

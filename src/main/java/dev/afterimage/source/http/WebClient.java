@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
@@ -54,6 +56,9 @@ public class WebClient {
     private static final Set<Integer> FOLLOWED_REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final String UNKNOWN_MEDIA_TYPE = "application/octet-stream";
+
+    /** How long an idle connection is kept: OkHttp's default, which its pool's constructor asks for again. */
+    private static final Duration IDLE_CONNECTION_LIFE = Duration.ofMinutes(5);
 
     private final FetchConfig config;
     private final HostBackoff backoff;
@@ -88,6 +93,9 @@ public class WebClient {
             throw new IllegalArgumentException(
                     "afterimage.fetch.max-page-bytes must be below 2 GiB: a page body is held in one byte array");
         }
+        if (config.idleConnections() < 0) {
+            throw new IllegalArgumentException("afterimage.fetch.idle-connections must be 0 or more");
+        }
         this.clock = clock;
         this.backoff = new HostBackoff(
                 Objects.requireNonNull(clock, "clock"), config.defaultRetryAfter(), config.maxRetryAfter());
@@ -97,7 +105,9 @@ public class WebClient {
         if (!config.allowPrivateNetworks()) {
             builder.addNetworkInterceptor(PublicOnlyDns::refuseIfConnectedPrivately);
         }
-        builder.connectTimeout(config.connectTimeout())
+        builder.connectionPool(new ConnectionPool(
+                        config.idleConnections(), IDLE_CONNECTION_LIFE.toMillis(), TimeUnit.MILLISECONDS))
+                .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 // Redirects are ours to handle: get() reports them, download() checks every hop first.
                 .followRedirects(false)

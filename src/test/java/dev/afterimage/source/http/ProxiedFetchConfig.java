@@ -42,6 +42,11 @@ record ProxiedFetchConfig(FetchConfig base, Optional<String> proxy) implements F
     }
 
     @Override
+    public int idleConnections() {
+        return base.idleConnections();
+    }
+
+    @Override
     public boolean allowPrivateNetworks() {
         return base.allowPrivateNetworks();
     }
