@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes what one poll learnt: the listed posts in batches of {@code afterimage.watch.batch-size}, each its own
- * short transaction, then the permalink answers and the account's state in a last one. Every post is applied whole
+ * short transaction, then the permalink answers and the account's state in a last one, which it may share with the
+ * records of other polls ending at the same time ({@link GroupCommit}). Every post is applied whole
  * or not at all, so if the process dies half-way the next poll sees the rest and reports it once; and a post the
  * database refuses costs only itself (it is skipped, with the reason), never its batch nor the poll.
  */
@@ -41,14 +42,21 @@ class PollRecorder {
     private final PostReconciler reconciler;
     private final AccountWatchdog watchdog;
     private final EvidenceChain chain;
+    private final GroupCommit commits;
     private final WatchConfig config;
     private final Clock clock;
 
     PollRecorder(
-            PostReconciler reconciler, AccountWatchdog watchdog, EvidenceChain chain, WatchConfig config, Clock clock) {
+            PostReconciler reconciler,
+            AccountWatchdog watchdog,
+            EvidenceChain chain,
+            GroupCommit commits,
+            WatchConfig config,
+            Clock clock) {
         this.reconciler = reconciler;
         this.watchdog = watchdog;
         this.chain = chain;
+        this.commits = commits;
         this.config = config;
         this.clock = clock;
     }
@@ -135,9 +143,8 @@ class PollRecorder {
             changes = changes.plus(batch.get());
             chain.sealCommitted();
         }
-        Optional<Reconciliation> rest = QuarkusTransaction.requiringNew()
-                .call(() -> finish(
-                        ticket, observation, verdict, accountIdentity, listingTitle, skips, unchanged, alsoInRecord));
+        Optional<Reconciliation> rest = commits.commit(() ->
+                finish(ticket, observation, verdict, accountIdentity, listingTitle, skips, unchanged, alsoInRecord));
         chain.sealCommitted();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));

@@ -61,6 +61,7 @@ public class Poller {
     private final MediaCollector media;
     private final PollPlanner planner;
     private final PollRecorder recorder;
+    private final GroupCommit commits;
     private final WatchConfig config;
     private final Clock clock;
     private final ListingWalker walker;
@@ -75,6 +76,7 @@ public class Poller {
             MediaCollector media,
             PollPlanner planner,
             PollRecorder recorder,
+            GroupCommit commits,
             WatchConfig config,
             Clock clock,
             MeterRegistry metrics,
@@ -84,6 +86,7 @@ public class Poller {
         this.media = media;
         this.planner = planner;
         this.recorder = recorder;
+        this.commits = commits;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -159,6 +162,7 @@ public class Poller {
                 return Optional.empty();
             }
             PollRecorder.Ticket ticket = started.get();
+            GroupCommit.Expected recording = commits.expect();
             try {
                 return Optional.of(pollOnce(ticket, ticket.account(), pushedDeletions, inRecord));
             } catch (AccountNotFoundException e) {
@@ -171,6 +175,8 @@ public class Poller {
                     throw fatal;
                 }
                 return Optional.of(failure);
+            } finally {
+                recording.close();
             }
         } finally {
             lock.unlock();

@@ -96,6 +96,13 @@ public interface WatchConfig {
     int batchSize();
 
     /**
+     * How long a poll's record may wait for the records of other polls in progress, to share their commit (see
+     * {@link GroupCommit}); only while such polls are running, so a lone poll never waits. 0 commits each on its own.
+     */
+    @WithDefault("20ms")
+    Duration recordLinger();
+
+    /**
      * How long one poll may run before it stops asking, records what it has and ends as unknown; well above a normal
      * poll (seconds), below the time a stuck one would hold its account.
      */
