@@ -32,6 +32,9 @@ class GroupCommit {
     /** Bounds the rows one transaction locks, and the wait of the group's first record once polls run back to back. */
     private static final int MAX_GROUP = 32;
 
+    /** With no linger nothing waits for polls in progress, so they need not be counted. */
+    private static final Expected NOTHING_EXPECTED = () -> {};
+
     private final long lingerNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -46,6 +49,9 @@ class GroupCommit {
 
     /** A poll that has begun and will record: until it has (or is closed), groups wait for it, up to the linger. */
     Expected expect() {
+        if (lingerNanos <= 0) {
+            return NOTHING_EXPECTED;
+        }
         lock.lock();
         try {
             expected++;
@@ -129,19 +135,21 @@ class GroupCommit {
                 }
                 changed.awaitNanos(left);
             }
-            List<Pending<?>> group = new ArrayList<>();
-            while (!queue.isEmpty() && group.size() < MAX_GROUP) {
-                group.add(queue.poll());
-            }
-            return group;
+            return takeGroup();
         } catch (InterruptedException e) {
             // Nobody interrupts the writer; should something, it commits what it has rather than lose a record.
-            List<Pending<?>> group = new ArrayList<>(queue);
-            queue.clear();
-            return group;
+            return takeGroup();
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<Pending<?>> takeGroup() {
+        List<Pending<?>> group = new ArrayList<>();
+        while (!queue.isEmpty() && group.size() < MAX_GROUP) {
+            group.add(queue.poll());
+        }
+        return group;
     }
 
     private static void write(List<Pending<?>> group) {
