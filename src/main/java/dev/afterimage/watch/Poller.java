@@ -162,7 +162,6 @@ public class Poller {
                 return Optional.empty();
             }
             PollRecorder.Ticket ticket = started.get();
-            GroupCommit.Expected recording = commits.expect();
             try {
                 return Optional.of(pollOnce(ticket, ticket.account(), pushedDeletions, inRecord));
             } catch (AccountNotFoundException e) {
@@ -175,8 +174,6 @@ public class Poller {
                     throw fatal;
                 }
                 return Optional.of(failure);
-            } finally {
-                recording.close();
             }
         } finally {
             lock.unlock();
@@ -194,6 +191,23 @@ public class Poller {
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
+        // Counted once its pages are in: what is left is mostly local work, worth the records of others waiting for.
+        try (GroupCommit.Expected recording = commits.expect()) {
+            return pollWalked(ticket, account, pushedDeletions, inRecord, limits, source, windowStart, walk);
+        }
+    }
+
+    private PollSummary pollWalked(
+            PollRecorder.Ticket ticket,
+            AccountRef account,
+            Set<String> pushedDeletions,
+            Consumer<Optional<Instant>> inRecord,
+            PollLimits limits,
+            PostSource source,
+            Instant windowStart,
+            ListingWalk walk) {
+        long accountId = ticket.accountId();
+        Instant startedAt = ticket.startedAt();
         List<PostSkip> skips = new ArrayList<>();
         List<Admitted> admitted = admit(walk, startedAt, skips);
         Set<String> listedIds = walk.posts().stream()
