@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
  * changed to the file before it returns, and the records of accounts polled together change the same pages (the
  * accounts', the schedule's index). A caller still returns only once its own record is committed.
  *
- * <p>One writer thread commits the groups. A record waits for others only while polls that have begun are still to
- * record, and at most {@code afterimage.watch.record-linger}: a lone poll commits at once. A group the database
+ * <p>One writer thread commits the groups. A record waits for others only while polls whose pages are in are still
+ * to record, and at most {@code afterimage.watch.record-linger}: a lone poll commits at once. A group the database
  * refuses is written again record by record, each in its own transaction, so one bad record costs only itself.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ class GroupCommit {
     /** Bounds the rows one transaction locks, and the wait of the group's first record once polls run back to back. */
     private static final int MAX_GROUP = 32;
 
-    /** With no linger nothing waits for polls in progress, so they need not be counted. */
+    /** With no linger nothing waits for polls about to record, so they need not be counted. */
     private static final Expected NOTHING_EXPECTED = () -> {};
 
     private final long lingerNanos;
@@ -47,7 +47,7 @@ class GroupCommit {
         this.lingerNanos = config.recordLinger().toNanos();
     }
 
-    /** A poll that has begun and will record: until it has (or is closed), groups wait for it, up to the linger. */
+    /** A poll about to record: until it has (or is closed), groups wait for it, up to the linger. */
     Expected expect() {
         if (lingerNanos <= 0) {
             return NOTHING_EXPECTED;
@@ -120,7 +120,7 @@ class GroupCommit {
         }
     }
 
-    /** The next group: what is queued once no poll that has begun is still to record, or the linger is over. */
+    /** The next group: what is queued once every poll about to record has, or the linger is over. */
     private List<Pending<?>> nextGroup() {
         lock.lock();
         try {
