@@ -185,15 +185,17 @@ public class Poller {
             AccountRef account,
             Set<String> pushedDeletions,
             Consumer<Optional<Instant>> inRecord) {
-        long accountId = ticket.accountId();
         Instant startedAt = ticket.startedAt();
         PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll(), () -> wrappingUp);
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         ListingWalk walk = walker.walk(source, account, windowStart);
         // Counted once its pages are in: what is left is mostly local work, worth the records of others waiting for.
-        try (GroupCommit.Expected recording = commits.expect()) {
+        GroupCommit.Expected recording = commits.expect();
+        try {
             return pollWalked(ticket, account, pushedDeletions, inRecord, limits, source, windowStart, walk);
+        } finally {
+            recording.close();
         }
     }
 
