@@ -3,6 +3,7 @@ package dev.afterimage.watch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,19 +138,23 @@ class PollClaims {
         QuarkusTransaction.requiringNew().run(() -> releaseWithin(node, accountId, next, postedAt));
     }
 
-    /** {@link #release} within the caller's transaction, e.g. the one that records the poll. */
+    /**
+     * {@link #release} within the caller's transaction, e.g. the one that records the poll. One statement: a poll
+     * gives its claim back every minute, and when the account was last seen posting rarely moves with it.
+     */
     void releaseWithin(String node, long accountId, Instant next, Optional<Instant> postedAt) {
-        entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
-                        + " claimed_until = NULL WHERE account_id = ?2 AND claimed_by = ?3")
+        Query release = entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
+                        + " claimed_until = NULL"
+                        + (postedAt.isPresent()
+                                ? ", last_posted_at = CASE WHEN last_posted_at IS NULL OR last_posted_at < ?4"
+                                        + " THEN ?4 ELSE last_posted_at END"
+                                : "")
+                        + " WHERE account_id = ?2 AND claimed_by = ?3")
                 .setParameter(1, next)
                 .setParameter(2, accountId)
-                .setParameter(3, node)
-                .executeUpdate();
-        postedAt.ifPresent(posted -> entities.createNativeQuery("UPDATE poll_schedule SET last_posted_at = ?1"
-                        + " WHERE account_id = ?2 AND (last_posted_at IS NULL OR last_posted_at < ?1)")
-                .setParameter(1, posted)
-                .setParameter(2, accountId)
-                .executeUpdate());
+                .setParameter(3, node);
+        postedAt.ifPresent(posted -> release.setParameter(4, posted));
+        release.executeUpdate();
     }
 
     /** Gives back every claim of the node at once, e.g. as it stops, so other instances need not wait for the lease. */

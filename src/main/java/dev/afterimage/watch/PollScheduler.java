@@ -308,13 +308,17 @@ public class PollScheduler {
         void release(String node, long accountId, Instant next, Optional<Instant> postedAt);
     }
 
+    /**
+     * The claim is given back due at its next time; when the account was last seen posting is written only when the
+     * poll moved it.
+     */
     private void release(PollClaims.Claim claim, Optional<Instant> newest, Release how) {
         Optional<Instant> postedAt = latest(claim.postedAt(), newest);
         how.release(
                 node(),
                 claim.accountId(),
                 cadence.next(claim.due(), claim.interval(), postedAt, clock.instant()),
-                postedAt);
+                postedAt.equals(claim.postedAt()) ? Optional.empty() : postedAt);
     }
 
     private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {

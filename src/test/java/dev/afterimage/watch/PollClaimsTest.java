@@ -102,11 +102,20 @@ class PollClaimsTest {
         claims.release("node-a", id, T0.plusSeconds(60), Optional.of(posted));
         assertEquals(List.of(), claims.claim("node-a", T0.plusSeconds(59), 10, T0.plus(LEASE)));
 
-        claims.release("node-a", id, T0.plusSeconds(60), Optional.of(T0.minus(Duration.ofDays(3))));
-        List<PollClaims.Claim> again = claims.claim("node-b", T0.plusSeconds(60), 10, T0.plus(Duration.ofMinutes(2)));
+        claims.claim("node-a", T0.plusSeconds(60), 10, T0.plus(Duration.ofMinutes(2)));
+        claims.release("node-a", id, T0.plusSeconds(120), Optional.of(T0.minus(Duration.ofDays(3))));
+        List<PollClaims.Claim> again = claims.claim("node-b", T0.plusSeconds(120), 10, T0.plus(Duration.ofMinutes(3)));
         assertEquals(
                 List.of(id), again.stream().map(PollClaims.Claim::accountId).toList());
         assertEquals(Optional.of(posted), again.getFirst().postedAt(), "an older post does not move it back");
+
+        claims.release("node-b", id, T0.plusSeconds(180), Optional.empty());
+        assertEquals(
+                List.of(Optional.of(posted)),
+                claims.claim("node-c", T0.plusSeconds(180), 10, T0.plus(Duration.ofMinutes(4))).stream()
+                        .map(PollClaims.Claim::postedAt)
+                        .toList(),
+                "a poll that saw no post keeps the last one");
     }
 
     @Test
