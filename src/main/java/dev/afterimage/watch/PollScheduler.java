@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -45,6 +46,9 @@ public class PollScheduler {
     /** How long a claim loop waits at a time for slots to come free before it looks at the queue again. */
     private static final Duration GATHER_STEP = Duration.ofMillis(5);
 
+    /** Quarkus's own default for {@code quarkus.datasource.jdbc.max-size}, where application.properties sets none. */
+    private static final int QUARKUS_DEFAULT_POOL = 20;
+
     private final Scheduler quartz;
     private final WatchConfig config;
     private final PollClaims claims;
@@ -52,6 +56,7 @@ public class PollScheduler {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final PollCadence cadence;
+    private final Config settings;
     private final Set<Long> polling = ConcurrentHashMap.newKeySet();
     /** A poll thread, or a place in the queue before them: claimed accounts wait there for the next free thread. */
     private Semaphore slots;
@@ -64,8 +69,15 @@ public class PollScheduler {
     private ScheduledExecutorService claimLoops;
     private volatile boolean stopping;
 
-    PollScheduler(Scheduler quartz, WatchConfig config, PollClaims claims, Poller poller, MeterRegistry metrics) {
+    PollScheduler(
+            Scheduler quartz,
+            WatchConfig config,
+            PollClaims claims,
+            Poller poller,
+            MeterRegistry metrics,
+            Config settings) {
         this.quartz = quartz;
+        this.settings = settings;
         this.config = config;
         this.claims = claims;
         this.poller = poller;
@@ -82,6 +94,13 @@ public class PollScheduler {
         if (!config.schedulerEnabled()) {
             return;
         }
+        new ConnectionBudget(
+                        config.pollThreads(),
+                        config.claimers(),
+                        settings.getOptionalValue("quarkus.datasource.jdbc.max-size", Integer.class)
+                                .orElse(QUARKUS_DEFAULT_POOL))
+                .shortfall()
+                .ifPresent(LOG::warn);
         int queued = Math.max(1, config.pollThreads() / 2);
         minimumBatch = (queued + 1) / 2;
         slots = new Semaphore(config.pollThreads() + queued);
