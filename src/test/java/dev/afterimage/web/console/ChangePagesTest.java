@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
@@ -17,8 +20,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +170,87 @@ class ChangePagesTest {
         assertEquals("Irrefutable evidence of the convoy", records.get(1).get("text"));
         assertEquals("Harvest figures for the region, corrected", records.get(0).get("text"));
         assertEquals(String.valueOf(ministry.accountId()), records.get(0).get("account_id"));
+    }
+
+    /**
+     * Read by a CSV reader we did not write (Python's own csv module, as a spreadsheet user's script would), the export
+     * says what the JSON export says, cell by cell: quotes, a comma and a line break in a post survive, and a post
+     * that starts like a formula is made inert.
+     */
+    @Test
+    void pythonsCsvModuleReadsTheSameCellsAsTheJsonExport() throws Exception {
+        String python = python();
+        assumeTrue(python != null, "python3 is absent: skipping the independent read of the CSV export");
+        ministry.channel.edit(2, "=1+1, \"quoted\" figures\nfor the region");
+        clock.advance(MINUTE);
+        ministry.poll();
+
+        List<Map<String, Object>> items = given().get("/console/changes.json?group=" + group)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        byte[] csv = given().get("/console/changes.csv?group=" + group)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        List<Map<String, String>> rows = readWithPython(python, csv);
+
+        assertEquals(items.size(), rows.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            Map<String, String> row = rows.get(i);
+            assertEquals(item.keySet().size(), row.size(), "one column for each field of the JSON export");
+            for (Map.Entry<String, Object> field : item.entrySet()) {
+                String column = field.getKey().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+                String value = field.getValue() == null ? "" : String.valueOf(field.getValue());
+                String expected = List.of("account", "group", "text").contains(column)
+                                && !value.isEmpty()
+                                && "=+-@".indexOf(value.charAt(0)) >= 0
+                        ? "'" + value
+                        : value;
+                assertEquals(expected, row.get(column), "row " + i + ", column " + column);
+            }
+        }
+        String edited = rows.getFirst().get("text");
+        assertTrue(edited.startsWith("'=1+1, \"quoted\" figures"), edited);
+        assertTrue(edited.contains("\n"), "the line break is kept inside the cell: " + edited);
+    }
+
+    private static List<Map<String, String>> readWithPython(String python, byte[] csv) throws Exception {
+        Path file = Files.createTempFile("changes", ".csv");
+        try {
+            Files.write(file, csv);
+            Process process = new ProcessBuilder(
+                            python,
+                            "-c",
+                            "import csv, json, sys\n"
+                                    + "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
+                                    + "    print(json.dumps(list(csv.DictReader(f))))",
+                            file.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            byte[] output = process.getInputStream().readAllBytes();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python did not finish in 60 s");
+            assertEquals(0, process.exitValue(), "python could not read the export");
+            return new ObjectMapper().readValue(output, new TypeReference<>() {});
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String python() throws InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("python3", "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0 ? "python3" : null;
+        } catch (IOException absent) {
+            return null;
+        }
     }
 
     @Test
