@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.afterimage.testkit.ArchiveRows;
+import dev.afterimage.testkit.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.hibernate.Session;
@@ -53,7 +48,8 @@ class PollQueryPlansTest {
                 account -> "SELECT id FROM post WHERE account_id = " + account + " AND state = 'LIVE'"
                         + " AND published_at >= " + timestamp(NOW.minus(Duration.ofDays(2))),
                 "ix_post_account_published",
-                "ix_post_account_newest");
+                "ix_post_account_newest",
+                "ix_post_account_state_newest");
     }
 
     @Test
@@ -87,7 +83,7 @@ class PollQueryPlansTest {
         } finally {
             transaction.rollback();
         }
-        List<String> used = indexesRead(plan);
+        List<String> used = QueryPlans.indexesRead(plan);
         assertFalse(used.isEmpty(), "the posts must be read through an index; the plan:\n" + plan);
         for (String index : used) {
             assertTrue(
@@ -106,24 +102,7 @@ class PollQueryPlansTest {
         for (int a = 0; a < ACCOUNTS; a++) {
             String handle = "plans" + a + "_" + System.nanoTime();
             account = ArchiveRows.account(connection, "TELEGRAM", handle, "https://t.me/s/" + handle, null, true, NOW);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO post (account_id, platform_post_id, url, published_at, first_seen_at, state,"
-                            + " next_recheck_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int n = 1; n <= POSTS_PER_ACCOUNT; n++) {
-                    Instant published = NOW.minus(Duration.ofHours(POSTS_PER_ACCOUNT - n));
-                    boolean deleted = n % 97 == 0;
-                    insert.setLong(1, account);
-                    insert.setString(2, String.valueOf(n));
-                    insert.setString(3, "https://t.me/plans/" + n);
-                    insert.setTimestamp(4, Timestamp.from(published));
-                    insert.setTimestamp(5, Timestamp.from(published));
-                    insert.setString(6, deleted ? "DELETED" : "LIVE");
-                    insert.setTimestamp(7, deleted ? null : Timestamp.from(published.plus(Duration.ofDays(365))));
-                    insert.setString(8, "0".repeat(64));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            ArchiveRows.hourlyPosts(connection, account, handle, POSTS_PER_ACCOUNT, NOW);
         }
         if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             try (Statement analyse = connection.createStatement()) {
@@ -136,27 +115,5 @@ class PollQueryPlansTest {
     private static String timestamp(Instant instant) {
         return "TIMESTAMP WITH TIME ZONE '"
                 + instant.toString().replace('T', ' ').replace("Z", "+00") + "'";
-    }
-
-    /**
-     * The indexes a plan reads with a condition on them, lower case: H2 writes {@code /* PUBLIC.NAME: condition *}
-     * {@code /} (a scan has no condition), PostgreSQL {@code Index Scan using name} or {@code Bitmap Index Scan on name}
-     * with an {@code Index Cond}.
-     */
-    private static List<String> indexesRead(String plan) {
-        List<String> indexes = new ArrayList<>();
-        Matcher h2 = Pattern.compile("/\\* PUBLIC\\.(\\w+): *([^*]*)\\*/").matcher(plan);
-        while (h2.find()) {
-            indexes.add(h2.group(2).isBlank() ? "a scan of " + h2.group(1) : h2.group(1));
-        }
-        Matcher postgresql = Pattern.compile("(?:Index Scan|Index Only Scan|Bitmap Index Scan) (?:using|on) (\\w+)")
-                .matcher(plan);
-        while (postgresql.find()) {
-            indexes.add(postgresql.group(1));
-        }
-        if (plan.contains("Seq Scan")) {
-            indexes.add("a sequential scan");
-        }
-        return indexes.stream().map(index -> index.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -51,6 +52,32 @@ public final class ArchiveRows {
         try (ResultSet keys = insert.getGeneratedKeys()) {
             keys.next();
             return keys.getLong(1);
+        }
+    }
+
+    /**
+     * An account's archive of years, as the platform would have served it: {@code count} posts, one an hour up to
+     * {@code newest}, every 97th deleted, the live ones due a re-check a year after publication.
+     */
+    public static void hourlyPosts(Connection db, long account, String handle, int count, Instant newest)
+            throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO post (account_id, platform_post_id, url, published_at, first_seen_at, state,"
+                        + " next_recheck_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int n = 1; n <= count; n++) {
+                Instant published = newest.minus(Duration.ofHours(count - n));
+                boolean deleted = n % 97 == 0;
+                insert.setLong(1, account);
+                insert.setString(2, String.valueOf(n));
+                insert.setString(3, "https://t.me/" + handle + "/" + n);
+                insert.setTimestamp(4, Timestamp.from(published));
+                insert.setTimestamp(5, Timestamp.from(published));
+                insert.setString(6, deleted ? "DELETED" : "LIVE");
+                insert.setTimestamp(7, deleted ? null : Timestamp.from(published.plus(Duration.ofDays(365))));
+                insert.setString(8, "0".repeat(64));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 }

@@ -1,0 +1,129 @@
+package dev.afterimage.web.console;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.afterimage.testkit.ArchiveRows;
+import dev.afterimage.testkit.QueryPlans;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An account's page costs about the same with a hundred posts or a hundred thousand, on H2 and PostgreSQL alike: its
+ * list reads the page's posts from an index in the order shown and stops there, and its progress bar counts the owed
+ * files from the owed files, not from every post of the account. Each query is explained as the page asks it, against
+ * accounts of a few thousand posts (written, explained and rolled back in one transaction).
+ */
+@QuarkusTest
+class ConsoleQueryPlansTest {
+
+    private static final int ACCOUNTS = 3;
+    private static final int POSTS_PER_ACCOUNT = 3_000;
+    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Inject
+    EntityManager entities;
+
+    @Inject
+    UserTransaction transaction;
+
+    @ParameterizedTest
+    @EnumSource(PostFilter.class)
+    void everyFilterOfTheListReadsThePageInIndexOrder(PostFilter filter) throws Exception {
+        String plan = explain(account -> PostList.newestIds(account, filter, 2));
+        List<String> used = QueryPlans.indexesRead(plan);
+        assertFalse(used.isEmpty(), "the posts must be read through an index; the plan:\n" + plan);
+        // The edited filter then counts each listed post's versions, through the versions' own index.
+        for (String index : filter == PostFilter.EDITED ? used.subList(0, 1) : used) {
+            assertTrue(
+                    index.startsWith("ix_post_account_newest") || index.startsWith("ix_post_account_state_newest"),
+                    "the posts must be read through an index of the account's newest posts, not " + index
+                            + "; the plan:\n" + plan);
+        }
+        assertTrue(QueryPlans.inIndexOrder(plan), "the page must come out of the index in order; the plan:\n" + plan);
+    }
+
+    @Test
+    void theOwedFilesOfAnAccountAreCountedFromTheOwedFiles() throws Exception {
+        String plan = explain(account -> new NativeQuery(DailyActivity.OWED_BY_ACCOUNT, List.of(account)));
+        assertFalse(
+                QueryPlans.looksUpBy(plan, "account_id"),
+                "the count must not read the account's posts for the owed files; the plan:\n" + plan);
+        assertTrue(QueryPlans.looksUpBy(plan, "media_sha256"), "the plan:\n" + plan);
+    }
+
+    private String explain(LongFunction<NativeQuery> query) throws Exception {
+        transaction.begin();
+        try {
+            long account = entities.unwrap(Session.class).doReturningWork(ConsoleQueryPlansTest::archiveOfYears);
+            List<?> rows = query.apply(account).create(entities, "EXPLAIN ").getResultList();
+            return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+        } finally {
+            transaction.rollback();
+        }
+    }
+
+    /**
+     * Accounts of a post an hour, every 20th edited, every 97th deleted, every 10th with a picture, fetched but for
+     * every 100th post's; the database's statistics brought up to date where it keeps them. Returns the id of one account.
+     */
+    private static long archiveOfYears(Connection connection) throws SQLException {
+        String file = "%064x".formatted(System.nanoTime());
+        try (PreparedStatement media = connection.prepareStatement("INSERT INTO media (sha256, content_type,"
+                + " size_bytes, first_seen_at) VALUES (?, 'image/jpeg', 1000, ?)")) {
+            media.setString(1, file);
+            media.setTimestamp(2, Timestamp.from(NOW));
+            media.executeUpdate();
+        }
+        long account = 0;
+        for (int a = 0; a < ACCOUNTS; a++) {
+            String handle = "console_plans" + a + "_" + System.nanoTime();
+            account = ArchiveRows.account(connection, "TELEGRAM", handle, "https://t.me/s/" + handle, null, true, NOW);
+            ArchiveRows.hourlyPosts(connection, account, handle, POSTS_PER_ACCOUNT, NOW);
+            String versions = "INSERT INTO post_version (post_id, observed_at, text_plain, text_html, edited_marker,"
+                    + " details_json, content_hash, raw_fragment, raw_sha256, source_url)"
+                    + " SELECT id, published_at, 'text', 'text', FALSE, '{}', content_hash, ?, content_hash, url"
+                    + " FROM post WHERE account_id = ?";
+            for (String which : List.of("", " AND MOD(CAST(platform_post_id AS INT), 20) = 0")) {
+                try (PreparedStatement version = connection.prepareStatement(versions + which)) {
+                    version.setBytes(1, new byte[] {1});
+                    version.setLong(2, account);
+                    version.executeUpdate();
+                }
+            }
+            try (PreparedStatement media = connection.prepareStatement(
+                    "INSERT INTO version_media (version_id, position, kind, source_url, media_sha256)"
+                            + " SELECT v.id, 0, 'PHOTO', 'https://cdn.example/photo.jpg',"
+                            + " CASE WHEN MOD(CAST(p.platform_post_id AS INT), 100) = 0 THEN NULL ELSE ? END"
+                            + " FROM post_version v JOIN post p ON p.id = v.post_id"
+                            + " WHERE p.account_id = ? AND MOD(CAST(p.platform_post_id AS INT), 10) = 0")) {
+                media.setString(1, file);
+                media.setLong(2, account);
+                media.executeUpdate();
+            }
+        }
+        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            try (Statement analyse = connection.createStatement()) {
+                analyse.execute("ANALYZE post");
+                analyse.execute("ANALYZE post_version");
+                analyse.execute("ANALYZE version_media");
+            }
+        }
+        return account;
+    }
+}
