@@ -4,6 +4,7 @@ import dev.afterimage.detect.Availability;
 import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.watch.Account;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One account on the dashboard.
@@ -65,6 +66,17 @@ public record AccountRow(
             return "Last poll failed";
         }
         return "OK";
+    }
+
+    /**
+     * {@link #failing(Account)} in HQL over an account {@code a}, with the {@link #failingParameters()}: the dashboard
+     * counts and orders by it.
+     */
+    static final String FAILING =
+            "(a.watchFailing = true or a.availability <> :active or a.lastPollOutcome = :unknown)";
+
+    static Map<String, Object> failingParameters() {
+        return Map.of("active", Availability.ACTIVE, "unknown", PollOutcome.UNKNOWN);
     }
 
     /** Failing polls and a gone account stand out; a paused account is a choice, not a failure. */

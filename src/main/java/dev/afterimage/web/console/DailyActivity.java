@@ -15,13 +15,18 @@ import java.util.Map;
 
 /**
  * Posts published, deletions and edits per UTC day, over every account or one. Counted by the database, grouped by
- * day number since the epoch, so a chart costs a few index range scans however many posts there are.
+ * UTC day: a chart reads the window's posts and events from indexes on their times, and sends back one row a day.
  */
 @ApplicationScoped
 class DailyActivity {
 
-    private static final String DAY_OF_POST = "FLOOR(EXTRACT(EPOCH FROM p.published_at) / 86400)";
-    private static final String DAY_OF_EVENT = "FLOOR(EXTRACT(EPOCH FROM e.detected_at) / 86400)";
+    /**
+     * The UTC day of an event, as days since the epoch: whole seconds divided as integers (H2 computes epoch seconds
+     * as decimals, and dividing decimals is slow). A date instead would not do: H2 casts a time with a zone to a date
+     * in the session's zone, not in UTC. The window never reaches before 1970, where integer division would round
+     * towards the wrong day.
+     */
+    private static final String DAY_OF_EVENT = "CAST(FLOOR(EXTRACT(EPOCH FROM e.detected_at)) AS BIGINT) / 86400";
     /** Files not fetched yet: few, and found by the index on the file column. */
     private static final String OWED = "SELECT COUNT(*) FROM version_media m WHERE m.media_sha256 IS NULL";
     /**
@@ -46,15 +51,7 @@ class DailyActivity {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<Long, Long> posts = new HashMap<>();
-        for (Object[] row : rows(
-                "SELECT " + DAY_OF_POST + ", COUNT(*) FROM post p WHERE p.published_at >= ?1"
-                        + (accountId == null ? "" : " AND p.account_id = ?2")
-                        + " GROUP BY " + DAY_OF_POST,
-                from,
-                accountId)) {
-            posts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        }
+        Map<Long, Long> posts = postsPerDay(first, days, accountId);
         Map<Long, Long> deletions = new HashMap<>();
         Map<Long, Long> edits = new HashMap<>();
         for (Object[] row : rows(
@@ -75,6 +72,40 @@ class DailyActivity {
                     date, posts.getOrDefault(day, 0L), deletions.getOrDefault(day, 0L), edits.getOrDefault(day, 0L)));
         }
         return result;
+    }
+
+    /**
+     * Posts published on each day, counted over the index on publication time one day's range at a time: no function
+     * of each post's time to compute, which over 250,000 posts of a month was most of a dashboard's time on H2.
+     */
+    private static Map<Long, Long> postsPerDay(LocalDate first, int days, Long accountId) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (accountId != null) {
+            parameters.add(accountId);
+        }
+        int firstBound = parameters.size() + 1;
+        for (int day = 0; day <= days; day++) {
+            parameters.add(first.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        for (int day = 0; day < days; day++) {
+            sql.append(day == 0 ? "" : " UNION ALL ")
+                    .append("SELECT ")
+                    .append(first.toEpochDay() + day)
+                    .append(", COUNT(*) FROM post p WHERE p.published_at >= ?")
+                    .append(firstBound + day)
+                    .append(" AND p.published_at < ?")
+                    .append(firstBound + day + 1)
+                    .append(accountId == null ? "" : " AND p.account_id = ?1");
+        }
+        Map<Long, Long> posts = new HashMap<>();
+        for (Object row : new NativeQuery(sql.toString(), parameters)
+                .create(Panache.getEntityManager(), "")
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            posts.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+        }
+        return posts;
     }
 
     private static List<Object[]> rows(String sql, Instant from, Long accountId) {

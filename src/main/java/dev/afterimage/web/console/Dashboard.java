@@ -10,11 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** What the dashboard shows of every account, in three queries whatever the number of posts. */
+/**
+ * What the dashboard shows of the accounts: how many there are and how many need attention, and one page of them,
+ * those that need attention first. Its queries read every account row but only the posts and events of the page's
+ * accounts, so the page costs about the same with ten accounts or ten thousand.
+ */
 @ApplicationScoped
 class Dashboard {
+
+    /** Accounts on one page: a screenful to scan, not ten thousand rows for the browser to lay out. */
+    static final int PAGE_SIZE = 100;
 
     private static final Duration RECENT = Duration.ofHours(24);
 
@@ -24,20 +32,78 @@ class Dashboard {
         this.clock = clock;
     }
 
+    /**
+     * One page of accounts and the totals over all of them.
+     *
+     * @param failing how many need attention (see {@link AccountRow#FAILING})
+     * @param paused how many are paused
+     */
+    record AccountsPage(List<AccountRow> rows, long total, long failing, long paused, int page, boolean hasNext) {
+
+        /** The position of the page's first account, from 1. */
+        public long first() {
+            return (long) page * PAGE_SIZE + 1;
+        }
+
+        public long last() {
+            return first() + rows.size() - 1;
+        }
+    }
+
+    /**
+     * The page of accounts whose name, handle, group or address holds {@code words} (all accounts when blank): those
+     * that need attention first, then the newest added.
+     */
     @Transactional
-    List<AccountRow> accounts() {
+    AccountsPage accounts(String words, int page) {
         Instant now = clock.instant();
-        Map<Long, Long> posts = counts("select p.accountId, count(p) from Post p group by p.accountId", null);
-        Map<Long, Long> deletions = counts(
-                "select e.accountId, count(e) from EventRecord e where e.type = :type and e.detectedAt >= :since"
-                        + " group by e.accountId",
-                Map.of("type", EventType.POST_DELETED, "since", now.minus(RECENT)));
-        Map<Long, Long> edits = counts(
-                "select e.accountId, count(e) from EventRecord e where e.type in :types and e.detectedAt >= :since"
-                        + " group by e.accountId",
-                Map.of("types", List.of(EventType.POST_EDITED, EventType.MEDIA_CHANGED), "since", now.minus(RECENT)));
-        List<Account> accounts = Account.list("order by id");
-        return accounts.stream()
+        Map<String, Object> parameters = new HashMap<>(AccountRow.failingParameters());
+        String where = "";
+        if (words != null && !words.isBlank()) {
+            where = " where (lower(a.handle) like :words escape '!' or lower(a.label) like :words escape '!'"
+                    + " or lower(a.groupName) like :words escape '!' or lower(a.canonicalUrl) like :words escape '!')";
+            parameters.put("words", "%" + likeEscaped(words.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        var totals = Panache.getEntityManager()
+                .createQuery(
+                        "select count(a), sum(case when " + AccountRow.FAILING + " then 1 else 0 end),"
+                                + " sum(case when a.enabled = false then 1 else 0 end) from Account a" + where,
+                        Object[].class);
+        parameters.forEach(totals::setParameter);
+        Object[] counted = totals.getSingleResult();
+        List<Account> accounts = Account.<Account>find(
+                        "from Account a" + where + " order by case when " + AccountRow.FAILING
+                                + " then 0 else 1 end, a.id desc",
+                        parameters)
+                .range(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE)
+                .list();
+        boolean hasNext = accounts.size() > PAGE_SIZE;
+        List<Account> shown = hasNext ? accounts.subList(0, PAGE_SIZE) : accounts;
+        List<Long> ids = shown.stream().map(account -> account.id).toList();
+        Map<Long, Long> posts = ids.isEmpty()
+                ? Map.of()
+                : counts(
+                        "select p.accountId, count(p.id) from Post p where p.accountId in :ids group by p.accountId",
+                        Map.of("ids", ids));
+        Map<Long, Long> deletions = ids.isEmpty()
+                ? Map.of()
+                : counts(
+                        "select e.accountId, count(e) from EventRecord e where e.type = :type and e.detectedAt >= :since"
+                                + " and e.accountId in :ids group by e.accountId",
+                        Map.of("type", EventType.POST_DELETED, "since", now.minus(RECENT), "ids", ids));
+        Map<Long, Long> edits = ids.isEmpty()
+                ? Map.of()
+                : counts(
+                        "select e.accountId, count(e) from EventRecord e where e.type in :types"
+                                + " and e.detectedAt >= :since and e.accountId in :ids group by e.accountId",
+                        Map.of(
+                                "types",
+                                List.of(EventType.POST_EDITED, EventType.MEDIA_CHANGED),
+                                "since",
+                                now.minus(RECENT),
+                                "ids",
+                                ids));
+        List<AccountRow> rows = shown.stream()
                 .map(account -> AccountRow.of(
                         account,
                         now,
@@ -45,6 +111,17 @@ class Dashboard {
                         deletions.getOrDefault(account.id, 0L),
                         edits.getOrDefault(account.id, 0L)))
                 .toList();
+        return new AccountsPage(rows, number(counted[0]), number(counted[1]), number(counted[2]), page, hasNext);
+    }
+
+    /** Text to find inside a LIKE pattern: its own wildcards and the escape character match themselves. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** A count or sum, which is null over no rows. */
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Map<Long, Long> counts(String query, Map<String, Object> parameters) {

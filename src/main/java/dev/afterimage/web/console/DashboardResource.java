@@ -10,8 +10,11 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The console's home: every account at a glance, and events as they are detected. */
@@ -41,7 +44,9 @@ public class DashboardResource {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance dashboard(
-                List<AccountRow> accounts,
+                String words,
+                Dashboard.AccountsPage accounts,
+                String pageLink,
                 List<FeedItem> feed,
                 long after,
                 XSpend xToday,
@@ -52,12 +57,20 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response show(@CookieParam(CsrfToken.COOKIE) String cookie) {
+    public Response show(
+            @QueryParam("q") String words,
+            @QueryParam("page") String page,
+            @CookieParam(CsrfToken.COOKIE) String cookie) {
+        String shown = words == null ? "" : words.strip();
         List<FeedItem> events = feed.latest(FEED_SIZE);
         long after = events.isEmpty() ? 0 : events.getFirst().id();
         return HtmlPage.ok(
                 Templates.dashboard(
-                        dashboard.accounts(),
+                        shown,
+                        dashboard.accounts(shown, AccountPages.page(page)),
+                        "/console?"
+                                + (shown.isEmpty() ? "" : "q=" + URLEncoder.encode(shown, StandardCharsets.UTF_8) + "&")
+                                + "page=",
                         events,
                         after,
                         spend.today(),

@@ -14,16 +14,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.afterimage.testkit.ArchiveRows;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
 import dev.afterimage.testkit.WireMockResource;
 import dev.afterimage.testkit.WireMockResource.InjectWireMock;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The console's pages as HTML over HTTP, without a browser: what they say, and what they refuse. */
@@ -38,6 +48,9 @@ class ConsolePagesTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    AgroalDataSource data;
 
     @Test
     void aConsolePageThatFailsAnswersWithAPageNotJson() {
@@ -70,7 +83,7 @@ class ConsolePagesTest {
         scenario.watch();
         scenario.poll();
 
-        given().get("/console")
+        given().get("/console?q=" + scenario.channel.channel())
                 .then()
                 .statusCode(200)
                 .contentType(ContentType.HTML)
@@ -93,8 +106,11 @@ class ConsolePagesTest {
         scenario.poll();
 
         String handle = "@" + scenario.channel.channel();
-        String dashboard =
-                given().get("/console").then().statusCode(200).extract().asString();
+        String dashboard = given().get("/console?q=" + scenario.channel.channel())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(dashboard.contains(">Ministry</a> <span class=\"muted\">" + handle + "</span>"), dashboard);
         String account = given().get("/console/accounts/" + scenario.accountId())
                 .then()
@@ -117,10 +133,81 @@ class ConsolePagesTest {
                 .then()
                 .statusCode(303);
 
-        String dashboard =
-                given().get("/console").then().statusCode(200).extract().asString();
+        String dashboard = given().get("/console?q=console_unlabelled")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(dashboard.contains(">@console_unlabelled</a>"), dashboard);
         assertTrue(!dashboard.contains("@console_unlabelled</a> <span class=\"muted\">@console_unlabelled"), dashboard);
+    }
+
+    @Test
+    void manyAccountsArePagedThoseNeedingAttentionFirstAndFoundByWords() throws SQLException {
+        String group = "paged_" + System.nanoTime();
+        List<Long> ids = new ArrayList<>();
+        try (Connection db = data.getConnection()) {
+            db.setAutoCommit(true);
+            for (int i = 0; i < 130; i++) {
+                String handle = group + "_" + i;
+                ids.add(ArchiveRows.account(
+                        db, "TELEGRAM", handle, "https://t.me/" + handle, null, false, clock.instant()));
+            }
+            try (PreparedStatement grouped = db.prepareStatement(
+                    "UPDATE account SET account_group = ?, watch_failing = (id = ?) WHERE handle LIKE ?")) {
+                grouped.setString(1, group);
+                grouped.setLong(2, ids.getFirst());
+                grouped.setString(3, group + "%");
+                grouped.executeUpdate();
+            }
+        }
+
+        String first = given().get("/console?q=" + group.toUpperCase(Locale.ROOT))
+                .then()
+                .statusCode(200)
+                .body(containsString("130 accounts match"))
+                .body(containsString("1 needs attention"))
+                .body(containsString("130 paused"))
+                .body(containsString("Showing 1 to 100."))
+                .body(containsString(
+                        "href=\"/console?q=" + group.toUpperCase(Locale.ROOT) + "&amp;page=1\" rel=\"next\""))
+                .body(not(containsString("rel=\"prev\"")))
+                .extract()
+                .asString();
+        List<Long> shown = accountsListed(first);
+        assertEquals(100, shown.size(), first);
+        assertEquals(ids.getFirst(), shown.getFirst(), "the failing account comes first");
+        assertEquals(ids.reversed().subList(0, 99), shown.subList(1, 100), "then the newest added");
+
+        String second = given().get("/console?q=" + group + "&page=1")
+                .then()
+                .statusCode(200)
+                .body(containsString("Showing 101 to 130."))
+                .body(containsString("rel=\"prev\""))
+                .body(not(containsString("rel=\"next\"")))
+                .extract()
+                .asString();
+        assertEquals(ids.subList(1, 31).reversed(), accountsListed(second));
+
+        given().queryParam("q", group.replace("_", "%"))
+                .get("/console")
+                .then()
+                .statusCode(200)
+                .body(containsString("No account matches."));
+        given().get("/console?q=" + group + "_129").then().body(containsString("1 account matches"));
+    }
+
+    /** The accounts the dashboard's table lists, in order. */
+    private static List<Long> accountsListed(String dashboard) {
+        Matcher row = Pattern.compile(
+                        "<tr(?: class=\"failing\")?>\\s+<th scope=\"row\">.*?<a href=\"/console/accounts/(\\d+)\"",
+                        Pattern.DOTALL)
+                .matcher(dashboard);
+        List<Long> ids = new ArrayList<>();
+        while (row.find()) {
+            ids.add(Long.parseLong(row.group(1)));
+        }
+        return ids;
     }
 
     @Test
