@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeds 100,000 archived posts and times every console page server-side (the Server-Timing header: queries and
- * rendering, no network), writing the figures to docs/benchmarks.md. Not part of the test run:
+ * rendering, no network), then the dashboard again with 10,000 more accounts, writing the figures to
+ * docs/benchmarks.md. Not part of the test run:
  * {@code ./mvnw -Pbenchmark test} (add {@code -Ppostgresql} for PostgreSQL).
  */
 @QuarkusTest
@@ -48,6 +49,8 @@ class ConsoleBenchmark {
 
     private static final int DELETE_EVERY = 50;
     private static final int BATCH = 2_000;
+    private static final int MANY_ACCOUNTS = 10_000;
+    private static final int POSTS_PER_MANY = 25;
 
     @Inject
     AgroalDataSource data;
@@ -104,7 +107,58 @@ class ConsoleBenchmark {
                     times[(int) Math.ceil(times.length * 0.95) - 1],
                     times[times.length - 1]));
         }
+        seedManyAccounts(now);
+        analyse();
+        Map<String, String> many = new LinkedHashMap<>();
+        many.put("Dashboard, " + String.format(Locale.ROOT, "%,d", MANY_ACCOUNTS) + " more accounts", "/console");
+        many.put("Dashboard, page 50 of the accounts", "/console?page=50");
+        many.put("Dashboard, find one account", "/console?q=many_4321");
+        for (Map.Entry<String, String> page : many.entrySet()) {
+            double[] times = time(page.getValue());
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f |%n",
+                    page.getKey(),
+                    times[times.length / 2],
+                    times[(int) Math.ceil(times.length * 0.95) - 1],
+                    times[times.length - 1]));
+        }
         write(table.toString(), seedMillis, indexMillis, seeded);
+    }
+
+    /**
+     * Then the scale of a newsroom watching a region: this many more accounts of {@link #POSTS_PER_MANY} posts each,
+     * all published in the last week, so the dashboard's chart counts them all.
+     */
+    private void seedManyAccounts(Instant now) throws SQLException {
+        try (Connection db = data.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement post = db.prepareStatement("insert into post (account_id, platform_post_id, url,"
+                    + " published_at, first_seen_at, state, content_hash) values (?, ?, ?, ?, ?, 'LIVE', ?)")) {
+                for (int a = 0; a < MANY_ACCOUNTS; a++) {
+                    long account = account(db, "many_" + a, now);
+                    for (int n = 0; n < POSTS_PER_MANY; n++) {
+                        Instant published = now.minus(Duration.ofHours(7L * n));
+                        post.setLong(1, account);
+                        post.setString(2, String.valueOf(n));
+                        post.setString(3, "https://t.me/many_" + a + "/" + n);
+                        post.setTimestamp(4, Timestamp.from(published));
+                        post.setTimestamp(5, Timestamp.from(published));
+                        post.setString(6, hash(n));
+                        post.addBatch();
+                    }
+                    if (a % 100 == 99) {
+                        post.executeBatch();
+                    }
+                }
+                post.executeBatch();
+            }
+            try (PreparedStatement sightings = db.prepareStatement("insert into post_sighting (post_id, last_seen_at)"
+                    + " select id, first_seen_at from post where id not in (select post_id from post_sighting)")) {
+                sightings.executeUpdate();
+            }
+            db.commit();
+        }
     }
 
     /** What autovacuum (PostgreSQL) or a later ANALYZE (H2) does on a live database after a bulk load. */
@@ -318,7 +372,9 @@ class ConsoleBenchmark {
                         Locale.ROOT,
                         "%d posts (%d versions) in %d accounts, seeded in %.1f s, word index built from scratch in"
                                 + " %.1f s; %d runs per page after %d to warm up, on %d CPU cores (shared with other"
-                                + " builds). Times are server-side (Server-Timing: queries and rendering).%n%n",
+                                + " builds). Times are server-side (Server-Timing: queries and rendering). The last rows"
+                                + " are of the dashboard after %,d more accounts of %d posts each, all of the last"
+                                + " week, were added.%n%n",
                         POSTS,
                         seeded.versions(),
                         SMALL_ACCOUNTS + 1,
@@ -326,7 +382,9 @@ class ConsoleBenchmark {
                         indexMillis / 1000.0,
                         RUNS,
                         WARM_UP,
-                        Runtime.getRuntime().availableProcessors())
+                        Runtime.getRuntime().availableProcessors(),
+                        MANY_ACCOUNTS,
+                        POSTS_PER_MANY)
                 + table + "\n";
         String header = "# Benchmarks\n\nWritten by `./mvnw -Pbenchmark test` (H2) and `./mvnw -Pbenchmark,postgresql"
                 + " test` (PostgreSQL); each run replaces its own section.\n\n";
