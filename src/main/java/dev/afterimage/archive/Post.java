@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -138,5 +141,17 @@ public class Post extends PanacheEntityBase {
                 .project(StoredPost.class)
                 .page(0, limit)
                 .list();
+    }
+
+    /** The posts of these ids, in the order given; an id with no post is left out. */
+    public static List<Post> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Post> byId = new HashMap<>();
+        for (Post post : Post.<Post>list("id in ?1", ids)) {
+            byId.put(post.id, post);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

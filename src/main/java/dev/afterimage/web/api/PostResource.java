@@ -1,6 +1,7 @@
 package dev.afterimage.web.api;
 
 import dev.afterimage.InvalidFieldException;
+import dev.afterimage.archive.NewestPosts;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import dev.afterimage.archive.WarcExport;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Archived posts, newest first. */
 @Path("/api/posts")
@@ -50,26 +52,29 @@ public class PostResource {
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         Long accountId = QueryParameters.number(accountParam, "account");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (accountId != null) {
-            where.add("accountId = :account");
-            parameters.put("account", accountId);
-        }
-        if (state != null && !state.isBlank()) {
-            where.add("state = :state");
-            parameters.put("state", parseState(state));
-        }
-        String query =
-                (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
         int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         int from = QueryParameters.offset(offset);
-        List<Post> posts =
-                Post.<Post>find(query, parameters).range(from, from + size - 1).list();
+        Optional<PostState> wanted =
+                state == null || state.isBlank() ? Optional.empty() : Optional.of(parseState(state));
+        List<Post> posts = accountId == null
+                ? everyAccount(wanted, from, size)
+                : new NewestPosts(accountId, wanted, false).read(from, size);
         Map<Long, String> platforms = new HashMap<>();
         return posts.stream()
                 .map(post -> PostView.of(post, platforms.computeIfAbsent(post.accountId, PostView::platformOf)))
                 .toList();
+    }
+
+    private static List<Post> everyAccount(Optional<PostState> state, int from, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        state.ifPresent(wanted -> {
+            where.add("state = :state");
+            parameters.put("state", wanted);
+        });
+        String query =
+                (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
+        return Post.<Post>find(query, parameters).range(from, from + size - 1).list();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.afterimage.web.console;
 
 import dev.afterimage.alert.EventType;
+import dev.afterimage.archive.NativeQuery;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -79,30 +79,30 @@ class Dashboard {
                 .list();
         boolean hasNext = accounts.size() > PAGE_SIZE;
         List<Account> shown = hasNext ? accounts.subList(0, PAGE_SIZE) : accounts;
+        long total = number(counted[0]);
+        long failing = number(counted[1]);
+        long paused = number(counted[2]);
+        if (shown.isEmpty()) {
+            return new AccountsPage(List.of(), total, failing, paused, page, false);
+        }
         List<Long> ids = shown.stream().map(account -> account.id).toList();
-        Map<Long, Long> posts = ids.isEmpty()
-                ? Map.of()
-                : counts(
-                        "select p.accountId, count(p.id) from Post p where p.accountId in :ids group by p.accountId",
-                        Map.of("ids", ids));
-        Map<Long, Long> deletions = ids.isEmpty()
-                ? Map.of()
-                : counts(
-                        "select e.accountId, count(e) from EventRecord e where e.type = :type and e.detectedAt >= :since"
-                                + " and e.accountId in :ids group by e.accountId",
-                        Map.of("type", EventType.POST_DELETED, "since", now.minus(RECENT), "ids", ids));
-        Map<Long, Long> edits = ids.isEmpty()
-                ? Map.of()
-                : counts(
-                        "select e.accountId, count(e) from EventRecord e where e.type in :types"
-                                + " and e.detectedAt >= :since and e.accountId in :ids group by e.accountId",
-                        Map.of(
-                                "types",
-                                List.of(EventType.POST_EDITED, EventType.MEDIA_CHANGED),
-                                "since",
-                                now.minus(RECENT),
-                                "ids",
-                                ids));
+        Map<Long, Long> posts = counts(
+                "select p.accountId, count(p.id) from Post p where p.accountId in :ids group by p.accountId",
+                Map.of("ids", ids));
+        Map<Long, Long> deletions = counts(
+                "select e.accountId, count(e) from EventRecord e where e.type = :type and e.detectedAt >= :since"
+                        + " and e.accountId in :ids group by e.accountId",
+                Map.of("type", EventType.POST_DELETED, "since", now.minus(RECENT), "ids", ids));
+        Map<Long, Long> edits = counts(
+                "select e.accountId, count(e) from EventRecord e where e.type in :types and e.detectedAt >= :since"
+                        + " and e.accountId in :ids group by e.accountId",
+                Map.of(
+                        "types",
+                        List.of(EventType.POST_EDITED, EventType.MEDIA_CHANGED),
+                        "since",
+                        now.minus(RECENT),
+                        "ids",
+                        ids));
         List<AccountRow> rows = shown.stream()
                 .map(account -> AccountRow.of(
                         account,
@@ -111,7 +111,7 @@ class Dashboard {
                         deletions.getOrDefault(account.id, 0L),
                         edits.getOrDefault(account.id, 0L)))
                 .toList();
-        return new AccountsPage(rows, number(counted[0]), number(counted[1]), number(counted[2]), page, hasNext);
+        return new AccountsPage(rows, total, failing, paused, page, hasNext);
     }
 
     /** Text to find inside a LIKE pattern: its own wildcards and the escape character match themselves. */
@@ -126,9 +126,7 @@ class Dashboard {
 
     private static Map<Long, Long> counts(String query, Map<String, Object> parameters) {
         var typed = Panache.getEntityManager().createQuery(query, Object[].class);
-        if (parameters != null) {
-            parameters.forEach(typed::setParameter);
-        }
+        parameters.forEach(typed::setParameter);
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : typed.getResultList()) {
             if (row[0] != null) {

@@ -1,5 +1,6 @@
 package dev.afterimage.web.console;
 
+import dev.afterimage.archive.NewestPosts;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -9,10 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +37,7 @@ class PostList {
     @Transactional
     Page find(long accountId, PostFilter filter, String words, int page) {
         List<Post> posts = words == null || words.isBlank()
-                ? newest(accountId, filter, page)
+                ? newestPage(accountId, filter, page)
                 : Words.query(words)
                         .map(query -> matching(accountId, filter, query, page))
                         .orElse(List.of());
@@ -46,38 +46,17 @@ class PostList {
         return new Page(rows(shown), hasNext);
     }
 
-    /**
-     * Newest published first. The ids are read from an index alone, in its order, stopping after the page; the posts
-     * are then loaded by id. The {@code ORDER BY} names the columns the {@code WHERE} fixes first: H2 credits an index
-     * with the order only when the {@code ORDER BY} starts with the index's own first column, and otherwise prefers
-     * the account's foreign-key index and sorts every post of the account (PostgreSQL drops the fixed columns itself).
-     */
-    private static List<Post> newest(long accountId, PostFilter filter, int page) {
-        return load(newestIds(accountId, filter, page)
-                .create(Panache.getEntityManager(), "")
-                .getResultList());
+    private static List<Post> newestPage(long accountId, PostFilter filter, int page) {
+        return newest(accountId, filter).read((long) page * PAGE_SIZE, PAGE_SIZE + 1);
     }
 
-    /** The page's ids and one more, so the page knows whether a next one exists. */
-    static NativeQuery newestIds(long accountId, PostFilter filter, int page) {
-        String newest = "p.published_at DESC NULLS LAST, p.id DESC OFFSET " + page * PAGE_SIZE + " ROWS FETCH NEXT "
-                + (PAGE_SIZE + 1) + " ROWS ONLY";
+    /** The account's posts the filter lists. */
+    static NewestPosts newest(long accountId, PostFilter filter) {
         return switch (filter) {
-            case ALL ->
-                new NativeQuery(
-                        "SELECT p.id FROM post p WHERE p.account_id = ?1 ORDER BY p.account_id, " + newest,
-                        List.of(accountId));
-            case LIVE, DELETED ->
-                new NativeQuery(
-                        "SELECT p.id FROM post p WHERE p.account_id = ?1 AND p.state = ?2"
-                                + " ORDER BY p.account_id, p.state, " + newest,
-                        List.of(accountId, (filter == PostFilter.LIVE ? PostState.LIVE : PostState.DELETED).name()));
-            case EDITED ->
-                new NativeQuery(
-                        "SELECT p.id FROM post p WHERE p.account_id = ?1"
-                                + " AND (SELECT COUNT(*) FROM post_version v WHERE v.post_id = p.id) > 1"
-                                + " ORDER BY p.account_id, " + newest,
-                        List.of(accountId));
+            case ALL -> new NewestPosts(accountId, Optional.empty(), false);
+            case LIVE -> new NewestPosts(accountId, Optional.of(PostState.LIVE), false);
+            case DELETED -> new NewestPosts(accountId, Optional.of(PostState.DELETED), false);
+            case EDITED -> new NewestPosts(accountId, Optional.empty(), true);
         };
     }
 
@@ -116,23 +95,11 @@ class PostList {
         for (int i = 0; i < ordered.size(); i++) {
             query.setParameter(i + 2, ordered.get(i));
         }
-        return load(query.getResultList());
-    }
-
-    /** The posts of these ids, in the order given. */
-    private static List<Post> load(List<?> rows) {
         List<Long> ids = new ArrayList<>();
-        for (Object id : rows) {
+        for (Object id : query.getResultList()) {
             ids.add(((Number) id).longValue());
         }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Post> byId = new HashMap<>();
-        for (Post post : Post.<Post>list("id in ?1", ids)) {
-            byId.put(post.id, post);
-        }
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return Post.inOrder(ids);
     }
 
     private List<PostRow> rows(List<Post> posts) {

@@ -1,17 +1,25 @@
 package dev.afterimage.web.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.afterimage.testkit.ArchiveRows;
 import dev.afterimage.testkit.WireMockResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
 class AccountApiTest {
+
+    @Inject
+    AgroalDataSource data;
 
     @Test
     void shouldAddAChannelByItsUrl() {
@@ -271,5 +282,35 @@ class AccountApiTest {
                 .body("status", equalTo(400))
                 .body("field", equalTo(field))
                 .body("detail", notNullValue());
+    }
+
+    @Test
+    void anAccountsPostsAreListedNewestFirstPageByPageInAStateOrAll() throws SQLException {
+        long account;
+        try (Connection db = data.getConnection()) {
+            db.setAutoCommit(true);
+            String handle = "api_paged_" + System.nanoTime();
+            Instant now = Instant.parse("2026-06-01T00:00:00Z");
+            account = ArchiveRows.account(db, "TELEGRAM", handle, "https://t.me/s/" + handle, null, false, now);
+            ArchiveRows.hourlyPosts(db, account, handle, 200, now);
+            try (PreparedStatement seen = db.prepareStatement("INSERT INTO post_sighting (post_id, last_seen_at)"
+                    + " SELECT id, first_seen_at FROM post WHERE account_id = ?")) {
+                seen.setLong(1, account);
+                seen.executeUpdate();
+            }
+        }
+
+        given().get("/api/posts?account=" + account + "&limit=3&offset=2")
+                .then()
+                .statusCode(200)
+                .body("platformPostId", contains("198", "197", "196"));
+        given().get("/api/posts?account=" + account + "&state=DELETED")
+                .then()
+                .statusCode(200)
+                .body("platformPostId", contains("194", "97"));
+        given().get("/api/posts?account=" + account + "&state=LIVE&limit=2&offset=3")
+                .then()
+                .statusCode(200)
+                .body("platformPostId", contains("197", "196"));
     }
 }

@@ -3,6 +3,7 @@ package dev.afterimage.web.console;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.afterimage.archive.NativeQuery;
 import dev.afterimage.testkit.ArchiveRows;
 import dev.afterimage.testkit.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +46,8 @@ class ConsoleQueryPlansTest {
     @ParameterizedTest
     @EnumSource(PostFilter.class)
     void everyFilterOfTheListReadsThePageInIndexOrder(PostFilter filter) throws Exception {
-        String plan = explain(account -> PostList.newestIds(account, filter, 2));
+        String plan = explain(
+                account -> PostList.newest(account, filter).ids(2L * PostList.PAGE_SIZE, PostList.PAGE_SIZE + 1));
         List<String> used = QueryPlans.indexesRead(plan);
         assertFalse(used.isEmpty(), "the posts must be read through an index; the plan:\n" + plan);
         // The edited filter then counts each listed post's versions, through the versions' own index.

@@ -1,18 +1,18 @@
-package dev.afterimage.web.console;
+package dev.afterimage.archive;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.List;
 
-/** SQL with positional parameters {@code ?1, ?2, ...}, kept as a value so a test can explain what a page asks. */
-record NativeQuery(String sql, List<Object> parameters) {
+/** SQL with positional parameters {@code ?1, ?2, ...}, kept as a value so a test can explain what a reader asks. */
+public record NativeQuery(String sql, List<Object> parameters) {
 
-    NativeQuery {
+    public NativeQuery {
         parameters = List.copyOf(parameters);
     }
 
     /** The query on {@code entities}, prefixed with {@code prefix} (empty, or {@code EXPLAIN} in tests). */
-    Query create(EntityManager entities, String prefix) {
+    public Query create(EntityManager entities, String prefix) {
         Query query = entities.createNativeQuery(prefix + sql);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
