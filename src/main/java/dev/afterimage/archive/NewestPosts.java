@@ -42,11 +42,6 @@ public record NewestPosts(long accountId, Optional<PostState> state, boolean edi
 
     /** The posts from {@code offset} on, at most {@code limit}, newest first. */
     public List<Post> read(long offset, int limit) {
-        List<Long> ids = new ArrayList<>();
-        for (Object id :
-                ids(offset, limit).create(Panache.getEntityManager(), "").getResultList()) {
-            ids.add(((Number) id).longValue());
-        }
-        return Post.inOrder(ids);
+        return Post.inOrder(ids(offset, limit).ids(Panache.getEntityManager()));
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,16 +72,11 @@ class PollQueryPlansTest {
 
     /** The plan reads the posts through one of these indexes, bounded by a condition, and never scans the table. */
     private void assertReadThrough(LongFunction<String> query, String... indexes) throws Exception {
-        String plan;
-        transaction.begin();
-        try {
-            long account = entities.unwrap(Session.class).doReturningWork(PollQueryPlansTest::archiveOfYears);
-            List<?> rows = entities.createNativeQuery("EXPLAIN " + query.apply(account))
-                    .getResultList();
-            plan = rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
-        } finally {
-            transaction.rollback();
-        }
+        String plan = QueryPlans.explainOver(
+                entities,
+                transaction,
+                PollQueryPlansTest::archiveOfYears,
+                account -> new NativeQuery(query.apply(account), List.of()));
         List<String> used = QueryPlans.indexesRead(plan);
         assertFalse(used.isEmpty(), "the posts must be read through an index; the plan:\n" + plan);
         for (String index : used) {

@@ -1,5 +1,6 @@
 package dev.afterimage.web.console;
 
+import dev.afterimage.archive.NativeQuery;
 import dev.afterimage.archive.NewestPosts;
 import dev.afterimage.archive.Post;
 import dev.afterimage.archive.PostState;
@@ -90,16 +91,9 @@ class PostList {
                 .append(" ROWS FETCH NEXT ")
                 .append(PAGE_SIZE + 1)
                 .append(" ROWS ONLY");
-        var query = Panache.getEntityManager().createNativeQuery(sql.toString());
-        query.setParameter(1, accountId);
-        for (int i = 0; i < ordered.size(); i++) {
-            query.setParameter(i + 2, ordered.get(i));
-        }
-        List<Long> ids = new ArrayList<>();
-        for (Object id : query.getResultList()) {
-            ids.add(((Number) id).longValue());
-        }
-        return Post.inOrder(ids);
+        List<Object> parameters = new ArrayList<>(List.of(accountId));
+        parameters.addAll(ordered);
+        return Post.inOrder(new NativeQuery(sql.toString(), parameters).ids(Panache.getEntityManager()));
     }
 
     private List<PostRow> rows(List<Post> posts) {

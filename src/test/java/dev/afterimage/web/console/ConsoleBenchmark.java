@@ -97,32 +97,14 @@ class ConsoleBenchmark {
         pages.put("Search by URL (found: redirect)", "/console/lookup?url=" + seeded.editedPostUrl());
 
         StringBuilder table = new StringBuilder("| Page | median ms | p95 ms | max ms |\n|---|---:|---:|---:|\n");
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-            double[] times = time(page.getValue());
-            table.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %.1f | %.1f | %.1f |%n",
-                    page.getKey(),
-                    times[times.length / 2],
-                    times[(int) Math.ceil(times.length * 0.95) - 1],
-                    times[times.length - 1]));
-        }
+        timeEach(pages, table);
         seedManyAccounts(now);
         analyse();
         Map<String, String> many = new LinkedHashMap<>();
         many.put("Dashboard, " + String.format(Locale.ROOT, "%,d", MANY_ACCOUNTS) + " more accounts", "/console");
         many.put("Dashboard, page 50 of the accounts", "/console?page=50");
         many.put("Dashboard, find one account", "/console?q=many_4321");
-        for (Map.Entry<String, String> page : many.entrySet()) {
-            double[] times = time(page.getValue());
-            table.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %.1f | %.1f | %.1f |%n",
-                    page.getKey(),
-                    times[times.length / 2],
-                    times[(int) Math.ceil(times.length * 0.95) - 1],
-                    times[times.length - 1]));
-        }
+        timeEach(many, table);
         write(table.toString(), seedMillis, indexMillis, seeded);
     }
 
@@ -158,6 +140,20 @@ class ConsoleBenchmark {
                 sightings.executeUpdate();
             }
             db.commit();
+        }
+    }
+
+    /** Times each page (name to path) and adds its row to the table. */
+    private void timeEach(Map<String, String> pages, StringBuilder table) {
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            double[] times = time(page.getValue());
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f |%n",
+                    page.getKey(),
+                    times[times.length / 2],
+                    times[(int) Math.ceil(times.length * 0.95) - 1],
+                    times[times.length - 1]));
         }
     }
 

@@ -18,8 +18,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongFunction;
-import java.util.stream.Collectors;
-import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,14 +68,7 @@ class ConsoleQueryPlansTest {
     }
 
     private String explain(LongFunction<NativeQuery> query) throws Exception {
-        transaction.begin();
-        try {
-            long account = entities.unwrap(Session.class).doReturningWork(ConsoleQueryPlansTest::archiveOfYears);
-            List<?> rows = query.apply(account).create(entities, "EXPLAIN ").getResultList();
-            return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
-        } finally {
-            transaction.rollback();
-        }
+        return QueryPlans.explainOver(entities, transaction, ConsoleQueryPlansTest::archiveOfYears, query);
     }
 
     /**
