@@ -124,7 +124,9 @@ public class Archive {
 
     /**
      * Live posts archived exactly as a listing showed them again were seen then: one statement for them all, where
-     * {@link #markSeen} writes each post. A post no longer live, or missing, by the time it runs is left as it is.
+     * {@link #markSeen} writes each post. A post no longer live, or missing, by the time it runs is left as it is. The
+     * statement names its tables, so Hibernate writes the pending changes of posts before it and no other entity's (a
+     * poll's record changes its account too, and writes it once, at the commit).
      */
     public void markSeenAgain(List<Long> postIds, Instant seenAt) {
         for (int from = 0; from < postIds.size(); from += Post.KEYS_PER_QUERY) {
@@ -135,6 +137,9 @@ public class Archive {
                     .setParameter(1, seenAt)
                     .setParameter(2, postIds.subList(from, Math.min(postIds.size(), from + Post.KEYS_PER_QUERY)))
                     .setParameter(3, PostState.LIVE.name())
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addSynchronizedQuerySpace("post")
+                    .addSynchronizedQuerySpace("post_sighting")
                     .executeUpdate();
         }
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The due-work table: when each enabled account is next due, and which instance holds its poll. Instances claim due
@@ -143,13 +144,14 @@ class PollClaims {
      * gives its claim back every minute, and when the account was last seen posting rarely moves with it.
      */
     void releaseWithin(String node, long accountId, Instant next, Optional<Instant> postedAt) {
-        Query release = entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
-                        + " claimed_until = NULL"
-                        + (postedAt.isPresent()
-                                ? ", last_posted_at = CASE WHEN last_posted_at IS NULL OR last_posted_at < ?4"
-                                        + " THEN ?4 ELSE last_posted_at END"
-                                : "")
-                        + " WHERE account_id = ?2 AND claimed_by = ?3")
+        Query release = onlySchedule(
+                        entities.createNativeQuery("UPDATE poll_schedule SET next_poll_at = ?1, claimed_by = NULL,"
+                                + " claimed_until = NULL"
+                                + (postedAt.isPresent()
+                                        ? ", last_posted_at = CASE WHEN last_posted_at IS NULL OR last_posted_at < ?4"
+                                                + " THEN ?4 ELSE last_posted_at END"
+                                        : "")
+                                + " WHERE account_id = ?2 AND claimed_by = ?3"))
                 .setParameter(1, next)
                 .setParameter(2, accountId)
                 .setParameter(3, node);
@@ -208,6 +210,16 @@ class PollClaims {
             long accountId = ((Number) id).longValue();
             schedule(accountId, now.plusMillis(ThreadLocalRandom.current().nextLong(spread.toMillis() + 1)));
         }
+    }
+
+    /**
+     * The statement touches the schedule alone, which no entity maps: Hibernate need not write the caller's changed
+     * entities before it runs (for a statement it cannot read, it writes them all). In a poll's record the account's
+     * changes are written once, at the commit.
+     */
+    private static Query onlySchedule(Query statement) {
+        statement.unwrap(NativeQuery.class).addSynchronizedQuerySpace("poll_schedule");
+        return statement;
     }
 
     @SuppressWarnings("unchecked")

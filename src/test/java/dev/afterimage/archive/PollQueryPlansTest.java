@@ -46,7 +46,6 @@ class PollQueryPlansTest {
         assertReadThrough(
                 account -> "SELECT id FROM post WHERE account_id = " + account + " AND state = 'LIVE'"
                         + " AND published_at >= " + timestamp(NOW.minus(Duration.ofDays(2))),
-                "ix_post_account_published",
                 "ix_post_account_newest",
                 "ix_post_account_state_newest");
     }

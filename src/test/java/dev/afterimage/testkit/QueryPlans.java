@@ -42,14 +42,15 @@ public final class QueryPlans {
 
     /**
      * The indexes a plan reads with a condition on them, lower case: H2 writes {@code /* PUBLIC.NAME: condition *}
-     * {@code /} (a scan has no condition), PostgreSQL {@code Index Scan using name} or {@code Bitmap Index Scan on name}
+     * {@code /} (a scan has no condition, or no colon), PostgreSQL {@code Index Scan using name} or {@code Bitmap Index Scan on name}
      * with an {@code Index Cond}.
      */
     public static List<String> indexesRead(String plan) {
         List<String> indexes = new ArrayList<>();
-        Matcher h2 = Pattern.compile("/\\* PUBLIC\\.(\\w+): *([^*]*)\\*/").matcher(plan);
+        Matcher h2 =
+                Pattern.compile("/\\* PUBLIC\\.([\\w.]+)(?:: *([^*]*))? *\\*/").matcher(plan);
         while (h2.find()) {
-            indexes.add(h2.group(2).isBlank() ? "a scan of " + h2.group(1) : h2.group(1));
+            indexes.add(h2.group(2) == null || h2.group(2).isBlank() ? "a scan of " + h2.group(1) : h2.group(1));
         }
         Matcher postgresql = Pattern.compile("(?:Index Scan|Index Only Scan|Bitmap Index Scan) (?:using|on) (\\w+)")
                 .matcher(plan);

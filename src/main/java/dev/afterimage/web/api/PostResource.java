@@ -20,12 +20,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Archived posts, newest first. */
 @Path("/api/posts")
@@ -56,25 +56,13 @@ public class PostResource {
         int from = QueryParameters.offset(offset);
         Optional<PostState> wanted =
                 state == null || state.isBlank() ? Optional.empty() : Optional.of(parseState(state));
-        List<Post> posts = accountId == null
-                ? everyAccount(wanted, from, size)
-                : new NewestPosts(accountId, wanted, false).read(from, size);
+        List<Post> posts = new NewestPosts(
+                        accountId == null ? OptionalLong.empty() : OptionalLong.of(accountId), wanted, false)
+                .read(from, size);
         Map<Long, String> platforms = new HashMap<>();
         return posts.stream()
                 .map(post -> PostView.of(post, platforms.computeIfAbsent(post.accountId, PostView::platformOf)))
                 .toList();
-    }
-
-    private static List<Post> everyAccount(Optional<PostState> state, int from, int size) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        state.ifPresent(wanted -> {
-            where.add("state = :state");
-            parameters.put("state", wanted);
-        });
-        String query =
-                (where.isEmpty() ? "" : String.join(" and ", where)) + " order by publishedAt desc nulls last, id desc";
-        return Post.<Post>find(query, parameters).range(from, from + size - 1).list();
     }
 
     @GET

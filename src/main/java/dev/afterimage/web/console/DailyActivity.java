@@ -80,6 +80,18 @@ class DailyActivity {
      * of each post's time to compute, which over 250,000 posts of a month was most of a dashboard's time on H2.
      */
     private static Map<Long, Long> postsPerDay(LocalDate first, int days, Long accountId) {
+        Map<Long, Long> posts = new HashMap<>();
+        for (Object row : postsPerDayQuery(first, days, accountId)
+                .create(Panache.getEntityManager(), "")
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            posts.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+        }
+        return posts;
+    }
+
+    /** Rows of (epoch day, posts published that UTC day), one for each of {@code days} days from {@code first}. */
+    static NativeQuery postsPerDayQuery(LocalDate first, int days, Long accountId) {
         StringBuilder sql = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (accountId != null) {
@@ -99,14 +111,7 @@ class DailyActivity {
                     .append(firstBound + day + 1)
                     .append(accountId == null ? "" : " AND p.account_id = ?1");
         }
-        Map<Long, Long> posts = new HashMap<>();
-        for (Object row : new NativeQuery(sql.toString(), parameters)
-                .create(Panache.getEntityManager(), "")
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            posts.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
-        }
-        return posts;
+        return new NativeQuery(sql.toString(), parameters);
     }
 
     private static List<Object[]> rows(String sql, Instant from, Long accountId) {

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -312,5 +313,50 @@ class AccountApiTest {
                 .then()
                 .statusCode(200)
                 .body("platformPostId", contains("197", "196"));
+    }
+
+    @Test
+    void everyAccountsPostsAreListedNewestFirstPageByPageInAStateOrAll() throws SQLException {
+        // Published two centuries on, so these are the archive's newest whatever else the suite wrote.
+        Instant newest = Instant.parse("2200-01-01T00:00:00Z");
+        String first = "api_everyone_a_" + System.nanoTime();
+        String second = "api_everyone_b_" + System.nanoTime();
+        try (Connection db = data.getConnection()) {
+            db.setAutoCommit(true);
+            long a = ArchiveRows.account(db, "TELEGRAM", first, "https://t.me/s/" + first, null, false, newest);
+            long b = ArchiveRows.account(db, "TELEGRAM", second, "https://t.me/s/" + second, null, false, newest);
+            ArchiveRows.hourlyPosts(db, a, first, 200, newest);
+            ArchiveRows.hourlyPosts(db, b, second, 200, newest.plus(Duration.ofMinutes(30)));
+            try (PreparedStatement seen = db.prepareStatement("INSERT INTO post_sighting (post_id, last_seen_at)"
+                    + " SELECT id, first_seen_at FROM post WHERE account_id IN (?, ?)")) {
+                seen.setLong(1, a);
+                seen.setLong(2, b);
+                seen.executeUpdate();
+            }
+        }
+
+        given().get("/api/posts?limit=3&offset=2")
+                .then()
+                .statusCode(200)
+                .body(
+                        "url",
+                        contains(
+                                "https://t.me/" + second + "/199",
+                                "https://t.me/" + first + "/199",
+                                "https://t.me/" + second + "/198"));
+        given().get("/api/posts?state=DELETED&limit=4")
+                .then()
+                .statusCode(200)
+                .body(
+                        "url",
+                        contains(
+                                "https://t.me/" + second + "/194",
+                                "https://t.me/" + first + "/194",
+                                "https://t.me/" + second + "/97",
+                                "https://t.me/" + first + "/97"));
+        given().get("/api/posts?state=LIVE&limit=2")
+                .then()
+                .statusCode(200)
+                .body("url", contains("https://t.me/" + second + "/200", "https://t.me/" + first + "/200"));
     }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,17 @@ class ConsoleQueryPlansTest {
                 QueryPlans.looksUpBy(plan, "account_id"),
                 "the count must not read the account's posts for the owed files; the plan:\n" + plan);
         assertTrue(QueryPlans.looksUpBy(plan, "media_sha256"), "the plan:\n" + plan);
+    }
+
+    @Test
+    void theChartCountsEachDaysPostsOverARangeOfTheIndexOnPublicationTime() throws Exception {
+        String plan = explain(account -> DailyActivity.postsPerDayQuery(LocalDate.of(2026, 5, 3), 30, null));
+        List<String> used = QueryPlans.indexesRead(plan);
+        assertFalse(used.isEmpty(), "the plan:\n" + plan);
+        assertTrue(
+                used.stream().allMatch("ix_post_newest"::equals),
+                "each day must be counted over a range of the index on publication time; the plan:\n" + plan);
+        assertTrue(QueryPlans.looksUpBy(plan, "published_at"), "the plan:\n" + plan);
     }
 
     private String explain(LongFunction<NativeQuery> query) throws Exception {
