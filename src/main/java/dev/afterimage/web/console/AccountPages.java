@@ -157,7 +157,7 @@ public class AccountPages {
             @CookieParam(CsrfToken.COOKIE) String cookie) {
         AccountDetail account = detail(id);
         PostFilter filter = PostFilter.of(state);
-        int page = page(pageParam);
+        int page = PageNumber.of(pageParam);
         if (words != null && !words.isBlank()) {
             // What was archived a moment ago is found too, not only what the background indexer has reached.
             index.catchUp(1);
@@ -315,11 +315,6 @@ public class AccountPages {
             }
         }
         return "done";
-    }
-
-    /** A page number from a link: anything but a small whole number is the first page, as a stale link should be. */
-    static int page(String text) {
-        return Math.min(whole(text), 100_000);
     }
 
     private static int whole(String text) {

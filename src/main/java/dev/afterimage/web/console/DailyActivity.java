@@ -115,13 +115,10 @@ class DailyActivity {
     }
 
     private static List<Object[]> rows(String sql, Instant from, Long accountId) {
-        var query = Panache.getEntityManager().createNativeQuery(sql);
-        query.setParameter(1, from);
-        if (accountId != null) {
-            query.setParameter(2, accountId);
-        }
         List<Object[]> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
+        for (Object row : new NativeQuery(sql, accountId == null ? List.of(from) : List.of(from, accountId))
+                .create(Panache.getEntityManager(), "")
+                .getResultList()) {
             rows.add((Object[]) row);
         }
         return rows;
@@ -150,10 +147,9 @@ class DailyActivity {
     }
 
     private static long count(String sql, Long accountId) {
-        var query = Panache.getEntityManager().createNativeQuery(sql);
-        if (accountId != null) {
-            query.setParameter(1, accountId);
-        }
-        return ((Number) query.getSingleResult()).longValue();
+        return ((Number) new NativeQuery(sql, accountId == null ? List.of() : List.of(accountId))
+                        .create(Panache.getEntityManager(), "")
+                        .getSingleResult())
+                .longValue();
     }
 }

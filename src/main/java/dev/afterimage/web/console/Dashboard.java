@@ -51,18 +51,20 @@ class Dashboard {
     }
 
     /**
-     * The page of accounts whose name, handle, group or address holds {@code words} (all accounts when blank): those
+     * The page of accounts whose name, handle, group or address holds {@code words} (all accounts when empty): those
      * that need attention first, then the newest added.
+     *
+     * @param words stripped of surrounding blanks
      */
     @Transactional
     AccountsPage accounts(String words, int page) {
         Instant now = clock.instant();
         Map<String, Object> parameters = new HashMap<>(AccountRow.failingParameters());
         String where = "";
-        if (words != null && !words.isBlank()) {
+        if (!words.isEmpty()) {
             where = " where (lower(a.handle) like :words escape '!' or lower(a.label) like :words escape '!'"
                     + " or lower(a.groupName) like :words escape '!' or lower(a.canonicalUrl) like :words escape '!')";
-            parameters.put("words", "%" + likeEscaped(words.strip().toLowerCase(Locale.ROOT)) + "%");
+            parameters.put("words", "%" + likeEscaped(words.toLowerCase(Locale.ROOT)) + "%");
         }
         var totals = Panache.getEntityManager()
                 .createQuery(

@@ -67,7 +67,7 @@ public class DashboardResource {
         return HtmlPage.ok(
                 Templates.dashboard(
                         shown,
-                        dashboard.accounts(shown, AccountPages.page(page)),
+                        dashboard.accounts(shown, PageNumber.of(page)),
                         "/console?"
                                 + (shown.isEmpty() ? "" : "q=" + URLEncoder.encode(shown, StandardCharsets.UTF_8) + "&")
                                 + "page=",

@@ -14,7 +14,7 @@ import dev.afterimage.source.text.HtmlText;
 import dev.afterimage.source.text.PostIds;
 import dev.afterimage.source.url.CanonicalPostUrl;
 import dev.afterimage.source.url.PostUrls;
-import java.io.File;
+import dev.afterimage.testkit.Python;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,10 @@ class FeedparserAgreementTest {
 
     @Test
     void realWorldEntriesAgreeWithFeedparserOnEveryField() throws Exception {
-        String python = pythonWithFeedparser();
-        assumeTrue(python != null, "python3 with feedparser (Debian's python3-feedparser) is absent: skipping");
+        Optional<String> interpreter = Python.importing("feedparser");
+        assumeTrue(
+                interpreter.isPresent(), "python3 with feedparser (Debian's python3-feedparser) is absent: skipping");
+        String python = interpreter.get();
         List<FeedCorpus.Feed> feeds =
                 FeedCorpus.feeds().stream().filter(FeedCorpus.Feed::realWorld).toList();
         JsonNode answers = feedparser(python, feeds);
@@ -236,26 +238,5 @@ class FeedparserAgreementTest {
             Files.deleteIfExists(input);
             Files.deleteIfExists(output);
         }
-    }
-
-    /** Debian's interpreter first (where apt installs feedparser), then whatever python3 is on the PATH. */
-    private static String pythonWithFeedparser() throws InterruptedException {
-        for (String python : List.of("/usr/bin/python3", "python3")) {
-            if (python.startsWith("/") && !new File(python).canExecute()) {
-                continue;
-            }
-            try {
-                Process probe = new ProcessBuilder(python, "-c", "import feedparser")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-                    return python;
-                }
-            } catch (IOException absent) {
-                // This interpreter is not installed: try the next one.
-            }
-        }
-        return null;
     }
 }

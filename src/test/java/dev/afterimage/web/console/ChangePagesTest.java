@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.afterimage.testkit.MutableClock;
+import dev.afterimage.testkit.Python;
 import dev.afterimage.testkit.TelegramScenario;
 import dev.afterimage.testkit.WireMockResource;
 import dev.afterimage.testkit.WireMockResource.InjectWireMock;
@@ -20,7 +21,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -179,7 +180,8 @@ class ChangePagesTest {
      */
     @Test
     void pythonsCsvModuleReadsTheSameCellsAsTheJsonExport() throws Exception {
-        assumeTrue(hasPython(), "python3 is absent: skipping the independent read of the CSV export");
+        Optional<String> python = Python.importing("csv");
+        assumeTrue(python.isPresent(), "python3 is absent: skipping the independent read of the CSV export");
         ministry.channel.edit(2, "=1+1, \"quoted\" figures\nfor the region");
         clock.advance(MINUTE);
         ministry.poll();
@@ -195,7 +197,7 @@ class ChangePagesTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
-        List<Map<String, String>> rows = readWithPython(csv);
+        List<Map<String, String>> rows = readWithPython(python.get(), csv);
 
         assertEquals(items.size(), rows.size());
         for (int i = 0; i < items.size(); i++) {
@@ -218,13 +220,13 @@ class ChangePagesTest {
         assertTrue(edited.contains("\n"), "the line break is kept inside the cell: " + edited);
     }
 
-    private static List<Map<String, String>> readWithPython(byte[] csv) throws Exception {
+    private static List<Map<String, String>> readWithPython(String python, byte[] csv) throws Exception {
         Path file = Files.createTempFile("changes", ".csv");
         Path read = Files.createTempFile("changes", ".json");
         try {
             Files.write(file, csv);
             Process process = new ProcessBuilder(
-                            "python3",
+                            python,
                             "-c",
                             "import csv, json, sys\n"
                                     + "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
@@ -240,18 +242,6 @@ class ChangePagesTest {
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(read);
-        }
-    }
-
-    private static boolean hasPython() throws InterruptedException {
-        try {
-            Process probe = new ProcessBuilder("python3", "--version")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException absent) {
-            return false;
         }
     }
 
