@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,14 @@ class ReplayWebPageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Loading the viewer, its service worker and the package on a loaded CI machine; it shows the post in seconds. */
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /**
+     * Loading the viewer, its service worker and the package on a loaded CI machine; it shows the post in seconds.
+     * On a loaded machine the viewer's first load has been seen to stay blank (its service worker not yet serving the
+     * page), so a blank viewer is loaded again, as a user would, before the test gives up.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    private static final int LOADS = 3;
 
     private static final Map<String, String> TYPES = Map.of(
             ".html", "text/html; charset=utf-8",
@@ -109,19 +116,32 @@ class ReplayWebPageTest {
         Files.writeString(site.resolve("index.html"), embedding(page), StandardCharsets.UTF_8);
         HttpServer server = serve(site, viewer);
         try (HeadlessChromium browser = HeadlessChromium.open(1280, 900)) {
-            browser.driver.get("http://localhost:" + server.getAddress().getPort() + "/index.html");
-            WebDriverWait waiting = new WebDriverWait(browser.driver, PATIENCE);
-            try {
-                waiting.until(driver -> replayedText(browser).contains(EvidencePackage.EDITED_TEXT));
-            } catch (TimeoutException e) {
-                browser.screenshot("replaywebpage-failed");
-                throw new AssertionError(
-                        "ReplayWeb.page did not show the post's text; it showed:\n" + replayedText(browser), e);
+            String address = "http://localhost:" + server.getAddress().getPort() + "/index.html";
+            boolean shown = false;
+            for (int load = 1; load <= LOADS && !shown; load++) {
+                browser.driver.get(address);
+                shown = showsWithinPatience(browser, EvidencePackage.EDITED_TEXT);
             }
+            if (!shown) {
+                browser.screenshot("replaywebpage-failed");
+            }
+            assertTrue(
+                    shown,
+                    "ReplayWeb.page did not show the post's text in " + LOADS + " loads; it showed:\n"
+                            + replayedText(browser));
             browser.screenshot("replaywebpage-post");
-            assertTrue(replayedText(browser).contains(EvidencePackage.EDITED_TEXT));
         } finally {
             server.stop(0);
+        }
+    }
+
+    private static boolean showsWithinPatience(HeadlessChromium browser, String text) {
+        try {
+            new WebDriverWait(browser.driver, PATIENCE)
+                    .until(driver -> replayedText(browser).contains(text));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         }
     }
 
@@ -170,6 +190,9 @@ class ReplayWebPageTest {
      */
     private static HttpServer serve(Path site, Path viewer) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // One thread per exchange: the viewer reads the package in parallel ranges and may leave one unread, which on
+        // the server's single default thread would hold every other request behind it.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
