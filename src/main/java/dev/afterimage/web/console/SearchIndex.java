@@ -9,12 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
@@ -30,23 +31,44 @@ class SearchIndex {
 
     /**
      * Versions are numbered when inserted but may commit out of order (two accounts polled at once, one of them a
-     * first poll archiving hundreds of posts); re-reading this many below the mark picks up those committed late.
-     * Words already indexed are skipped, and an idle tick reads nothing, so it costs little.
+     * first poll archiving hundreds of posts); the numbers this far below the mark that no batch found are looked for
+     * again, which picks up those committed late.
      */
     private static final int OVERLAP = 2000;
 
-    /** Result of one batch: whether versions remain beyond it, and the ids it read. */
-    record Progress(int versions, boolean more, Set<Long> read) {
+    /** Ids asked for in one statement at most. */
+    private static final int KEYS_PER_QUERY = 100;
 
-        static final Progress NOTHING = new Progress(0, false, Set.of());
+    /**
+     * The numbers below a mark that no batch found: versions still to commit, or numbers never used.
+     *
+     * @param mark the mark they are below, as this instance's last committed batch left it
+     */
+    record Gaps(long mark, Set<Long> ids) {
+
+        static final Gaps UNKNOWN = new Gaps(-1, Set.of());
     }
 
     /**
-     * The versions the last committed batch of this instance read. Re-reading them below the mark finds nothing to
-     * index, so their posts' words are not read again: only versions that are new, or that committed after that batch
-     * read past them, are.
+     * Result of one batch.
+     *
+     * @param versions the new versions it indexed (above the mark)
+     * @param texts the texts it read: the new versions' and those of the late ones it found below the mark
+     * @param more whether versions remain beyond it
+     * @param gaps the numbers below its new mark it did not find
      */
-    private final Set<Long> lastRead = ConcurrentHashMap.newKeySet();
+    record Progress(int versions, int texts, boolean more, Gaps gaps) {
+
+        static final Progress NOTHING = new Progress(0, 0, false, Gaps.UNKNOWN);
+    }
+
+    /**
+     * Where this instance's last committed batch left the mark, and the gaps below it. A batch that finds the mark
+     * there looks up only those gaps by their number; one that finds it elsewhere (the first after a start, or after
+     * another instance's batch) reads the whole overlap again. Reading the overlap at every batch was most of the
+     * indexer's work while polls ran: H2 reads each version's whole row, evidence included, even for its number alone.
+     */
+    private final AtomicReference<Gaps> gaps = new AtomicReference<>(Gaps.UNKNOWN);
 
     /** Every two seconds: a search finds a post within seconds of its archiving (and a search also catches up). */
     @Scheduled(
@@ -58,21 +80,30 @@ class SearchIndex {
         catchUp(10);
     }
 
-    /** Indexes up to {@code batches} batches; answers how many versions were read. */
-    int catchUp(int batches) {
-        int read = 0;
+    /**
+     * What a catch-up did.
+     *
+     * @param versions the new versions it indexed
+     * @param texts the texts it read from the archive to do so
+     */
+    record CaughtUp(int versions, int texts) {}
+
+    /** Indexes up to {@code batches} batches. */
+    CaughtUp catchUp(int batches) {
+        int versions = 0;
+        int texts = 0;
         for (int batch = 0; batch < batches; batch++) {
             Progress progress = indexBatch();
-            if (!progress.read().isEmpty()) {
-                lastRead.clear();
-                lastRead.addAll(progress.read());
+            if (progress.versions() > 0) {
+                gaps.set(progress.gaps());
             }
-            read += progress.versions();
+            versions += progress.versions();
+            texts += progress.texts();
             if (!progress.more()) {
                 break;
             }
         }
-        return read;
+        return new CaughtUp(versions, texts);
     }
 
     /** Whether versions exist that the index has not read yet. */
@@ -108,26 +139,27 @@ class SearchIndex {
                 return Progress.NOTHING;
             }
         }
-        List<Version> versions = new ArrayList<>();
-        try (PreparedStatement read = db.prepareStatement("SELECT v.id, v.post_id, p.account_id, v.text_plain"
-                + " FROM post_version v JOIN post p ON p.id = v.post_id WHERE v.id > ? ORDER BY v.id"
-                + " FETCH FIRST " + (BATCH + OVERLAP) + " ROWS ONLY")) {
-            read.setLong(1, Math.max(0, mark - OVERLAP));
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    versions.add(new Version(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4)));
-                }
-            }
-        }
-        long newMark = versions.stream().mapToLong(Version::id).max().orElse(mark);
-        int fresh =
-                (int) versions.stream().filter(version -> version.id() > mark).count();
-        if (fresh == 0) {
+        List<Version> fresh = versions(db, "v.id > ? ORDER BY v.id FETCH FIRST " + BATCH + " ROWS ONLY", List.of(mark));
+        if (fresh.isEmpty()) {
             return Progress.NOTHING;
         }
-        List<Version> unread = versions.stream()
-                .filter(version -> version.id() > mark || !lastRead.contains(version.id()))
-                .toList();
+        long newMark = fresh.getLast().id();
+        Set<Long> missing = new HashSet<>(gapsBelow(mark));
+        List<Version> unread = new ArrayList<>(fresh);
+        List<Long> sought = missing.stream().sorted().toList();
+        for (int from = 0; from < sought.size(); from += KEYS_PER_QUERY) {
+            List<Long> chunk = sought.subList(from, Math.min(sought.size(), from + KEYS_PER_QUERY));
+            List<Version> late = versions(db, "v.id IN (" + marks(chunk.size()) + ")", chunk);
+            late.forEach(version -> missing.remove(version.id()));
+            unread.addAll(late);
+        }
+        Set<Long> numbered = fresh.stream().map(Version::id).collect(Collectors.toSet());
+        for (long id = Math.max(mark, newMark - OVERLAP) + 1; id < newMark; id++) {
+            if (!numbered.contains(id)) {
+                missing.add(id);
+            }
+        }
+        missing.removeIf(id -> id <= newMark - OVERLAP);
         Map<Long, Set<String>> known = known(db, unread);
         try (PreparedStatement insert =
                 db.prepareStatement("INSERT INTO console_word (account_id, word, post_id) VALUES (?, ?, ?)")) {
@@ -149,19 +181,53 @@ class SearchIndex {
             advance.setLong(1, newMark);
             advance.executeUpdate();
         }
-        return new Progress(
-                fresh,
-                versions.size() == BATCH + OVERLAP,
-                versions.stream().map(Version::id).collect(Collectors.toSet()));
+        return new Progress(fresh.size(), unread.size(), fresh.size() == BATCH, new Gaps(newMark, Set.copyOf(missing)));
+    }
+
+    /**
+     * The numbers below the mark, within the overlap, that no batch of this instance has found; every number there when
+     * this instance's last batch did not leave the mark where it stands, since a version may have committed below it
+     * after the batch that moved it. Words already indexed are skipped, so reading one again costs only the reading.
+     */
+    private Set<Long> gapsBelow(long mark) {
+        Gaps known = gaps.get();
+        if (known.mark() == mark) {
+            return known.ids();
+        }
+        Set<Long> every = new HashSet<>();
+        for (long id = Math.max(1, mark - OVERLAP + 1); id <= mark; id++) {
+            every.add(id);
+        }
+        return every;
+    }
+
+    /** The versions the condition selects, with their post's account and their text. */
+    private static List<Version> versions(Connection db, String condition, List<Long> parameters) throws SQLException {
+        List<Version> versions = new ArrayList<>();
+        try (PreparedStatement read = db.prepareStatement("SELECT v.id, v.post_id, p.account_id, v.text_plain"
+                + " FROM post_version v JOIN post p ON p.id = v.post_id WHERE " + condition)) {
+            for (int index = 0; index < parameters.size(); index++) {
+                read.setLong(index + 1, parameters.get(index));
+            }
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    versions.add(new Version(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4)));
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     /** The words already indexed for the posts of these versions. */
     private static Map<Long, Set<String>> known(Connection db, List<Version> versions) throws SQLException {
         Set<Long> posts = versions.stream().map(Version::postId).collect(Collectors.toSet());
         Map<Long, Set<String>> known = new HashMap<>();
-        String marks = posts.stream().map(id -> "?").collect(Collectors.joining(","));
-        try (PreparedStatement read =
-                db.prepareStatement("SELECT post_id, word FROM console_word WHERE post_id IN (" + marks + ")")) {
+        try (PreparedStatement read = db.prepareStatement(
+                "SELECT post_id, word FROM console_word WHERE post_id IN (" + marks(posts.size()) + ")")) {
             int index = 1;
             for (Long post : posts) {
                 read.setLong(index++, post);

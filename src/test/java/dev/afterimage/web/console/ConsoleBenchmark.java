@@ -76,7 +76,7 @@ class ConsoleBenchmark {
         long indexStarted = System.nanoTime();
         index.catchUp(Integer.MAX_VALUE);
         // The scheduled tick may hold the mark for its own batch: wait until neither has anything left.
-        while (index.catchUp(Integer.MAX_VALUE) > 0 || index.behind()) {
+        while (index.catchUp(Integer.MAX_VALUE).versions() > 0 || index.behind()) {
             Thread.sleep(100);
         }
         long indexMillis = (System.nanoTime() - indexStarted) / 1_000_000;

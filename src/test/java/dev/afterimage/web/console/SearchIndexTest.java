@@ -1,6 +1,7 @@
 package dev.afterimage.web.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.afterimage.testkit.ArchiveRows;
 import io.agroal.api.AgroalDataSource;
@@ -50,6 +51,47 @@ class SearchIndexTest {
         assertEquals(List.of("lateword", "newword", "parade", "zebracorn"), words(post));
     }
 
+    @Test
+    void aVersionBelowAMarkAnotherInstanceMovedIsIndexed() throws SQLException {
+        index.catchUp(Integer.MAX_VALUE);
+        long account = account("search_index_other");
+        long base = next("select coalesce(max(id), 0) from post_version") + 10;
+        long post = post(account, "https://t.me/search_index_other/1");
+        version(base + 1, post, "elsewhere");
+        // Another instance's batch moved the mark past it, and this one had never seen that mark.
+        try (Connection db = data.getConnection();
+                var statement = db.createStatement()) {
+            statement.execute(
+                    "update console_word_mark set last_version_id = " + (base + 1) + " where name = 'post_version'");
+        }
+        version(base + 2, post, "nearby");
+        try (Connection db = data.getConnection();
+                var statement = db.createStatement()) {
+            statement.execute("alter table post_version alter column id restart with " + (base + 10));
+        }
+        index.catchUp(Integer.MAX_VALUE);
+
+        assertEquals(List.of("elsewhere", "nearby"), words(post));
+    }
+
+    @Test
+    void aBatchReadsTheTextsOfNewVersionsAndOfNoneAlreadyRead() throws SQLException {
+        long account = account("search_index_reads");
+        long post = post(account, "https://t.me/search_index_reads/1");
+        // The scheduled tick shares the indexer and may take a batch first: only a batch this call made is looked at.
+        SearchIndex.CaughtUp mine = new SearchIndex.CaughtUp(0, 0);
+        for (int attempt = 0; attempt < 20 && mine.versions() == 0; attempt++) {
+            index.catchUp(Integer.MAX_VALUE);
+            version(post, "quietword" + (char) ('a' + attempt));
+            mine = index.catchUp(1);
+        }
+        assertTrue(mine.versions() > 0, "the test's own catch-up indexed the new version at least once in 20 tries");
+        assertEquals(
+                mine.versions(),
+                mine.texts(),
+                "the versions below the mark, read by the batch before, are not read again");
+    }
+
     private List<String> words(long post) throws SQLException {
         try (Connection db = data.getConnection();
                 PreparedStatement read =
@@ -96,19 +138,33 @@ class SearchIndexTest {
     }
 
     private void version(long id, long post, String text) throws SQLException {
+        insertVersion("id, ", "?, ", List.of(id), post, text);
+    }
+
+    /** A version numbered by the database, as the archive's are. */
+    private void version(long post, String text) throws SQLException {
+        insertVersion("", "", List.of(), post, text);
+    }
+
+    private void insertVersion(String idColumn, String idValue, List<Long> id, long post, String text)
+            throws SQLException {
         try (Connection db = data.getConnection();
-                PreparedStatement insert = db.prepareStatement("insert into post_version (id, post_id, observed_at,"
-                        + " text_plain, text_html, edited_marker, details_json, content_hash, raw_fragment,"
-                        + " raw_sha256, source_url) values (?, ?, ?, ?, ?, false, '{}', ?, ?, ?, ?)")) {
-            insert.setLong(1, id);
-            insert.setLong(2, post);
-            insert.setTimestamp(3, Timestamp.from(Instant.now()));
-            insert.setString(4, text);
-            insert.setString(5, text);
-            insert.setString(6, "1".repeat(64));
-            insert.setBytes(7, text.getBytes());
-            insert.setString(8, "2".repeat(64));
-            insert.setString(9, "https://t.me/s/search_index_order");
+                PreparedStatement insert = db.prepareStatement("insert into post_version (" + idColumn
+                        + "post_id, observed_at, text_plain, text_html, edited_marker, details_json, content_hash,"
+                        + " raw_fragment, raw_sha256, source_url) values (" + idValue
+                        + "?, ?, ?, ?, false, '{}', ?, ?, ?, ?)")) {
+            int column = 1;
+            for (long given : id) {
+                insert.setLong(column++, given);
+            }
+            insert.setLong(column++, post);
+            insert.setTimestamp(column++, Timestamp.from(Instant.now()));
+            insert.setString(column++, text);
+            insert.setString(column++, text);
+            insert.setString(column++, "1".repeat(64));
+            insert.setBytes(column++, text.getBytes());
+            insert.setString(column++, "2".repeat(64));
+            insert.setString(column, "https://t.me/s/search_index_order");
             insert.executeUpdate();
         }
     }
