@@ -60,6 +60,7 @@ public final class FakeTelegram {
     private boolean gone;
     private boolean previewDisabled;
     private int pageSize = TELEGRAM_PAGE_SIZE;
+    private boolean fullMarkup;
 
     /**
      * @param channel the username, as in {@code t.me/<channel>}
@@ -167,7 +168,17 @@ public final class FakeTelegram {
                 !page.isEmpty() && messages.higherKey(page.getLast().id()) != null;
         Optional<Long> newerCursor =
                 before.isPresent() && newerExist ? Optional.of(page.getLast().id()) : Optional.empty();
-        return FakeTelegramPages.listing(channel, title, page, olderCursor, newerCursor);
+        return FakeTelegramPages.listing(channel, title, page, olderCursor, newerCursor, fullMarkup);
+    }
+
+    /**
+     * Gives each message of the listing what every message of a real listing has beside its content, which the reader
+     * passes over: the author's photo as an image, the bubble's tail drawn in SVG and a view token. A real listing's
+     * message weighs 4 to 9 KB, most of it such markup; the fake's weighs 2 KB without it, 4.4 KB with it.
+     */
+    public FakeTelegram fullMarkup(boolean full) {
+        this.fullMarkup = full;
+        return this;
     }
 
     /** The {@code /<channel>/<id>?embed=1} page: the message, or "Post not found" when it (or the channel) is gone. */

@@ -3,8 +3,10 @@ package dev.afterimage.testkit;
 import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
 import dev.afterimage.source.SourceMedia;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ final class FakeTelegramPages {
             String title,
             List<FakeMessage> oldestFirst,
             Optional<Long> olderCursor,
-            Optional<Long> newerCursor) {
+            Optional<Long> newerCursor,
+            boolean fullMarkup) {
         String prev = olderCursor
                 .map(before -> "<link rel=\"prev\" href=\"/s/" + channel + "?before=" + before + "\">")
                 .orElse("");
@@ -53,7 +56,7 @@ final class FakeTelegramPages {
                 .orElse("");
         String messages = oldestFirst.stream()
                 .map(message -> "<div class=\"tgme_widget_message_wrap js-widget_message_wrap\">"
-                        + message(channel, title, message, false) + "</div>")
+                        + message(channel, title, message, false, fullMarkup) + "</div>")
                 .collect(Collectors.joining());
         return fill(
                 """
@@ -119,7 +122,7 @@ final class FakeTelegramPages {
 
     /** A {@code /<channel>/<id>?embed=1} page showing the message. */
     static String embed(String channel, String title, FakeMessage message) {
-        return embedPage(message(channel, title, message, true));
+        return embedPage(message(channel, title, message, true, false));
     }
 
     /** The {@code ?embed=1} page Telegram answers (HTTP 200) for a message that does not exist. */
@@ -248,15 +251,17 @@ final class FakeTelegramPages {
                 message);
     }
 
-    private static String message(String channel, String title, FakeMessage message, boolean embed) {
+    private static String message(
+            String channel, String title, FakeMessage message, boolean embed, boolean fullMarkup) {
         String postUrl = T_ME + "/" + channel + "/" + message.id();
         return fill(
                 """
                 <div class="tgme_widget_message text_not_supported_wrap js-widget_message" \
-                data-post="{channel}/{id}"{postId}>
+                data-post="{channel}/{id}"{postId}{view}>
                   <div class="tgme_widget_message_user"><a href="https://t.me/{channel}"><i \
-                class="tgme_widget_message_user_photo bgcolor2" data-content="{initial}"></i></a></div>
+                class="tgme_widget_message_user_photo bgcolor2" data-content="{initial}">{photo}</i></a></div>
                   <div class="tgme_widget_message_bubble">
+                {tail}
                     <div class="tgme_widget_message_author accent_color"><a class="tgme_widget_message_owner_name" \
                 href="https://t.me/{channel}"><span dir="auto">{title}</span></a></div>
                 {forwarded}
@@ -282,6 +287,15 @@ final class FakeTelegramPages {
                 Long.toString(message.id()),
                 "postId",
                 embed ? " data-post-id=\"" + message.id() + "\"" : "",
+                "view",
+                fullMarkup ? " data-view=\"" + viewToken(channel, message.id()) + "\"" : "",
+                "photo",
+                fullMarkup
+                        ? "<img src=\"https://cdn4.telesco.pe/file/"
+                                + viewToken(channel, 0).repeat(8) + ".jpg\">"
+                        : "",
+                "tail",
+                fullMarkup ? BUBBLE_TAIL : "",
                 "initial",
                 initial(title),
                 "title",
@@ -319,6 +333,40 @@ final class FakeTelegramPages {
                 CLOCK.format(message.published()),
                 "postUrl",
                 postUrl);
+    }
+
+    /** The bubble's tail as t.me draws it on every message of a listing (its SVG as served, 2 KB). */
+    private static final String BUBBLE_TAIL =
+            """
+            <i class="tgme_widget_message_bubble_tail">
+              <svg class="bubble_icon" width="9px" height="20px" viewBox="0 0 9 20">
+                <g fill="none">
+                  <path class="background" fill="#ffffff" d="M8,1 L9,1 L9,20 L8,20 L8,18 C7.807,15.161 7.124,12.233 \
+            5.950,9.218 C5.046,6.893 3.504,4.733 1.325,2.738 L1.325,2.738 C0.917,2.365 0.89,1.732 1.263,1.325 C1.452,1.118 \
+            1.72,1 2,1 L8,1 Z"></path>
+                  <path class="border_1x" fill="#d7e3ec" d="M9,1 L2,1 C1.72,1 1.452,1.118 1.263,1.325 C0.89,1.732 \
+            0.917,2.365 1.325,2.738 C3.504,4.733 5.046,6.893 5.95,9.218 C7.124,12.233 7.807,15.161 8,18 L8,20 L9,20 L9,1 Z \
+            M2,0 L9,0 L9,20 L7,20 L7,20 L7.002,18.068 C6.816,15.333 6.156,12.504 5.018,9.58 C4.172,7.406 2.72,5.371 \
+            0.649,3.475 C-0.165,2.729 -0.221,1.464 0.525,0.649 C0.904,0.236 1.439,0 2,0 Z"></path>
+                  <path class="border_2x" d="M9,1 L2,1 C1.72,1 1.452,1.118 1.263,1.325 C0.89,1.732 0.917,2.365 \
+            1.325,2.738 C3.504,4.733 5.046,6.893 5.95,9.218 C7.124,12.233 7.807,15.161 8,18 L8,20 L9,20 L9,1 Z M2,0.5 \
+            L9,0.5 L9,20 L7.5,20 L7.5,20 L7.501,18.034 C7.312,15.247 6.64,12.369 5.484,9.399 C4.609,7.15 3.112,5.052 \
+            0.987,3.106 C0.376,2.547 0.334,1.598 0.894,0.987 C1.178,0.677 1.579,0.5 2,0.5 Z"></path>
+                  <path class="border_3x" d="M9,1 L2,1 C1.72,1 1.452,1.118 1.263,1.325 C0.89,1.732 0.917,2.365 \
+            1.325,2.738 C3.504,4.733 5.046,6.893 5.95,9.218 C7.124,12.233 7.807,15.161 8,18 L8,20 L9,20 L9,1 Z M2,0.667 \
+            L9,0.667 L9,20 L7.667,20 L7.667,20 L7.668,18.023 C7.477,15.218 6.802,12.324 5.64,9.338 C4.755,7.064 3.243,4.946 \
+            1.1,2.983 C0.557,2.486 0.52,1.643 1.017,1.1 C1.269,0.824 1.626,0.667 2,0.667 Z"></path>
+                </g>
+              </svg>
+            </i>""";
+
+    /** A stand-in for t.me's view token: base64 of a JSON of the channel, the post, a time and a hash. */
+    private static String viewToken(String channel, long id) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        String.format("{\"c\":\"%s\",\"p\":\"%dg\",\"t\":1677593835,\"h\":\"ffa50cf2\"}", channel, id)
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String permalinkLine(String postUrl) {

@@ -3,6 +3,7 @@ package dev.afterimage.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.afterimage.source.LinkPreview;
 import dev.afterimage.source.MediaKind;
@@ -47,6 +48,27 @@ class FakeTelegramTest {
         assertEquals(Optional.empty(), listing.olderPageCursor());
         for (SourcePost post : listing.postsNewestFirst()) {
             assertMatchesModel(channel.message(Long.parseLong(post.platformPostId())), post);
+        }
+    }
+
+    @Test
+    void fullMarkupWeighsAsARealListingAndReadsTheSame() {
+        channel.post(101, MORNING, "Сводка за сутки.\nПодробности — ниже 🚀").views("1.2K");
+        channel.post(102, MORNING.plusSeconds(60), "").photo("https://cdn.example/102.jpg");
+        String light = channel.listingPage(Optional.empty(), 20);
+        String full = channel.fullMarkup(true).listingPage(Optional.empty(), 20);
+
+        int perMessage =
+                (full.getBytes(StandardCharsets.UTF_8).length - light.getBytes(StandardCharsets.UTF_8).length) / 2;
+        assertTrue(perMessage > 2000, "each message gains the markup of a real one: " + perMessage + " bytes");
+        List<SourcePost> read = listing(full).postsNewestFirst();
+        List<SourcePost> lightRead = listing(light).postsNewestFirst();
+        assertEquals(ids(listing(light)), ids(listing(full)));
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(lightRead.get(i).text(), read.get(i).text());
+            assertEquals(lightRead.get(i).html(), read.get(i).html());
+            assertEquals(lightRead.get(i).media(), read.get(i).media());
+            assertEquals(lightRead.get(i).views(), read.get(i).views());
         }
     }
 
