@@ -404,10 +404,10 @@ class SchedulingBenchmark {
             }
         }
 
-        /** CPU of one jsoup parse of a listing page, after warming up, on this thread. */
         /**
-         * The CPU of one parse, the fastest of five rounds after a warm-up: the floor the goal compares with, which
-         * single rounds put anywhere between 0.25 and 0.65 ms for the same page on this host.
+         * The CPU of one jsoup parse of a listing page on this thread, the fastest of five rounds after a warm-up: the
+         * floor the goal compares with, which single rounds put anywhere between 0.25 and 0.65 ms for the same page on
+         * this host.
          */
         private static double bareParse(byte[] page) {
             String html = new String(page, StandardCharsets.UTF_8);
