@@ -1,17 +1,10 @@
 package dev.afterimage.testkit;
 
-import dev.afterimage.archive.NativeQuery;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
 
 /** What an {@code EXPLAIN} of H2 or PostgreSQL says about how a query reads its tables. */
 public final class QueryPlans {
@@ -19,26 +12,6 @@ public final class QueryPlans {
     private static final Pattern SORT_STEP = Pattern.compile("(?m)^\\s*(->\\s*)?(Incremental )?Sort\\b");
 
     private QueryPlans() {}
-
-    /**
-     * The plan of {@code query}, explained over rows that {@code archive} writes and that are rolled back afterwards:
-     * {@code archive} answers the account the query asks about.
-     */
-    public static String explainOver(
-            EntityManager entities,
-            UserTransaction transaction,
-            ReturningWork<Long> archive,
-            LongFunction<NativeQuery> query)
-            throws Exception {
-        transaction.begin();
-        try {
-            long account = entities.unwrap(Session.class).doReturningWork(archive);
-            List<?> rows = query.apply(account).create(entities, "EXPLAIN ").getResultList();
-            return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
-        } finally {
-            transaction.rollback();
-        }
-    }
 
     /**
      * The indexes a plan reads with a condition on them, lower case: H2 writes {@code /* PUBLIC.NAME: condition *}

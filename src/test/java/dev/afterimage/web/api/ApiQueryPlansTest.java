@@ -7,16 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.afterimage.archive.NativeQuery;
 import dev.afterimage.archive.NewestPosts;
 import dev.afterimage.archive.PostState;
-import dev.afterimage.testkit.ArchiveRows;
+import dev.afterimage.testkit.ExplainedArchive;
 import dev.afterimage.testkit.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.UserTransaction;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,15 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @QuarkusTest
 class ApiQueryPlansTest {
 
-    private static final int ACCOUNTS = 3;
-    private static final int POSTS_PER_ACCOUNT = 3_000;
-    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-
     @Inject
-    EntityManager entities;
-
-    @Inject
-    UserTransaction transaction;
+    ExplainedArchive archive;
 
     @Test
     void theNewestPostsOfEveryAccountAreReadInIndexOrder() throws Exception {
@@ -66,26 +53,6 @@ class ApiQueryPlansTest {
     }
 
     private String explain(LongFunction<NativeQuery> query) throws Exception {
-        return QueryPlans.explainOver(entities, transaction, ApiQueryPlansTest::archive, query);
-    }
-
-    /**
-     * Accounts of a post an hour, every 97th deleted; the database's statistics brought up to date where it keeps
-     * them. Returns the id of one account.
-     */
-    private static long archive(Connection connection) throws SQLException {
-        long[] accounts = new long[ACCOUNTS];
-        for (int a = 0; a < ACCOUNTS; a++) {
-            String handle = "api_plans" + a + "_" + System.nanoTime();
-            accounts[a] =
-                    ArchiveRows.account(connection, "TELEGRAM", handle, "https://t.me/s/" + handle, null, true, NOW);
-            ArchiveRows.hourlyPosts(connection, accounts[a], handle, POSTS_PER_ACCOUNT, NOW);
-        }
-        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            try (Statement analyse = connection.createStatement()) {
-                analyse.execute("ANALYZE post");
-            }
-        }
-        return accounts[0];
+        return archive.explain("api_plans", query);
     }
 }

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.afterimage.archive.NativeQuery;
-import dev.afterimage.testkit.ArchiveRows;
+import dev.afterimage.testkit.ExplainedArchive;
 import dev.afterimage.testkit.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -32,15 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @QuarkusTest
 class ConsoleQueryPlansTest {
 
-    private static final int ACCOUNTS = 3;
-    private static final int POSTS_PER_ACCOUNT = 3_000;
-    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-
     @Inject
-    EntityManager entities;
-
-    @Inject
-    UserTransaction transaction;
+    ExplainedArchive archive;
 
     @ParameterizedTest
     @EnumSource(PostFilter.class)
@@ -80,55 +69,41 @@ class ConsoleQueryPlansTest {
     }
 
     private String explain(LongFunction<NativeQuery> query) throws Exception {
-        return QueryPlans.explainOver(entities, transaction, ConsoleQueryPlansTest::archiveOfYears, query);
+        return archive.explain("console_plans", ConsoleQueryPlansTest::yearsOfVersions, query);
     }
 
     /**
-     * Accounts of a post an hour, every 20th edited, every 97th deleted, every 10th with a picture, fetched but for
-     * every 100th post's; the database's statistics brought up to date where it keeps them. Returns the id of one account.
+     * Every post a version, every 20th edited (a second version), every 10th with a picture, fetched but for every
+     * 100th post's.
      */
-    private static long archiveOfYears(Connection connection) throws SQLException {
-        String file = "%064x".formatted(System.nanoTime());
+    private static void yearsOfVersions(Connection connection, long account) throws SQLException {
+        String file = "%064x".formatted(account);
         try (PreparedStatement media = connection.prepareStatement("INSERT INTO media (sha256, content_type,"
                 + " size_bytes, first_seen_at) VALUES (?, 'image/jpeg', 1000, ?)")) {
             media.setString(1, file);
-            media.setTimestamp(2, Timestamp.from(NOW));
+            media.setTimestamp(2, Timestamp.from(ExplainedArchive.NOW));
             media.executeUpdate();
         }
-        long account = 0;
-        for (int a = 0; a < ACCOUNTS; a++) {
-            String handle = "console_plans" + a + "_" + System.nanoTime();
-            account = ArchiveRows.account(connection, "TELEGRAM", handle, "https://t.me/s/" + handle, null, true, NOW);
-            ArchiveRows.hourlyPosts(connection, account, handle, POSTS_PER_ACCOUNT, NOW);
-            String versions = "INSERT INTO post_version (post_id, observed_at, text_plain, text_html, edited_marker,"
-                    + " details_json, content_hash, raw_fragment, raw_sha256, source_url)"
-                    + " SELECT id, published_at, 'text', 'text', FALSE, '{}', content_hash, ?, content_hash, url"
-                    + " FROM post WHERE account_id = ?";
-            for (String which : List.of("", " AND MOD(CAST(platform_post_id AS INT), 20) = 0")) {
-                try (PreparedStatement version = connection.prepareStatement(versions + which)) {
-                    version.setBytes(1, new byte[] {1});
-                    version.setLong(2, account);
-                    version.executeUpdate();
-                }
-            }
-            try (PreparedStatement media = connection.prepareStatement(
-                    "INSERT INTO version_media (version_id, position, kind, source_url, media_sha256)"
-                            + " SELECT v.id, 0, 'PHOTO', 'https://cdn.example/photo.jpg',"
-                            + " CASE WHEN MOD(CAST(p.platform_post_id AS INT), 100) = 0 THEN NULL ELSE ? END"
-                            + " FROM post_version v JOIN post p ON p.id = v.post_id"
-                            + " WHERE p.account_id = ? AND MOD(CAST(p.platform_post_id AS INT), 10) = 0")) {
-                media.setString(1, file);
-                media.setLong(2, account);
-                media.executeUpdate();
+        String versions = "INSERT INTO post_version (post_id, observed_at, text_plain, text_html, edited_marker,"
+                + " details_json, content_hash, raw_fragment, raw_sha256, source_url)"
+                + " SELECT id, published_at, 'text', 'text', FALSE, '{}', content_hash, ?, content_hash, url"
+                + " FROM post WHERE account_id = ?";
+        for (String which : List.of("", " AND MOD(CAST(platform_post_id AS INT), 20) = 0")) {
+            try (PreparedStatement version = connection.prepareStatement(versions + which)) {
+                version.setBytes(1, new byte[] {1});
+                version.setLong(2, account);
+                version.executeUpdate();
             }
         }
-        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            try (Statement analyse = connection.createStatement()) {
-                analyse.execute("ANALYZE post");
-                analyse.execute("ANALYZE post_version");
-                analyse.execute("ANALYZE version_media");
-            }
+        try (PreparedStatement media = connection.prepareStatement(
+                "INSERT INTO version_media (version_id, position, kind, source_url, media_sha256)"
+                        + " SELECT v.id, 0, 'PHOTO', 'https://cdn.example/photo.jpg',"
+                        + " CASE WHEN MOD(CAST(p.platform_post_id AS INT), 100) = 0 THEN NULL ELSE ? END"
+                        + " FROM post_version v JOIN post p ON p.id = v.post_id"
+                        + " WHERE p.account_id = ? AND MOD(CAST(p.platform_post_id AS INT), 10) = 0")) {
+            media.setString(1, file);
+            media.setLong(2, account);
+            media.executeUpdate();
         }
-        return account;
     }
 }

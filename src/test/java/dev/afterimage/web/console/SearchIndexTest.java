@@ -41,10 +41,7 @@ class SearchIndexTest {
         version(base + 1, post, "lateword parade");
         version(base + 3, post, "newword");
         // Identity continues after the numbers given by hand, so later inserts of other tests do not collide.
-        try (Connection db = data.getConnection();
-                var statement = db.createStatement()) {
-            statement.execute("alter table post_version alter column id restart with " + (base + 10));
-        }
+        execute("alter table post_version alter column id restart with " + (base + 10));
         index.catchUp(Integer.MAX_VALUE);
         index.catchUp(Integer.MAX_VALUE);
 
@@ -59,16 +56,9 @@ class SearchIndexTest {
         long post = post(account, "https://t.me/search_index_other/1");
         version(base + 1, post, "elsewhere");
         // Another instance's batch moved the mark past it, and this one had never seen that mark.
-        try (Connection db = data.getConnection();
-                var statement = db.createStatement()) {
-            statement.execute(
-                    "update console_word_mark set last_version_id = " + (base + 1) + " where name = 'post_version'");
-        }
+        execute("update console_word_mark set last_version_id = " + (base + 1) + " where name = 'post_version'");
         version(base + 2, post, "nearby");
-        try (Connection db = data.getConnection();
-                var statement = db.createStatement()) {
-            statement.execute("alter table post_version alter column id restart with " + (base + 10));
-        }
+        execute("alter table post_version alter column id restart with " + (base + 10));
         index.catchUp(Integer.MAX_VALUE);
 
         assertEquals(List.of("elsewhere", "nearby"), words(post));
@@ -90,6 +80,13 @@ class SearchIndexTest {
                 mine.versions(),
                 mine.texts(),
                 "the versions below the mark, read by the batch before, are not read again");
+    }
+
+    private void execute(String statement) throws SQLException {
+        try (Connection db = data.getConnection();
+                var run = db.createStatement()) {
+            run.execute(statement);
+        }
     }
 
     private List<String> words(long post) throws SQLException {
