@@ -59,6 +59,7 @@ class SchedulingBenchmark {
     private static final Duration EDIT_EVERY = Duration.ofSeconds(11);
     private static final Duration DETECTION_WAIT = Duration.ofSeconds(150);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean FULL_MARKUP = Boolean.getBoolean("benchmark.scheduling.full-markup");
 
     @TempDir
     Path workDir;
@@ -91,7 +92,9 @@ class SchedulingBenchmark {
                         / 1024)
                 .append(" KiB: each post a statement of ")
                 .append(sample.messages().getLast().text().length())
-                .append(" characters with its view count), served by a fake t.me in the benchmark's JVM on the same ")
+                .append(" characters with its view count")
+                .append(FULL_MARKUP ? ", in the markup a real listed message carries beside its content" : "")
+                .append("), served by a fake t.me in the benchmark's JVM on the same ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores (")
                 .append(cpuModel())
@@ -351,7 +354,7 @@ class SchedulingBenchmark {
         static FakeTelegram channel(int number, Instant now) {
             FakeTelegram channel = new FakeTelegram("bench_" + number, "Ministry " + number)
                     .pageSize(20)
-                    .fullMarkup(Boolean.getBoolean("benchmark.scheduling.full-markup"));
+                    .fullMarkup(FULL_MARKUP);
             for (int post = 1; post <= POSTS; post++) {
                 // One post every 9.6 hours: the newest page of 20 reaches past the 7-day window, one request a poll.
                 channel.post(post, now.minus(Duration.ofMinutes(576L * (POSTS - post) + 30)), statement(post, number))
