@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,7 +33,7 @@ import org.quartz.SchedulerException;
 
 /**
  * Polls every enabled account when it is due. Due times live in one table ({@link PollClaims}); every instance runs
- * its own claim loop, which every second claims due accounts in batches (with {@code FOR UPDATE SKIP LOCKED}), as
+ * its own claim loop, which about every second claims due accounts in batches (with {@code FOR UPDATE SKIP LOCKED}), as
  * many as the instance has poll threads free. The table's claims and leases decide which instance polls an account,
  * and a dead instance's accounts are claimable again when its leases lapse. See docs/scheduling.md.
  */
@@ -56,6 +58,7 @@ public class PollScheduler {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final PollCadence cadence;
+    private final ClaimPause claimPause;
     private final Config settings;
     private final Set<Long> polling = ConcurrentHashMap.newKeySet();
     /** A poll thread, or a place in the queue before them: claimed accounts wait there for the next free thread. */
@@ -66,7 +69,7 @@ public class PollScheduler {
 
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService renewals;
-    private ScheduledExecutorService claimLoops;
+    private ScheduledThreadPoolExecutor claimLoops;
     private volatile boolean stopping;
 
     PollScheduler(
@@ -86,6 +89,7 @@ public class PollScheduler {
         // a test that moves the service's clock through days must not make every account due at once.
         this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         this.cadence = new PollCadence(config.quietAfter(), config.quietMaxInterval());
+        this.claimPause = new ClaimPause(config.claimEvery());
         // Registered before the first scheduled poll, so a dashboard shows the lag of none rather than no data.
         metrics.timer(LAG_METRIC);
     }
@@ -117,21 +121,32 @@ public class PollScheduler {
         renewals.scheduleWithFixedDelay(this::renewClaims, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         synchronise();
         AtomicInteger loopNumber = new AtomicInteger();
-        claimLoops = Executors.newScheduledThreadPool(
+        claimLoops = new ScheduledThreadPoolExecutor(
                 config.claimers(), task -> new Thread(task, "poll-claims-" + loopNumber.incrementAndGet()));
+        claimLoops.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         long everyMillis = config.claimEvery().toMillis();
         for (int i = 0; i < config.claimers(); i++) {
-            claimLoops.scheduleWithFixedDelay(
-                    this::claimTurn, everyMillis * i / config.claimers(), everyMillis, TimeUnit.MILLISECONDS);
+            nextTurn(everyMillis * i / config.claimers());
         }
     }
 
-    /** A scheduled task that throws is never run again: whatever goes wrong, the next turn comes. */
+    /** Each turn schedules the next, after a pause drawn anew ({@link ClaimPause}), whatever went wrong in it. */
+    private void nextTurn(long delayMillis) {
+        try {
+            claimLoops.schedule(this::claimTurn, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("the instance began to stop during a turn of claiming; the claim loop ends");
+        }
+    }
+
     private void claimTurn() {
         try {
             claimDue();
         } catch (RuntimeException e) {
             LOG.warnf(e, "a turn of claiming due polls failed; the next one tries again");
+        }
+        if (!stopping) {
+            nextTurn(claimPause.nextMillis(ThreadLocalRandom.current()));
         }
     }
 

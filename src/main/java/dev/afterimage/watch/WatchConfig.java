@@ -40,13 +40,16 @@ public interface WatchConfig {
     boolean schedulerEnabled();
 
     /**
-     * Claim loops each instance runs, each taking a turn every {@link #claimEvery()}; one keeps up with the poll
+     * Claim loops each instance runs, each taking a turn at most every {@link #claimEvery()}; one keeps up with the poll
      * threads of an instance, and an embedded H2 database serves one loop best.
      */
     @WithDefault("1")
     int claimers();
 
-    /** How often each claimer looks for due accounts: the most a due poll waits for an instance to notice it. */
+    /**
+     * The longest pause between two turns of a claimer, the most a due poll waits for an idle instance to notice it;
+     * each pause is drawn between half of it and all of it ({@link ClaimPause}).
+     */
     @WithDefault("1s")
     Duration claimEvery();
 
