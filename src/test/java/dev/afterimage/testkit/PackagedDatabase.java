@@ -24,8 +24,7 @@ public final class PackagedDatabase {
             return Map.of();
         }
         String url = System.getProperty("test.jdbc-url");
-        String user = System.getProperty("test.db-user");
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+        try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
@@ -33,6 +32,14 @@ public final class PackagedDatabase {
             throw new IllegalStateException("could not create schema " + schema + " in " + url, e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", url + "?currentSchema=" + schema, "quarkus.datasource.username", user);
+                "quarkus.datasource.jdbc.url",
+                url + "?currentSchema=" + schema,
+                "quarkus.datasource.username",
+                System.getProperty("test.db-user"));
+    }
+
+    /** A connection of its own to the suite's database, outside any service's pool and transaction. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("test.jdbc-url"), System.getProperty("test.db-user"), "");
     }
 }

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.afterimage.testkit.BenchmarkReport;
 import dev.afterimage.testkit.FakeTelegram;
 import dev.afterimage.testkit.PackagedDatabase;
+import dev.afterimage.testkit.ProductionAutovacuum;
 import dev.afterimage.testkit.ServiceProcess;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -112,8 +113,12 @@ class SchedulingBenchmark {
                 + " deletions found | false alarms | deletion → webhook p50 / p99 / max | edits found |"
                 + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS | machine load |\n");
         report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|\n");
-        for (int accounts : sizes) {
-            report.append(run(accounts, steady, db)).append('\n');
+        String upkeep;
+        try (ProductionAutovacuum autovacuum = ProductionAutovacuum.ensure()) {
+            upkeep = autovacuum.describe();
+            for (int accounts : sizes) {
+                report.append(run(accounts, steady, db)).append('\n');
+            }
         }
         report.append(
                 """
@@ -129,6 +134,7 @@ class SchedulingBenchmark {
                 `afterimage_poll_lag_seconds` (start of a poll − its due time). The fake platform's own CPU shares the \
                 cores; "machine load" is the 1-minute load average at the end of the window (other builds included).
                 """);
+        report.append(upkeep.isEmpty() ? "" : "\n" + upkeep.strip() + "\n");
         BenchmarkReport.replaceSection("Scheduling, " + db, report.toString());
     }
 
