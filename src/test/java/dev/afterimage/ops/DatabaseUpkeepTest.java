@@ -4,11 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.afterimage.testkit.PackagedDatabase;
+import dev.afterimage.testkit.ProductionAutovacuum;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,28 +29,16 @@ class DatabaseUpkeepTest {
             return;
         }
         try {
-            autovacuum("off");
+            ProductionAutovacuum.set(false);
             await("the warning with autovacuum off")
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> upkeep.warning().equals(Optional.of(DatabaseUpkeep.AUTOVACUUM_OFF)));
-            autovacuum("on");
+            ProductionAutovacuum.set(true);
             await("no warning with autovacuum on")
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> upkeep.warning().isEmpty());
         } finally {
-            try (Connection connection = PackagedDatabase.connect();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("ALTER SYSTEM RESET autovacuum");
-                statement.execute("SELECT pg_reload_conf()");
-            }
-        }
-    }
-
-    private static void autovacuum(String setting) throws SQLException {
-        try (Connection connection = PackagedDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("ALTER SYSTEM SET autovacuum = " + setting);
-            statement.execute("SELECT pg_reload_conf()");
+            ProductionAutovacuum.reset();
         }
     }
 }

@@ -24,19 +24,15 @@ public final class ProductionAutovacuum implements AutoCloseable {
         if (!PackagedDatabase.isPostgresql()) {
             return new ProductionAutovacuum(false);
         }
-        try (Connection connection = PackagedDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            if (isOn(statement)) {
+        try {
+            if (isOn()) {
                 return new ProductionAutovacuum(false);
             }
-            statement.execute("ALTER SYSTEM SET autovacuum = on");
-            reload(statement);
+            set(true);
             return new ProductionAutovacuum(true);
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "autovacuum is off on this PostgreSQL server and could not be turned on for the benchmark"
-                            + " (ALTER SYSTEM needs a superuser)",
-                    e);
+                    "autovacuum could not be read or turned on for the benchmark (ALTER SYSTEM needs a superuser)", e);
         }
     }
 
@@ -46,8 +42,8 @@ public final class ProductionAutovacuum implements AutoCloseable {
             return "";
         }
         return turnedOn
-                ? "PostgreSQL's autovacuum on, as by default (this server has it off: it was turned on for the run). "
-                : "PostgreSQL's autovacuum on, as by default. ";
+                ? "PostgreSQL's autovacuum on, as by default (this server has it off: it was turned on for the run)."
+                : "PostgreSQL's autovacuum on, as by default.";
     }
 
     @Override
@@ -55,22 +51,36 @@ public final class ProductionAutovacuum implements AutoCloseable {
         if (!turnedOn) {
             return;
         }
-        try (Connection connection = PackagedDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("ALTER SYSTEM RESET autovacuum");
-            reload(statement);
+        try {
+            reset();
         } catch (SQLException e) {
             throw new IllegalStateException("could not reset autovacuum to the server's own setting", e);
         }
     }
 
-    private static boolean isOn(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery("SHOW autovacuum")) {
+    private static boolean isOn() throws SQLException {
+        try (Connection connection = PackagedDatabase.connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SHOW autovacuum")) {
             return row.next() && "on".equals(row.getString(1));
         }
     }
 
-    private static void reload(Statement statement) throws SQLException {
-        statement.execute("SELECT pg_reload_conf()");
+    /** Switches the server's autovacuum ({@code ALTER SYSTEM}); connections see it shortly after the reload. */
+    public static void set(boolean on) throws SQLException {
+        alterSystem("SET autovacuum = " + (on ? "on" : "off"));
+    }
+
+    /** Gives the server back its own setting, from its configuration files. */
+    public static void reset() throws SQLException {
+        alterSystem("RESET autovacuum");
+    }
+
+    private static void alterSystem(String change) throws SQLException {
+        try (Connection connection = PackagedDatabase.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM " + change);
+            statement.execute("SELECT pg_reload_conf()");
+        }
     }
 }

@@ -134,7 +134,7 @@ class SchedulingBenchmark {
                 `afterimage_poll_lag_seconds` (start of a poll − its due time). The fake platform's own CPU shares the \
                 cores; "machine load" is the 1-minute load average at the end of the window (other builds included).
                 """);
-        report.append(upkeep.isEmpty() ? "" : "\n" + upkeep.strip() + "\n");
+        report.append(upkeep.isEmpty() ? "" : "\n" + upkeep + "\n");
         BenchmarkReport.replaceSection("Scheduling, " + db, report.toString());
     }
 
