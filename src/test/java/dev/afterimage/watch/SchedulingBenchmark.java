@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.afterimage.testkit.BenchmarkReport;
+import dev.afterimage.testkit.DatabaseServerCpu;
 import dev.afterimage.testkit.FakeTelegram;
 import dev.afterimage.testkit.PackagedDatabase;
 import dev.afterimage.testkit.ProductionAutovacuum;
@@ -109,15 +110,16 @@ class SchedulingBenchmark {
                         + " reported as deletions. Run on ")
                 .append(Instant.now().toString(), 0, 10)
                 .append(" by `SchedulingBenchmark`.\n\n");
-        report.append("| accounts | first archive | cores, steady | CPU per poll | bare parse | polls/s |"
-                + " deletions found | false alarms | deletion → webhook p50 / p99 / max | edits found |"
-                + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS | machine load |\n");
-        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|\n");
+        report.append(
+                "| accounts | first archive | cores, steady | database server, cores | CPU per poll | bare parse | polls/s |"
+                        + " deletions found | false alarms | deletion → webhook p50 / p99 / max | edits found |"
+                        + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS | machine load |\n");
+        report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|\n");
         String upkeep;
         try (ProductionAutovacuum autovacuum = ProductionAutovacuum.ensure()) {
             upkeep = autovacuum.describe();
             for (int accounts : sizes) {
-                report.append(run(accounts, steady, db)).append('\n');
+                report.append(run(accounts, steady, DatabaseServerCpu.find())).append('\n');
             }
         }
         report.append(
@@ -126,7 +128,10 @@ class SchedulingBenchmark {
                 Goals: first archive of 10,000 × 25 posts ≤ 10 min; steady state ≤ 1.0 core at 10,000 accounts; CPU per \
                 unchanged poll ≤ 2 × the bare jsoup parse of the same page; deletion → webhook p99 ≤ 75 s; every account \
                 polled within 75 s of its due time (gap between polls ≤ 135 s). "Cores, steady" is the service's CPU time \
-                over the window divided by its length, read from /proc; "CPU per poll" divides it by the polls made in \
+                over the window divided by its length, read from /proc; "database server, cores" is the same for the \
+                PostgreSQL server's processes where it runs on the same host (its backends, autovacuum and the rest, \
+                which share the cores: the goal's 1.0 core is for the two together; on H2 the database is inside the \
+                service and its CPU counted there); "CPU per poll" divides the service's by the polls made in \
                 the window (most are unchanged, the rest carry the injected changes); "bare parse" is the CPU one jsoup \
                 parse of the same listing page takes in the benchmark's JVM (the fastest of five rounds of 1,000 after a \
                 warm-up). "Gap between polls" is measured at the fake \
@@ -138,7 +143,7 @@ class SchedulingBenchmark {
         BenchmarkReport.replaceSection("Scheduling, " + db, report.toString());
     }
 
-    private String run(int accounts, Duration steady, String db) throws Exception {
+    private String run(int accounts, Duration steady, Optional<DatabaseServerCpu> server) throws Exception {
         FakeTelegramServer platform = new FakeTelegramServer(accounts);
         Path dir = Files.createDirectories(workDir.resolve("run-" + accounts));
         Map<String, String> properties = new HashMap<>(Map.of(
@@ -168,6 +173,7 @@ class SchedulingBenchmark {
             Thread.sleep(INTERVAL.toMillis());
 
             long cpuBefore = cpuNanos(service.handle());
+            long serverCpuBefore = server.map(DatabaseServerCpu::nanos).orElse(0L);
             double pollsBefore = polls(service);
             Metrics before = metrics(service);
             Instant windowStart = Instant.now();
@@ -175,6 +181,9 @@ class SchedulingBenchmark {
             platform.injectDuring(steady);
             double windowSeconds = Duration.between(windowStart, Instant.now()).toNanos() / 1e9;
             long cpu = cpuNanos(service.handle()) - cpuBefore;
+            String serverCores = server.map(
+                            database -> "%.2f".formatted((database.nanos() - serverCpuBefore) / 1e9 / windowSeconds))
+                    .orElse(PackagedDatabase.isPostgresql() ? "not on this host" : "in the service");
             double polls = polls(service) - pollsBefore;
             Metrics gauges = metrics(service);
             long rss = rssBytes(service.handle());
@@ -183,11 +192,12 @@ class SchedulingBenchmark {
             platform.stopFaults();
             // A graceful stop, so a flight recording asked for by jvm-options is written.
             service.stop();
-            return "| %,d | %s | %.2f | %.2f ms | %.2f ms | %.0f | %d of %d | %d | %s | %d of %d | %s | %s | %d MiB | %d MiB | %s |"
+            return "| %,d | %s | %.2f | %s | %.2f ms | %.2f ms | %.0f | %d of %d | %d | %s | %d of %d | %s | %s | %d MiB | %d MiB | %s |"
                     .formatted(
                             accounts,
                             human(firstArchive),
                             cpu / 1e9 / windowSeconds,
+                            serverCores,
                             polls == 0 ? 0 : cpu / 1e6 / polls,
                             platform.bareParseMillis(),
                             polls / windowSeconds,
