@@ -3,7 +3,6 @@ package dev.afterimage.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,8 +19,6 @@ import java.util.stream.Stream;
  * ends between the two reads is missed once; the service's pooled connections live as long as it does.
  */
 public final class DatabaseServerCpu {
-
-    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final long postmaster;
 
@@ -42,11 +39,10 @@ public final class DatabaseServerCpu {
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
             row.next();
-            return Optional.ofNullable(stat(row.getLong(1)))
-                    .filter(Stat::isPostgres)
-                    .map(Stat::parent)
-                    .map(DatabaseServerCpu::stat)
-                    .filter(Stat::isPostgres)
+            return ProcessStat.of(row.getLong(1))
+                    .filter(DatabaseServerCpu::isPostgres)
+                    .flatMap(backend -> ProcessStat.of(backend.parent()))
+                    .filter(DatabaseServerCpu::isPostgres)
                     .map(server -> new DatabaseServerCpu(server.pid()));
         } catch (SQLException e) {
             throw new IllegalStateException("could not ask the database which process serves it", e);
@@ -55,48 +51,25 @@ public final class DatabaseServerCpu {
 
     /** User and system CPU of the server so far: the postmaster's, its live processes' and its ended ones'. */
     public long nanos() {
-        long ticks;
+        long children;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            ticks = processes
-                    .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .map(path -> stat(Long.parseLong(path.getFileName().toString())))
-                    .filter(process -> process != null && process.parent() == postmaster)
-                    .mapToLong(Stat::ownTicks)
+            children = processes
+                    .map(path -> path.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .flatMap(name -> ProcessStat.of(Long.parseLong(name)).stream())
+                    .filter(process -> process.parent() == postmaster)
+                    .mapToLong(ProcessStat::ownNanos)
                     .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Stat server = stat(postmaster);
-        if (server == null) {
-            throw new IllegalStateException("the PostgreSQL server (process " + postmaster + ") has stopped");
-        }
-        return (ticks + server.ownTicks() + server.endedChildrenTicks()) * NANOS_PER_TICK;
+        ProcessStat server = ProcessStat.of(postmaster)
+                .orElseThrow(() ->
+                        new IllegalStateException("the PostgreSQL server (process " + postmaster + ") has stopped"));
+        return children + server.ownNanos() + server.endedChildrenNanos();
     }
 
-    /** The fields of /proc/[pid]/stat this needs; the name in parentheses may hold spaces, so fields follow it. */
-    private record Stat(long pid, String name, long parent, long ownTicks, long endedChildrenTicks) {
-
-        boolean isPostgres() {
-            return name.equals("postgres");
-        }
-    }
-
-    private static Stat stat(long pid) {
-        String line;
-        try {
-            line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        return new Stat(
-                pid,
-                name,
-                Long.parseLong(fields[1]),
-                Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
-                Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+    private static boolean isPostgres(ProcessStat process) {
+        return process.name().equals("postgres");
     }
 }

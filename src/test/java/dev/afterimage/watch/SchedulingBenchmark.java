@@ -11,6 +11,7 @@ import dev.afterimage.testkit.BenchmarkReport;
 import dev.afterimage.testkit.DatabaseServerCpu;
 import dev.afterimage.testkit.FakeTelegram;
 import dev.afterimage.testkit.PackagedDatabase;
+import dev.afterimage.testkit.ProcessStat;
 import dev.afterimage.testkit.ProductionAutovacuum;
 import dev.afterimage.testkit.ServiceProcess;
 import io.restassured.http.ContentType;
@@ -116,10 +117,11 @@ class SchedulingBenchmark {
                         + " gap between polls p99 / max | lag (service) mean / max | heap used | RSS | machine load |\n");
         report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|\n");
         String upkeep;
+        Optional<DatabaseServerCpu> server = DatabaseServerCpu.find();
         try (ProductionAutovacuum autovacuum = ProductionAutovacuum.ensure()) {
             upkeep = autovacuum.describe();
             for (int accounts : sizes) {
-                report.append(run(accounts, steady, DatabaseServerCpu.find())).append('\n');
+                report.append(run(accounts, steady, server)).append('\n');
             }
         }
         report.append(
@@ -292,12 +294,10 @@ class SchedulingBenchmark {
                 .sum();
     }
 
-    /** User and system CPU time of the process, from /proc (in clock ticks of 10 ms). */
-    private static long cpuNanos(ProcessHandle process) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 10_000_000L;
+    private static long cpuNanos(ProcessHandle process) {
+        return ProcessStat.of(process.pid())
+                .orElseThrow(() -> new IllegalStateException("the service's process has ended"))
+                .ownNanos();
     }
 
     private static long rssBytes(ProcessHandle process) throws IOException {
