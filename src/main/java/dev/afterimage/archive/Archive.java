@@ -41,6 +41,7 @@ public class Archive {
                 .orElse(null);
         post.publishedAt = source.publishedAt();
         post.firstSeenAt = observed.observedAt();
+        post.sightedAt = observed.observedAt();
         post.lastSeenAt = observed.observedAt();
         post.state = PostState.LIVE;
         post.contentHash = observed.contentHash().hex();
@@ -117,9 +118,35 @@ public class Archive {
 
     /** The post was seen (in a listing or at its permalink): it is not missing, and is next re-checked then. */
     public void markSeen(Post post, Instant seenAt, Instant nextRecheckAt) {
+        post.sightedAt = seenAt;
         post.lastSeenAt = seenAt;
         post.missingSince = null;
         post.nextRecheckAt = nextRecheckAt;
+    }
+
+    /**
+     * A listing of the account showed exactly these live posts, every one as archived, and nothing else, at
+     * {@code seenAt}. While its polls keep doing so they are one {@link ListingRun}, and each writes only the run's
+     * last sighting; a poll that starts a run writes every member's.
+     */
+    public void markListedAgain(long accountId, List<Long> postIds, Instant seenAt) {
+        String members = ListingRun.membersOf(postIds);
+        if (ListingRun.extend(accountId, members, seenAt)) {
+            return;
+        }
+        ListingRun.end(accountId);
+        markSeenAgain(postIds, seenAt);
+        if (postIds.size() <= ListingRun.MAX_MEMBERS) {
+            ListingRun.start(accountId, members, seenAt);
+        }
+    }
+
+    /**
+     * The account's polls no longer list the same posts unchanged, or are about to write some posts' sightings on
+     * their own: its {@link ListingRun}, if any, ends, its members seen through its last poll.
+     */
+    public void endListingRun(long accountId) {
+        ListingRun.end(accountId);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.hibernate.annotations.Formula;
 
 /**
  * One post of one watched account, across all its versions. The account is referenced by id only, so the
@@ -61,8 +62,20 @@ public class Post extends PanacheEntityBase {
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 
-    /** In a table of its own (V42): rewritten by every poll that lists the post. */
+    /**
+     * When the post itself was last noted as seen, in a table of its own (V42): rewritten by the polls that list it,
+     * except those that only continue its account's {@link ListingRun}. What a reader wants is {@link #lastSeenAt}.
+     */
     @Column(name = "last_seen_at", table = "post_sighting", nullable = false)
+    public Instant sightedAt;
+
+    /**
+     * When a listing or the permalink last showed the post: its own sighting, unless that is where its account's
+     * listing run started, in which case the run's latest poll. Read-only; {@link Archive} sets it beside
+     * {@link #sightedAt} so a post just written reads alike.
+     */
+    @Formula("(SELECT CASE WHEN r.started_at = s.last_seen_at THEN r.seen_through ELSE s.last_seen_at END"
+            + " FROM post_sighting s LEFT JOIN listing_run r ON r.account_id = account_id WHERE s.post_id = id)")
     public Instant lastSeenAt;
 
     @Enumerated(EnumType.STRING)

@@ -98,12 +98,28 @@ public class PostReconciler {
         return unchanged;
     }
 
-    /** Notes that posts {@link #unchanged} found as archived were seen again. Must run inside a transaction. */
+    /**
+     * Notes that posts {@link #unchanged} found as archived were seen again. When they are all the poll listed, on one
+     * page, and no permalink was asked about, the poll continues (or starts) its account's listing run; otherwise the
+     * run ends first, so the posts this poll writes one by one, or the answers about to be applied, are no longer
+     * read through it. Must run inside a transaction, before {@link #reconcileAnswers}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reconcileUnchanged(Map<String, ArchivedCopy> archived, List<ObservedPost> unchanged) {
+    public void reconcileUnchanged(PollObservation observation, List<ObservedPost> unchanged) {
+        Map<String, ArchivedCopy> archived = observation.archived();
         Map<Instant, List<Long>> byPage = new HashMap<>();
         unchanged.forEach(post -> byPage.computeIfAbsent(post.observedAt(), at -> new ArrayList<>())
                 .add(archived.get(post.post().platformPostId()).postId()));
+        boolean onlyUnchanged = unchanged.size() == observation.seen().size()
+                && byPage.size() == 1
+                && observation.answers().isEmpty();
+        if (onlyUnchanged) {
+            byPage.forEach((seenAt, postIds) -> archive.markListedAgain(observation.accountId(), postIds, seenAt));
+            return;
+        }
+        if (!observation.seen().isEmpty() || !observation.answers().isEmpty()) {
+            archive.endListingRun(observation.accountId());
+        }
         byPage.forEach((seenAt, postIds) -> archive.markSeenAgain(postIds, seenAt));
     }
 

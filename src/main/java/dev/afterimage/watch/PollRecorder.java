@@ -200,7 +200,7 @@ class PollRecorder {
         if (account == null) {
             return Optional.empty();
         }
-        reconciler.reconcileUnchanged(observation.archived(), unchanged);
+        reconciler.reconcileUnchanged(observation, unchanged);
         Instant now = clock.instant();
         Reconciliation reconciliation = reconciler.reconcileAnswers(observation);
         WatchHealth health =

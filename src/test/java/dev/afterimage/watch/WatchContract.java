@@ -153,17 +153,38 @@ abstract class WatchContract {
         String id = platform.publish(Duration.ofHours(2), "Unchanged statement");
         platform.watch();
         platform.poll();
-        Instant firstSeen = Instant.parse(platform.archived(id).getString("post.lastSeenAt"));
+
+        // The second poll starts a run of unchanged listings, the later ones only continue it: each is a sighting.
+        for (int poll = 2; poll <= 4; poll++) {
+            platform.advance(MINUTE);
+            JsonPath summary = platform.poll();
+
+            assertEquals(0, summary.getInt("newPosts"));
+            assertEquals(0, summary.getInt("newVersions"));
+            JsonPath after = platform.archived(id);
+            assertEquals(1, after.getList("versions").size());
+            assertEquals(clock.instant(), lastSeen(after), "seen again at poll " + poll);
+        }
+    }
+
+    @Test
+    void aPostListedBesideANewOneIsSeenByThatPollAndThoseAfter() {
+        String first = platform.publish(Duration.ofHours(2), "First statement");
+        platform.watch();
+        platform.poll();
+        platform.pollEvery(MINUTE, Duration.ofMinutes(3));
+        String second = platform.publish(Duration.ofMinutes(1), "Second statement");
         platform.advance(MINUTE);
 
         JsonPath summary = platform.poll();
 
-        assertEquals(0, summary.getInt("newPosts"));
-        assertEquals(0, summary.getInt("newVersions"));
-        JsonPath after = platform.archived(id);
-        assertEquals(1, after.getList("versions").size());
-        assertTrue(
-                Instant.parse(after.getString("post.lastSeenAt")).isAfter(firstSeen), "seen again at the second poll");
+        assertEquals(1, summary.getInt("newPosts"));
+        assertEquals(clock.instant(), lastSeen(platform.archived(first)), "seen by the poll that found the new post");
+        assertEquals(clock.instant(), lastSeen(platform.archived(second)));
+        platform.pollEvery(MINUTE, Duration.ofMinutes(3));
+        assertEquals(clock.instant(), lastSeen(platform.archived(first)), "seen by every unchanged poll after it");
+        assertEquals(clock.instant(), lastSeen(platform.archived(second)));
+        assertEquals(List.of(), platform.events());
     }
 
     @Test
@@ -173,12 +194,13 @@ abstract class WatchContract {
         String alsoStays = platform.publish(Duration.ofHours(3), "Also stays");
         platform.watch();
         platform.poll();
-        platform.advance(MINUTE);
-        platform.poll();
+        platform.pollEvery(MINUTE, Duration.ofMinutes(3));
+        Instant lastListed = clock.instant();
         platform.delete(doomed);
         platform.advance(MINUTE);
 
         JsonPath summary = platform.poll();
+        Instant missed = clock.instant();
         platform.pollEvery(MINUTE, Duration.ofMinutes(3));
 
         assertEquals(1, summary.getInt("deleted"));
@@ -187,8 +209,8 @@ abstract class WatchContract {
         assertEquals(platform.postUrl(doomed), event.get("postUrl"));
         Map<?, ?> details = (Map<?, ?>) event.get("details");
         assertEquals(platform.archivedText("Will be deleted"), details.get("lastText"));
-        assertNotNull(details.get("lastSeenAt"));
-        assertNotNull(details.get("firstMissedAt"));
+        assertEquals(lastListed, Instant.parse(String.valueOf(details.get("lastSeenAt"))), "the last poll listing it");
+        assertEquals(missed, Instant.parse(String.valueOf(details.get("firstMissedAt"))));
         assertNotNull(details.get("confirmedGoneAt"));
         assertTrue(
                 String.valueOf(details.get("evidence")).contains(platform.goneEvidence()),
@@ -196,6 +218,7 @@ abstract class WatchContract {
         assertEquals("DELETED", platform.archived(doomed).getString("post.state"));
         assertEquals("LIVE", platform.archived(stays).getString("post.state"));
         assertEquals("LIVE", platform.archived(alsoStays).getString("post.state"));
+        assertEquals(clock.instant(), lastSeen(platform.archived(stays)));
     }
 
     @Test
@@ -376,5 +399,9 @@ abstract class WatchContract {
         platform.poll();
         platform.pollEvery(MINUTE, Duration.ofMinutes(2));
         assertEquals(List.of("POST_DELETED"), platform.eventTypes());
+    }
+
+    private static Instant lastSeen(JsonPath archived) {
+        return Instant.parse(archived.getString("post.lastSeenAt"));
     }
 }

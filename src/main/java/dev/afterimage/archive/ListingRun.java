@@ -1,0 +1,104 @@
+package dev.afterimage.archive;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+
+/**
+ * The polls of one account, since {@code startedAt}, that listed the same live posts, every one as archived: a
+ * quiet account's polls, which would otherwise each rewrite the sighting of every listed post. The run's start wrote
+ * each member's sighting as {@code startedAt}; the polls after it only move {@code seenThrough}, and a post whose own
+ * sighting is still the run's start reads as seen then ({@link Post#lastSeenAt}). A post written on its own since
+ * (seen by its permalink, changed) leaves the run by that write. Ending the run writes {@code seenThrough} into its
+ * members' own sightings, in the transaction of the poll that ends it, so no reader sees a sighting go back.
+ *
+ * @param members the run's posts: their ids, ascending, comma-separated, compared whole with a poll's
+ */
+record ListingRun(Instant startedAt, Instant seenThrough, String members) {
+
+    /** A listing of more posts is noted post by post: the run's set must fit its column. */
+    static final int MAX_MEMBERS = 500;
+
+    static String membersOf(List<Long> postIds) {
+        return postIds.stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** Moves the account's run on to {@code seenAt}: true when its run lists exactly these members. */
+    static boolean extend(long accountId, String members, Instant seenAt) {
+        return entities()
+                        .createNativeQuery("UPDATE listing_run SET seen_through = ?1"
+                                + " WHERE account_id = ?2 AND post_ids = ?3 AND seen_through <= ?1")
+                        .setParameter(1, seenAt)
+                        .setParameter(2, accountId)
+                        .setParameter(3, members)
+                        .unwrap(NativeQuery.class)
+                        .addSynchronizedQuerySpace("listing_run")
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Starts the account's run with posts whose sightings were just written as {@code seenAt}. */
+    static void start(long accountId, String members, Instant seenAt) {
+        entities()
+                .createNativeQuery("INSERT INTO listing_run (account_id, started_at, seen_through, post_ids)"
+                        + " VALUES (?1, ?2, ?2, ?3)")
+                .setParameter(1, accountId)
+                .setParameter(2, seenAt)
+                .setParameter(3, members)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("listing_run")
+                .executeUpdate();
+    }
+
+    /** Ends the account's run, if it has one: its members that are still its own were seen through its last poll. */
+    static void end(long accountId) {
+        Optional<ListingRun> run = of(accountId);
+        if (run.isEmpty()) {
+            return;
+        }
+        List<Long> ids =
+                Arrays.stream(run.get().members.split(",")).map(Long::valueOf).toList();
+        for (int from = 0; from < ids.size(); from += Post.KEYS_PER_QUERY) {
+            entities()
+                    .createNativeQuery("UPDATE post_sighting SET last_seen_at = ?1 WHERE post_id IN (?2)"
+                            + " AND last_seen_at = ?3")
+                    .setParameter(1, run.get().seenThrough)
+                    .setParameter(2, ids.subList(from, Math.min(ids.size(), from + Post.KEYS_PER_QUERY)))
+                    .setParameter(3, run.get().startedAt)
+                    .unwrap(NativeQuery.class)
+                    .addSynchronizedQuerySpace("post")
+                    .addSynchronizedQuerySpace("post_sighting")
+                    .executeUpdate();
+        }
+        entities()
+                .createNativeQuery("DELETE FROM listing_run WHERE account_id = ?1")
+                .setParameter(1, accountId)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("listing_run")
+                .executeUpdate();
+    }
+
+    private static Optional<ListingRun> of(long accountId) {
+        List<?> rows = entities()
+                .createNativeQuery("SELECT started_at, seen_through, post_ids FROM listing_run WHERE account_id = ?1")
+                .setParameter(1, accountId)
+                .unwrap(NativeQuery.class)
+                .addScalar("started_at", StandardBasicTypes.INSTANT)
+                .addScalar("seen_through", StandardBasicTypes.INSTANT)
+                .addScalar("post_ids", StandardBasicTypes.STRING)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new ListingRun((Instant) row[0], (Instant) row[1], (String) row[2]))
+                .findFirst();
+    }
+
+    private static EntityManager entities() {
+        return Post.getEntityManager();
+    }
+}
