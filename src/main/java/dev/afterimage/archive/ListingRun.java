@@ -30,57 +30,56 @@ record ListingRun(Instant startedAt, Instant seenThrough, String members) {
 
     /** Moves the account's run on to {@code seenAt}: true when its run lists exactly these members. */
     static boolean extend(long accountId, String members, Instant seenAt) {
-        return entities()
-                        .createNativeQuery("UPDATE listing_run SET seen_through = ?1"
-                                + " WHERE account_id = ?2 AND post_ids = ?3 AND seen_through <= ?1")
-                        .setParameter(1, seenAt)
-                        .setParameter(2, accountId)
-                        .setParameter(3, members)
-                        .unwrap(NativeQuery.class)
-                        .addSynchronizedQuerySpace("listing_run")
-                        .executeUpdate()
+        return write(
+                        "UPDATE listing_run SET seen_through = ?1"
+                                + " WHERE account_id = ?2 AND post_ids = ?3 AND seen_through <= ?1",
+                        List.of("listing_run"),
+                        seenAt,
+                        accountId,
+                        members)
                 == 1;
     }
 
     /** Starts the account's run with posts whose sightings were just written as {@code seenAt}. */
     static void start(long accountId, String members, Instant seenAt) {
-        entities()
-                .createNativeQuery("INSERT INTO listing_run (account_id, started_at, seen_through, post_ids)"
-                        + " VALUES (?1, ?2, ?2, ?3)")
-                .setParameter(1, accountId)
-                .setParameter(2, seenAt)
-                .setParameter(3, members)
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("listing_run")
-                .executeUpdate();
+        write(
+                "INSERT INTO listing_run (account_id, started_at, seen_through, post_ids) VALUES (?1, ?2, ?2, ?3)",
+                List.of("listing_run"),
+                accountId,
+                seenAt,
+                members);
     }
 
     /** Ends the account's run, if it has one: its members that are still its own were seen through its last poll. */
     static void end(long accountId) {
-        Optional<ListingRun> run = of(accountId);
-        if (run.isEmpty()) {
+        ListingRun run = of(accountId).orElse(null);
+        if (run == null) {
             return;
         }
         List<Long> ids =
-                Arrays.stream(run.get().members.split(",")).map(Long::valueOf).toList();
+                Arrays.stream(run.members.split(",")).map(Long::valueOf).toList();
         for (int from = 0; from < ids.size(); from += Post.KEYS_PER_QUERY) {
-            entities()
-                    .createNativeQuery("UPDATE post_sighting SET last_seen_at = ?1 WHERE post_id IN (?2)"
-                            + " AND last_seen_at = ?3")
-                    .setParameter(1, run.get().seenThrough)
-                    .setParameter(2, ids.subList(from, Math.min(ids.size(), from + Post.KEYS_PER_QUERY)))
-                    .setParameter(3, run.get().startedAt)
-                    .unwrap(NativeQuery.class)
-                    .addSynchronizedQuerySpace("post")
-                    .addSynchronizedQuerySpace("post_sighting")
-                    .executeUpdate();
+            write(
+                    "UPDATE post_sighting SET last_seen_at = ?1 WHERE post_id IN (?2) AND last_seen_at = ?3",
+                    List.of("post", "post_sighting"),
+                    run.seenThrough,
+                    ids.subList(from, Math.min(ids.size(), from + Post.KEYS_PER_QUERY)),
+                    run.startedAt);
         }
-        entities()
-                .createNativeQuery("DELETE FROM listing_run WHERE account_id = ?1")
-                .setParameter(1, accountId)
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("listing_run")
-                .executeUpdate();
+        write("DELETE FROM listing_run WHERE account_id = ?1", List.of("listing_run"), accountId);
+    }
+
+    /**
+     * A native write with positional parameters. It names the tables it touches, so Hibernate writes the pending
+     * changes of those before it and no other entity's (the poll's record writes its account once, at the commit).
+     */
+    private static int write(String sql, List<String> tables, Object... parameters) {
+        NativeQuery<?> query = entities().createNativeQuery(sql).unwrap(NativeQuery.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        tables.forEach(query::addSynchronizedQuerySpace);
+        return query.executeUpdate();
     }
 
     private static Optional<ListingRun> of(long accountId) {
