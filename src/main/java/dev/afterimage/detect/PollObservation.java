@@ -10,6 +10,9 @@ import java.util.Map;
  * can be one short transaction.
  *
  * @param startedAt when the poll began: the listing was read from then on
+ * @param seen the listed posts as the poll read them
+ * @param unread the listed posts of a page the poll found byte for byte as an earlier poll read it, as that poll
+ *     read them: each as archived (the poll took the page unread only then), so noted as seen again, nothing more
  * @param answers the permalink answers for suspects and due re-checks, by platform post id
  * @param archived what the archive held of the listed posts when the poll planned its questions ({@link PollPlan})
  */
@@ -18,13 +21,26 @@ public record PollObservation(
         Instant startedAt,
         ListingOutcome listing,
         List<ObservedPost> seen,
+        List<ListedPost> unread,
         Map<String, PermalinkAnswer> answers,
         Map<String, ArchivedCopy> archived) {
 
     public PollObservation {
         seen = List.copyOf(seen);
+        unread = List.copyOf(unread);
         answers = Map.copyOf(answers);
         archived = Map.copyOf(archived);
+    }
+
+    /** A poll that read what it listed. */
+    public PollObservation(
+            long accountId,
+            Instant startedAt,
+            ListingOutcome listing,
+            List<ObservedPost> seen,
+            Map<String, PermalinkAnswer> answers,
+            Map<String, ArchivedCopy> archived) {
+        this(accountId, startedAt, listing, seen, List.of(), answers, archived);
     }
 
     /** Permalink checks that got no answer: while there are any, the watch is not doing its job. */

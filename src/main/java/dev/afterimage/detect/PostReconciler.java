@@ -83,10 +83,10 @@ public class PostReconciler {
      * ({@link PollObservation#archived()}), so it costs no read of its own; the note itself is written only for posts
      * still live and not missing when it is.
      */
-    public Set<String> unchanged(Map<String, ArchivedCopy> archived, List<ObservedPost> seen) {
+    public Set<String> unchanged(Map<String, ArchivedCopy> archived, List<ListedPost> seen) {
         Set<String> unchanged = new HashSet<>();
-        for (ObservedPost observed : seen) {
-            String platformPostId = observed.post().platformPostId();
+        for (ListedPost observed : seen) {
+            String platformPostId = observed.platformPostId();
             ArchivedCopy copy = archived.get(platformPostId);
             if (copy != null
                     && copy.isLiveAs(observed.contentHash())
@@ -105,12 +105,13 @@ public class PostReconciler {
      * read through it. Must run inside a transaction, before {@link #reconcileAnswers}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reconcileUnchanged(PollObservation observation, List<ObservedPost> unchanged) {
+    public void reconcileUnchanged(PollObservation observation, List<ListedPost> unchanged) {
         Map<String, ArchivedCopy> archived = observation.archived();
         Map<Instant, List<Long>> byPage = new HashMap<>();
         unchanged.forEach(post -> byPage.computeIfAbsent(post.observedAt(), at -> new ArrayList<>())
-                .add(archived.get(post.post().platformPostId()).postId()));
-        boolean onlyUnchanged = unchanged.size() == observation.seen().size()
+                .add(archived.get(post.platformPostId()).postId()));
+        boolean onlyUnchanged = unchanged.size()
+                        == observation.seen().size() + observation.unread().size()
                 && byPage.size() == 1
                 && observation.answers().isEmpty();
         if (onlyUnchanged) {

@@ -2,6 +2,7 @@ package dev.afterimage.source;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What one page of an account's listing answered. */
 public sealed interface ListingResult {
@@ -16,6 +17,8 @@ public sealed interface ListingResult {
      *     feed, which shows only the latest entries, so posts older than those it shows are not covered by it
      * @param title the name the listing gives itself (a feed's or a web page's title), where the platform has no
      *     account name of its own to show
+     * @param digest what the page was read from, where the source can tell the same page again
+     *     ({@link PostSource#newestPage})
      */
     record Page(
             String url,
@@ -23,10 +26,21 @@ public sealed interface ListingResult {
             Optional<String> olderPageCursor,
             PageCapture capture,
             boolean reachesFirstPost,
-            Optional<String> title)
+            Optional<String> title,
+            Optional<PageDigest> digest)
             implements ListingResult {
         public Page {
             posts = List.copyOf(posts);
+        }
+
+        public Page(
+                String url,
+                List<SourcePost> posts,
+                Optional<String> olderPageCursor,
+                PageCapture capture,
+                boolean reachesFirstPost,
+                Optional<String> title) {
+            this(url, posts, olderPageCursor, capture, reachesFirstPost, title, Optional.empty());
         }
 
         public Page(
@@ -58,6 +72,13 @@ public sealed interface ListingResult {
             this(evidence, AccountBarrier.GONE);
         }
     }
+
+    /**
+     * The newest page, byte for byte the page whose digest the poll knew ({@link PostSource#newestPage}): not read.
+     *
+     * @param read reads the page after all, for a poll that needs its posts
+     */
+    record Unchanged(String url, Supplier<ListingResult> read) implements ListingResult {}
 
     /** Anything else: a timeout, a 5xx, a 429, a login wall, a page that does not parse. Proves nothing. */
     record Unknown(String reason) implements ListingResult {}

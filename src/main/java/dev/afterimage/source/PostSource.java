@@ -32,6 +32,24 @@ public interface PostSource {
     ListingResult listing(AccountRef account, Optional<String> olderPageCursor);
 
     /**
+     * The newest page of the account's listing, as {@link #listing} fetches it, unless its digest is {@code known}:
+     * then {@link ListingResult.Unchanged}, not read again. Only a source that {@link #tellsUnchangedPages} answers so;
+     * the others read every page.
+     */
+    default ListingResult newestPage(AccountRef account, PageDigest known) {
+        return listing(account, Optional.empty());
+    }
+
+    /**
+     * Whether this source's pages carry a {@link ListingResult.Page#digest} and {@link #newestPage} answers
+     * {@link ListingResult.Unchanged} for a page seen before: false where the platform's answers change with every
+     * request (counters on an API's posts), so comparing them would only cost a hash.
+     */
+    default boolean tellsUnchangedPages() {
+        return false;
+    }
+
+    /**
      * Asks whether posts of one account still exist, as cheaply as the platform allows (X answers up to 100 ids in one
      * request, others ask each post's own permalink). The answer has an entry for every post asked about, by platform
      * post id.

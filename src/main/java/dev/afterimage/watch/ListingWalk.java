@@ -2,6 +2,7 @@ package dev.afterimage.watch;
 
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.source.PageCapture;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.SourcePost;
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +14,16 @@ import java.util.Optional;
  *
  * @param pageOf the page each post (by platform id) was read from
  * @param title the name the listing's first page gives itself, if any
+ * @param newestDigest what the first page was read from, where its source tells ({@link
+ *     dev.afterimage.source.PostSource#tellsUnchangedPages})
  */
 record ListingWalk(
         ListingOutcome outcome,
         List<SourcePost> posts,
         Map<String, Sighting> pageOf,
         int pagesFetched,
-        Optional<String> title) {
+        Optional<String> title,
+        Optional<PageDigest> newestDigest) {
 
     /** A page of the listing, when it was fetched, and the page itself as evidence (null when not kept). */
     record Sighting(String pageUrl, Instant fetchedAt, PageCapture capture) {}

@@ -5,6 +5,7 @@ import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.source.AccountBarrier;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
 import java.time.Clock;
@@ -30,16 +31,28 @@ final class ListingWalker {
     }
 
     ListingWalk walk(PostSource source, AccountRef account, Instant windowStart) {
+        Instant fetchedAt = clock.instant();
+        return walk(source, account, windowStart, fetchedAt, source.listing(account, Optional.empty()));
+    }
+
+    /** The walk from the newest page, already fetched at {@code newestFetchedAt}, on through the older ones. */
+    ListingWalk walk(
+            PostSource source, AccountRef account, Instant windowStart, Instant newestFetchedAt, ListingResult newest) {
         Map<String, SourcePost> posts = new LinkedHashMap<>();
         Map<String, ListingWalk.Sighting> pageOf = new HashMap<>();
         Optional<String> cursor = Optional.empty();
         Optional<String> title = Optional.empty();
-        int pages = 0;
-        while (pages < maxPages) {
-            Instant fetchedAt = clock.instant();
-            ListingResult result = source.listing(account, cursor);
-            pages++;
+        Optional<PageDigest> digest = Optional.empty();
+        Instant fetchedAt = newestFetchedAt;
+        ListingResult result = newest;
+        int pages = 1;
+        while (true) {
             switch (result) {
+                case ListingResult.Unchanged unchanged -> {
+                    // Walked only when the poll needs the posts after all: read now.
+                    result = unchanged.read().get();
+                    continue;
+                }
                 case ListingResult.Unknown unknown -> {
                     return finish(
                             pages == 1
@@ -48,7 +61,8 @@ final class ListingWalker {
                             posts,
                             pageOf,
                             pages,
-                            title);
+                            title,
+                            digest);
                 }
                 case ListingResult.AccountGone gone -> {
                     return finish(
@@ -58,11 +72,13 @@ final class ListingWalker {
                             posts,
                             pageOf,
                             pages,
-                            title);
+                            title,
+                            digest);
                 }
                 case ListingResult.Page page -> {
                     if (pages == 1) {
                         title = page.title();
+                        digest = page.digest();
                     }
                     for (SourcePost post : page.posts()) {
                         posts.putIfAbsent(post.platformPostId(), post);
@@ -77,7 +93,7 @@ final class ListingWalker {
                         ListingOutcome end = page.reachesFirstPost()
                                 ? new ListingOutcome.Listed(Instant.EPOCH, null)
                                 : listed(posts, null);
-                        return finish(end, posts, pageOf, pages, title);
+                        return finish(end, posts, pageOf, pages, title, digest);
                     }
                     // A page may hold no post of the account's own (a run of reposts) and still lead further back.
                     if (page.olderPageCursor().equals(cursor)) {
@@ -86,21 +102,31 @@ final class ListingWalker {
                                 posts,
                                 pageOf,
                                 pages,
-                                title);
+                                title,
+                                digest);
                     }
                     if (oldestOnPage.isPresent() && oldestOnPage.get().isBefore(windowStart)) {
-                        return finish(listed(posts, null), posts, pageOf, pages, title);
+                        return finish(listed(posts, null), posts, pageOf, pages, title, digest);
+                    }
+                    if (pages >= maxPages) {
+                        return finish(
+                                listed(
+                                        posts,
+                                        "stopped at the limit of " + maxPages
+                                                + " pages before covering the watch window"),
+                                posts,
+                                pageOf,
+                                pages,
+                                title,
+                                digest);
                     }
                     cursor = page.olderPageCursor();
                 }
             }
+            fetchedAt = clock.instant();
+            result = source.listing(account, cursor);
+            pages++;
         }
-        return finish(
-                listed(posts, "stopped at the limit of " + maxPages + " pages before covering the watch window"),
-                posts,
-                pageOf,
-                pages,
-                title);
     }
 
     /** Covered back to the oldest post seen; with nothing seen, nothing is covered. */
@@ -118,8 +144,9 @@ final class ListingWalker {
             Map<String, SourcePost> posts,
             Map<String, ListingWalk.Sighting> pageOf,
             int pages,
-            Optional<String> title) {
-        return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages, title);
+            Optional<String> title,
+            Optional<PageDigest> newestDigest) {
+        return new ListingWalk(outcome, new ArrayList<>(posts.values()), pageOf, pages, title, newestDigest);
     }
 
     private static Availability availability(AccountBarrier barrier) {

@@ -3,6 +3,7 @@ package dev.afterimage.watch;
 import dev.afterimage.archive.EvidenceChain;
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.detect.AccountWatchdog;
+import dev.afterimage.detect.ListedPost;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PollObservation;
 import dev.afterimage.detect.PollVerdict;
@@ -126,13 +127,20 @@ class PollRecorder {
         Reconciliation changes = Reconciliation.NOTHING;
         List<ObservedPost> seen = observation.seen();
         int batchSize = Math.max(1, config.batchSize());
-        List<ObservedPost> unchanged = new ArrayList<>();
+        List<ListedPost> unchanged = new ArrayList<>(observation.unread());
         for (int from = 0; from < seen.size(); from += batchSize) {
             List<ObservedPost> listed = seen.subList(from, Math.min(seen.size(), from + batchSize));
             // Posts archived exactly as listed cost no write transaction of their own: the poll record notes them.
-            Set<String> same = reconciler.unchanged(observation.archived(), listed);
+            List<ListedPost> compared = listed.stream().map(ListedPost::of).toList();
+            Set<String> same = reconciler.unchanged(observation.archived(), compared);
             List<ObservedPost> changed = new ArrayList<>();
-            listed.forEach(post -> (same.contains(post.post().platformPostId()) ? unchanged : changed).add(post));
+            for (int i = 0; i < listed.size(); i++) {
+                if (same.contains(compared.get(i).platformPostId())) {
+                    unchanged.add(compared.get(i));
+                } else {
+                    changed.add(listed.get(i));
+                }
+            }
             if (changed.isEmpty()) {
                 continue;
             }
@@ -194,7 +202,7 @@ class PollRecorder {
             Optional<String> accountIdentity,
             Optional<String> listingTitle,
             List<PostSkip> skips,
-            List<ObservedPost> unchanged,
+            List<ListedPost> unchanged,
             Runnable alsoInRecord) {
         Account account = current(ticket);
         if (account == null) {

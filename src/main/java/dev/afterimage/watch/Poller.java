@@ -3,6 +3,7 @@ package dev.afterimage.watch;
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.archive.PostAdmission;
 import dev.afterimage.archive.StoredMedia;
+import dev.afterimage.detect.ListedPost;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.detect.PermalinkAnswer;
 import dev.afterimage.detect.PollObservation;
@@ -10,9 +11,11 @@ import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.detect.PollPlan;
 import dev.afterimage.detect.PollPlanner;
 import dev.afterimage.detect.PollVerdict;
+import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
+import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostSource;
@@ -30,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -38,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -60,6 +65,7 @@ public class Poller {
     private final PostSources sources;
     private final MediaCollector media;
     private final PollPlanner planner;
+    private final PostReconciler reconciler;
     private final PollRecorder recorder;
     private final GroupCommit commits;
     private final WatchConfig config;
@@ -69,12 +75,14 @@ public class Poller {
     private final XSpendMeter spend;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final RepeatedLines repeated = new RepeatedLines();
+    private final PageReadings readings = new PageReadings();
     private volatile boolean wrappingUp;
 
     Poller(
             PostSources sources,
             MediaCollector media,
             PollPlanner planner,
+            PostReconciler reconciler,
             PollRecorder recorder,
             GroupCommit commits,
             WatchConfig config,
@@ -85,6 +93,7 @@ public class Poller {
         this.sources = sources;
         this.media = media;
         this.planner = planner;
+        this.reconciler = reconciler;
         this.recorder = recorder;
         this.commits = commits;
         this.config = config;
@@ -189,14 +198,83 @@ public class Poller {
         PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll(), () -> wrappingUp);
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
-        ListingWalk walk = walker.walk(source, account, windowStart);
-        // Counted once its pages are in: what is left is mostly local work, worth the records of others waiting for.
+        Optional<PageReadings.Reading> known = pushedDeletions.isEmpty() && source.tellsUnchangedPages()
+                ? readings.of(ticket.accountId())
+                : Optional.empty();
+        Instant fetchedAt = clock.instant();
+        ListingResult newest = known.isPresent()
+                ? source.newestPage(account, known.get().digest())
+                : source.listing(account, Optional.empty());
+        if (newest instanceof ListingResult.Unchanged) {
+            Optional<PollSummary> unread =
+                    recording(() -> pollUnread(ticket, account, inRecord, limits, known.get(), fetchedAt, windowStart));
+            if (unread.isPresent()) {
+                return unread.get();
+            }
+        }
+        ListingWalk walk = walker.walk(source, account, windowStart, fetchedAt, newest);
+        return recording(
+                () -> pollWalked(ticket, account, pushedDeletions, inRecord, limits, source, windowStart, walk));
+    }
+
+    /**
+     * The rest of a poll whose pages are in, counted by the group commit: what is left is mostly local work, worth the
+     * records of others waiting for.
+     */
+    private <T> T recording(Supplier<T> rest) {
         GroupCommit.Expected recording = commits.expect();
         try {
-            return pollWalked(ticket, account, pushedDeletions, inRecord, limits, source, windowStart, walk);
+            return rest.get();
         } finally {
             recording.close();
         }
+    }
+
+    /**
+     * A poll whose newest page came byte for byte as an earlier poll read it, the whole listing then: when the archive
+     * still holds each of its posts as that reading found them, and nothing is to be asked, the posts are noted seen
+     * again and the page is not read. Empty when the poll must read it after all (a post changed in the archive since,
+     * one due a re-check sooner or later than its sighting now sets, a suspect or a re-check to ask).
+     */
+    private Optional<PollSummary> pollUnread(
+            PollRecorder.Ticket ticket,
+            AccountRef account,
+            Consumer<Optional<Instant>> inRecord,
+            PollLimits limits,
+            PageReadings.Reading reading,
+            Instant fetchedAt,
+            Instant windowStart) {
+        long accountId = ticket.accountId();
+        Instant startedAt = ticket.startedAt();
+        PollPlan plan =
+                planner.plan(accountId, reading.outcome(), reading.listedIds(), windowStart, startedAt, Set.of());
+        List<ListedPost> listed = reading.listedAt(fetchedAt);
+        if (limits.pastDeadline()
+                || !plan.suspects().isEmpty()
+                || !plan.rechecks().isEmpty()
+                || !(plan.listing() instanceof ListingOutcome.Listed)
+                || reconciler.unchanged(plan.archived(), listed).size() < listed.size()) {
+            return Optional.empty();
+        }
+        PollVerdict verdict = PollVerdict.of(plan.listing(), Optional.empty());
+        PollObservation observation = new PollObservation(
+                accountId, startedAt, verdict.listing(), List.of(), listed, Map.of(), plan.archived());
+        metrics.counter(
+                        "afterimage.listings.unread",
+                        "platform",
+                        account.platform().apiName())
+                .increment();
+        return Optional.of(conclude(
+                ticket,
+                account,
+                inRecord,
+                observation,
+                verdict,
+                reading.title(),
+                List.of(),
+                new Listed(1, reading.posts().size(), reading.published()),
+                plan,
+                List.of()));
     }
 
     private PollSummary pollWalked(
@@ -247,11 +325,52 @@ public class Poller {
                                 : Optional.empty());
         PollObservation observation =
                 new PollObservation(accountId, startedAt, verdict.listing(), seen, answers, plan.archived());
-        Optional<String> identity =
-                verdict.listing() instanceof ListingOutcome.Listed ? source.accountIdentity(account) : Optional.empty();
-        Optional<Instant> newestDated = newestPost(walk, startedAt, 0);
+        PollSummary summary = conclude(
+                ticket,
+                account,
+                inRecord,
+                observation,
+                verdict,
+                walk.title(),
+                skips,
+                new Listed(
+                        walk.pagesFetched(),
+                        walk.posts().size(),
+                        walk.posts().stream()
+                                .map(SourcePost::publishedAt)
+                                .filter(Objects::nonNull)
+                                .toList()),
+                plan,
+                collected);
+        if (source.tellsUnchangedPages()) {
+            readings.note(accountId, walk, seen, summary.skipped() > 0);
+        }
+        return summary;
+    }
+
+    /** What a poll's listing showed, for its summary and the account's cadence. */
+    private record Listed(int pages, int posts, List<Instant> published) {}
+
+    /** Records the poll and sums it up. */
+    private PollSummary conclude(
+            PollRecorder.Ticket ticket,
+            AccountRef account,
+            Consumer<Optional<Instant>> inRecord,
+            PollObservation observation,
+            PollVerdict verdict,
+            Optional<String> title,
+            List<PostSkip> skips,
+            Listed listing,
+            PollPlan plan,
+            List<MediaCollector.Collected> collected) {
+        long accountId = ticket.accountId();
+        Instant startedAt = ticket.startedAt();
+        Optional<String> identity = verdict.listing() instanceof ListingOutcome.Listed
+                ? sources.of(account.platform()).accountIdentity(account)
+                : Optional.empty();
+        Optional<Instant> newestDated = newestPost(listing.published(), startedAt, 0);
         Optional<PollRecorder.Recorded> recorded = recorder.record(
-                ticket, observation, verdict, identity, walk.title(), skips, () -> inRecord.accept(newestDated));
+                ticket, observation, verdict, identity, title, skips, () -> inRecord.accept(newestDated));
         Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
         List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
         reportSkipped(account, skipped);
@@ -281,7 +400,8 @@ public class Poller {
                         account.platform().apiName())
                 .increment(plan.suspects().size());
         return PollSummary.of(accountId, startedAt, endedAt, verdict.outcome(), verdict.detail())
-                .listing(walk.pagesFetched(), walk.posts().size(), newestPost(walk, startedAt, result.newPosts()))
+                .listing(
+                        listing.pages(), listing.posts(), newestPost(listing.published(), startedAt, result.newPosts()))
                 .archived(result.newPosts(), result.newVersions(), result.events())
                 .asked(plan.suspects().size(), plan.rechecks().size(), result.deleted(), result.restored(), (int)
                         observation.unanswered())
@@ -297,11 +417,9 @@ public class Poller {
      * When the account last posted, as far as this poll saw: the newest publication time listed, or now when new posts
      * came without one; empty when the listing showed nothing new or dated.
      */
-    private static Optional<Instant> newestPost(ListingWalk walk, Instant now, int newPosts) {
-        Optional<Instant> newest = walk.posts().stream()
-                .map(SourcePost::publishedAt)
-                .filter(published -> published != null && !published.isAfter(now))
-                .max(Instant::compareTo);
+    private static Optional<Instant> newestPost(List<Instant> published, Instant now, int newPosts) {
+        Optional<Instant> newest =
+                published.stream().filter(at -> !at.isAfter(now)).max(Instant::compareTo);
         return newest.isPresent() || newPosts == 0 ? newest : Optional.of(now);
     }
 

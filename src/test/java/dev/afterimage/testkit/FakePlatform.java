@@ -22,7 +22,9 @@ public interface FakePlatform {
     /** What a fake can be made to do beyond what every platform shares. */
     enum Capability {
         /** The listing comes in pages, so newer posts can push an archived one onto an older page. */
-        PAGING
+        PAGING,
+        /** The service tells a listing page it has read before, byte for byte, and does not read it again. */
+        UNREAD_PAGES
     }
 
     /** Why this fake cannot be made to do that, or empty when it can. */

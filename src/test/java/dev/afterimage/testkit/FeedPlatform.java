@@ -32,6 +32,7 @@ public final class FeedPlatform extends ApiWatchedPlatform {
             case PAGING ->
                 Optional.of("a feed shows a window of its newest entries, not pages: an entry scrolls out instead"
                         + " (RssWatchScenarioTest.entryThatScrolledOutOfTheFeedIsNotASuspect)");
+            case UNREAD_PAGES -> Optional.empty();
         };
     }
 

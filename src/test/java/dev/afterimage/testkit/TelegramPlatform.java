@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link FakeTelegram} channel as a {@link FakePlatform}: its listing {@code /s/<channel>}, its embeds. */
@@ -19,6 +20,11 @@ public final class TelegramPlatform extends ApiWatchedPlatform {
         channel = new FakeTelegram(
                 "contract_" + CHANNELS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36),
                 "Ministry");
+    }
+
+    @Override
+    public Optional<String> cannot(Capability capability) {
+        return Optional.empty();
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class VkPlatform extends ApiWatchedPlatform {
     public Optional<String> cannot(Capability capability) {
         return switch (capability) {
             case PAGING -> Optional.of("FakeVk serves the whole wall in one wall.get answer: it has no older page");
+            case UNREAD_PAGES -> Optional.of(READS_EVERY_PAGE);
         };
     }
 

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.afterimage.testkit.BenchmarkReport;
 import dev.afterimage.testkit.DatabaseServerCpu;
+import dev.afterimage.testkit.FakeMessage;
 import dev.afterimage.testkit.FakeTelegram;
 import dev.afterimage.testkit.PackagedDatabase;
 import dev.afterimage.testkit.ProcessStat;
@@ -52,7 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  * jar of the last {@code package} (see docs/scheduling.md); {@code -Dbenchmark.scheduling.accounts=1000,10000}
  * chooses the sizes, {@code -Dbenchmark.scheduling.steady=PT3M} the measured window, and
  * {@code -Dbenchmark.scheduling.full-markup=true} gives each listed message the markup a real listing's has beside its
- * content ({@link FakeTelegram#fullMarkup}), for pages as heavy as real ones.
+ * content ({@link FakeTelegram#fullMarkup}), for pages as heavy as real ones. The fake serves a channel's page byte for
+ * byte the same until a post in it changes, as a quiet channel's would if its view counters stood still; with
+ * {@code -Dbenchmark.scheduling.moving-views=true} its newest post's view count moves at every request, as a young
+ * post's does on t.me, so no poll finds its page as it was (the figures go to a section of their own).
  */
 class SchedulingBenchmark {
 
@@ -63,6 +67,7 @@ class SchedulingBenchmark {
     private static final Duration DETECTION_WAIT = Duration.ofSeconds(150);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean FULL_MARKUP = Boolean.getBoolean("benchmark.scheduling.full-markup");
+    private static final boolean MOVING_VIEWS = Boolean.getBoolean("benchmark.scheduling.moving-views");
 
     @TempDir
     Path workDir;
@@ -97,6 +102,12 @@ class SchedulingBenchmark {
                 .append(sample.messages().getLast().text().length())
                 .append(" characters with its view count")
                 .append(FULL_MARKUP ? ", in the markup a real listed message carries beside its content" : "")
+                .append(
+                        MOVING_VIEWS
+                                ? "; the newest post's view count moves at every request, so no two polls of a"
+                                        + " channel get the same page"
+                                : "; a channel's page is byte for byte the same from one poll to the next until a post"
+                                        + " in it changes")
                 .append("), served by a fake t.me in the benchmark's JVM on the same ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores (")
@@ -142,7 +153,8 @@ class SchedulingBenchmark {
                 cores; "machine load" is the 1-minute load average at the end of the window (other builds included).
                 """);
         report.append(upkeep.isEmpty() ? "" : "\n" + upkeep + "\n");
-        BenchmarkReport.replaceSection("Scheduling, " + db, report.toString());
+        BenchmarkReport.replaceSection(
+                "Scheduling, " + db + (MOVING_VIEWS ? ", view counts moving" : ""), report.toString());
     }
 
     private String run(int accounts, Duration steady, Optional<DatabaseServerCpu> server) throws Exception {
@@ -471,6 +483,8 @@ class SchedulingBenchmark {
                     } else if (query.startsWith("before=")) {
                         long before = Long.parseLong(query.substring("before=".length()));
                         send(exchange, 200, older(fake, before));
+                    } else if (MOVING_VIEWS) {
+                        send(exchange, 200, withViewsMoved(fake));
                     } else {
                         send(exchange, 200, listings.get(channel));
                     }
@@ -489,6 +503,15 @@ class SchedulingBenchmark {
                 } else {
                     send(exchange, 200, channel.landingPage().getBytes(StandardCharsets.UTF_8));
                 }
+            }
+        }
+
+        /** The newest page, its newest post seen by one more reader since the last request. */
+        private static byte[] withViewsMoved(FakeTelegram channel) {
+            synchronized (channel) {
+                FakeMessage newest = channel.messages().getLast();
+                newest.views(String.valueOf(Long.parseLong(newest.views().replaceAll("\\D", "")) + 1));
+                return channel.listingPage(Optional.empty(), channel.pageSize()).getBytes(StandardCharsets.UTF_8);
             }
         }
 

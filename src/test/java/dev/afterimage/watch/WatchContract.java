@@ -168,6 +168,78 @@ abstract class WatchContract {
     }
 
     @Test
+    void aPageServedAsBeforeIsNotReadAgainYetEachPollSeesItsPosts() {
+        platform.cannot(Capability.UNREAD_PAGES).ifPresent(Assumptions::abort);
+        String pictured = platform.publish(Duration.ofHours(3), "Pictured", platform.picture("kept", 21));
+        String plain = platform.publish(Duration.ofHours(2), "Plain");
+        platform.watch();
+        platform.poll();
+        double unreadBefore = unreadPages();
+
+        for (int poll = 2; poll <= 4; poll++) {
+            platform.advance(MINUTE);
+            JsonPath summary = platform.poll();
+
+            assertEquals("OK", summary.getString("outcome"));
+            assertEquals(2, summary.getInt("postsSeen"));
+            assertEquals(clock.instant(), lastSeen(platform.archived(pictured)), "seen at poll " + poll);
+            assertEquals(clock.instant(), lastSeen(platform.archived(plain)), "seen at poll " + poll);
+        }
+        assertEquals(unreadBefore + 3, unreadPages(), "the three polls of the same page took it unread");
+
+        platform.editText(plain, AFTER_EDIT);
+        platform.advance(MINUTE);
+        JsonPath edited = platform.poll();
+
+        assertEquals(1, edited.getInt("newVersions"), "a page that changed is read");
+        assertEquals(unreadBefore + 3, unreadPages());
+        assertEquals(List.of("POST_EDITED"), platform.eventTypes());
+        platform.advance(MINUTE);
+        platform.poll();
+        assertEquals(unreadBefore + 4, unreadPages(), "the edited page, served again, is taken as read");
+        assertEquals(List.of("POST_EDITED"), platform.eventTypes());
+    }
+
+    @Test
+    void aPageServedAsBeforeIsReadAgainWhileAPostItNoLongerShowsIsInDoubt() {
+        platform.cannot(Capability.UNREAD_PAGES).ifPresent(Assumptions::abort);
+        String doomed = publishThreeAndDeleteTheMiddle();
+        Fault outage = platform.answerCheck(doomed, aResponse().withStatus(502));
+        platform.advance(MINUTE);
+        platform.poll();
+        double unreadBefore = unreadPages();
+
+        List<JsonPath> during = platform.pollEvery(MINUTE, Duration.ofMinutes(3));
+
+        assertEquals(
+                List.of(1, 1, 1),
+                during.stream().map(poll -> poll.getInt("suspects")).toList());
+        assertEquals(unreadBefore, unreadPages(), "a poll with a suspect to ask reads its page");
+        assertNothingReportedAndStillLive(doomed);
+        outage.heal();
+        assertDeletionReportedAfter(MINUTE);
+        assertTrue(unreadPages() > unreadBefore, "once nothing is in doubt, the same page is taken as read");
+    }
+
+    @Test
+    void aPageServedAsBeforeIsReadAgainWhenAPostItShowsPassesACheckAge() {
+        platform.cannot(Capability.UNREAD_PAGES).ifPresent(Assumptions::abort);
+        // The first re-check age is an hour: the next poll sees the post past it, which moves its next check.
+        platform.publish(Duration.ofMinutes(59).plusSeconds(30), "Nearly an hour old");
+        platform.watch();
+        platform.poll();
+        double unreadBefore = unreadPages();
+
+        platform.advance(MINUTE);
+        platform.poll();
+
+        assertEquals(unreadBefore, unreadPages(), "the poll that moves a post's next check reads the page");
+        platform.advance(MINUTE);
+        platform.poll();
+        assertEquals(unreadBefore + 1, unreadPages());
+    }
+
+    @Test
     void aPostListedBesideANewOneIsSeenByThatPollAndThoseAfter() {
         String first = platform.publish(Duration.ofHours(2), "First statement");
         platform.watch();
@@ -399,6 +471,21 @@ abstract class WatchContract {
         platform.poll();
         platform.pollEvery(MINUTE, Duration.ofMinutes(2));
         assertEquals(List.of("POST_DELETED"), platform.eventTypes());
+    }
+
+    /** The service's count of this platform's pages it took as read, from its metrics. */
+    private double unreadPages() {
+        String counter = "afterimage_listings_unread_total{platform=\""
+                + platform.account().getString("platform") + "\"} ";
+        return given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(counter))
+                .mapToDouble(line -> Double.parseDouble(line.substring(counter.length())))
+                .sum();
     }
 
     private static Instant lastSeen(JsonPath archived) {

@@ -3,6 +3,7 @@ package dev.afterimage.source.feed;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostChecks;
@@ -49,12 +50,29 @@ public class FeedSource implements PostSource {
 
     @Override
     public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
-        String url = account.handle();
         if (olderPageCursor.isPresent()) {
-            return new ListingResult.Unknown(url + ": a feed has no older pages");
+            return new ListingResult.Unknown(account.handle() + ": a feed has no older pages");
         }
+        return feed(account.handle(), Optional.empty());
+    }
+
+    @Override
+    public ListingResult newestPage(AccountRef account, PageDigest known) {
+        return feed(account.handle(), Optional.of(known));
+    }
+
+    @Override
+    public boolean tellsUnchangedPages() {
+        return true;
+    }
+
+    private ListingResult feed(String url, Optional<PageDigest> known) {
         return switch (Redirects.follow(web, url, ACCEPT)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page
+            when page.isSuccessful()
+                    && known.filter(digest -> digest.matches(page.body(), readWith(page)))
+                            .isPresent() -> new ListingResult.Unchanged(url, () -> page(url, page));
             case HttpOutcome.Received page when page.isSuccessful() -> page(url, page);
             case HttpOutcome.Received gone
             when gone.isGone() ->
@@ -104,7 +122,13 @@ public class FeedSource implements PostSource {
                         Optional.empty(),
                         new PageCapture(page.url(), page.exchange(), page.body()),
                         false,
-                        entries.title());
+                        entries.title(),
+                        Optional.of(PageDigest.of(page.body(), readWith(page))));
         };
+    }
+
+    /** A feed is read with its content type, which may name its encoding, and its address, which its links resolve on. */
+    private static String[] readWith(HttpOutcome.Received page) {
+        return new String[] {page.url(), page.contentType()};
     }
 }

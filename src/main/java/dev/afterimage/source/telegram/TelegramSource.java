@@ -4,6 +4,7 @@ import dev.afterimage.source.AccountBarrier;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
 import dev.afterimage.source.PageCapture;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostChecks;
@@ -43,10 +44,29 @@ public class TelegramSource implements PostSource {
 
     @Override
     public ListingResult listing(AccountRef account, Optional<String> olderPageCursor) {
+        return listing(account, olderPageCursor, Optional.empty());
+    }
+
+    @Override
+    public ListingResult newestPage(AccountRef account, PageDigest known) {
+        return listing(account, Optional.empty(), Optional.of(known));
+    }
+
+    @Override
+    public boolean tellsUnchangedPages() {
+        return true;
+    }
+
+    /** A page is read with the channel's name, against which its posts' links are checked: both make its digest. */
+    private ListingResult listing(AccountRef account, Optional<String> olderPageCursor, Optional<PageDigest> known) {
         String url = base + "/s/" + account.handle()
                 + olderPageCursor.map(before -> "?before=" + before).orElse("");
         return switch (web.get(url)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
+            case HttpOutcome.Received page
+            when page.isSuccessful()
+                    && known.filter(digest -> digest.matches(page.body(), account.handle()))
+                            .isPresent() -> new ListingResult.Unchanged(url, () -> listingPage(url, page, account));
             case HttpOutcome.Received page when page.isSuccessful() -> listingPage(url, page, account);
             case HttpOutcome.Received redirect
             when redirect.isRedirect()
@@ -90,7 +110,10 @@ public class TelegramSource implements PostSource {
                         url,
                         listing.postsNewestFirst(),
                         listing.olderPageCursor(),
-                        new PageCapture(url, page.exchange(), page.body()));
+                        new PageCapture(url, page.exchange(), page.body()),
+                        true,
+                        Optional.empty(),
+                        Optional.of(PageDigest.of(page.body(), account.handle())));
             case ParsedListing.NotAChannelPage notChannel -> new ListingResult.Unknown(url + ": " + notChannel.why());
             case ParsedListing.Unparseable unparseable -> new ListingResult.Unknown(url + ": " + unparseable.why());
         };

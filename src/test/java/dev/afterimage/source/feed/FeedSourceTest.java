@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -61,6 +62,31 @@ class FeedSourceTest {
         assertFalse(page.reachesFirstPost());
         assertArrayEquals(feed, page.capture().body());
         assertEquals(server.baseUrl() + "/feed/rss", page.url());
+    }
+
+    @Test
+    void theSameFeedAgainIsNotReadButTheSameBytesAsAnotherTypeAre() {
+        byte[] feed = RealFixtures.read("rss/gov-scot-news-rss-2017-06-27.xml");
+        serve(
+                "/same.xml",
+                aResponse().withHeader("Content-Type", "application/rss+xml").withBody(feed));
+        ListingResult.Page first =
+                assertInstanceOf(ListingResult.Page.class, source.listing(feed("/same.xml"), Optional.empty()));
+        PageDigest digest = first.digest().orElseThrow();
+
+        ListingResult.Unchanged again =
+                assertInstanceOf(ListingResult.Unchanged.class, source.newestPage(feed("/same.xml"), digest));
+
+        assertEquals(
+                texts(first),
+                texts(assertInstanceOf(ListingResult.Page.class, again.read().get())));
+        // The content type may name the encoding the bytes are read in: the same bytes under another are another page.
+        serve(
+                "/same.xml",
+                aResponse()
+                        .withHeader("Content-Type", "application/xml; charset=iso-8859-1")
+                        .withBody(feed));
+        assertInstanceOf(ListingResult.Page.class, source.newestPage(feed("/same.xml"), digest));
     }
 
     @Test
@@ -292,5 +318,12 @@ class FeedSourceTest {
 
     private static void serve(String pathAndQuery, ResponseDefinitionBuilder response) {
         server.stubFor(get(urlEqualTo(pathAndQuery)).willReturn(response));
+    }
+
+    /** Each post's id and text: a post keeps the bytes it was read from, which compare by identity. */
+    private static List<String> texts(ListingResult.Page page) {
+        return page.posts().stream()
+                .map(post -> post.platformPostId() + ": " + post.text())
+                .toList();
     }
 }

@@ -7,12 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostRef;
@@ -22,6 +24,8 @@ import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.RealFixtures;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +61,39 @@ class TelegramSourceTest {
         assertEquals("https://t.me/durov/536", page.posts().getFirst().url());
         assertEquals(Optional.of("523"), page.olderPageCursor());
         assertEquals(telegram.baseUrl() + "/s/durov", page.url());
+    }
+
+    @Test
+    void theSamePageAgainIsNotReadButCanBeAndAnotherIsRead() {
+        byte[] html = RealFixtures.read("telegram/channel-page-durov-excerpt.html");
+        serve("/s/durov", page(html));
+        ListingResult.Page first = assertInstanceOf(ListingResult.Page.class, source.listing(DUROV, Optional.empty()));
+        PageDigest digest = first.digest().orElseThrow();
+
+        ListingResult.Unchanged again =
+                assertInstanceOf(ListingResult.Unchanged.class, source.newestPage(DUROV, digest));
+        ListingResult.Page readAfterAll =
+                assertInstanceOf(ListingResult.Page.class, again.read().get());
+
+        assertEquals(texts(first), texts(readAfterAll));
+        assertEquals(first.digest(), readAfterAll.digest());
+        byte[] oneByteMore = Arrays.copyOf(html, html.length + 1);
+        oneByteMore[html.length] = '\n';
+        serve("/s/durov", page(oneByteMore));
+        ListingResult.Page changed = assertInstanceOf(ListingResult.Page.class, source.newestPage(DUROV, digest));
+        assertEquals(texts(first), texts(changed));
+        assertNotEquals(first.digest(), changed.digest());
+    }
+
+    @Test
+    void aFailedFetchOfTheSamePageIsUnknownNotUnchanged() {
+        serve("/s/durov", page(RealFixtures.read("telegram/channel-page-durov-excerpt.html")));
+        PageDigest digest = assertInstanceOf(ListingResult.Page.class, source.listing(DUROV, Optional.empty()))
+                .digest()
+                .orElseThrow();
+        serve("/s/durov", aResponse().withStatus(502));
+
+        assertInstanceOf(ListingResult.Unknown.class, source.newestPage(DUROV, digest));
     }
 
     @Test
@@ -188,5 +225,12 @@ class TelegramSourceTest {
 
     private static PostRef post(String id) {
         return new PostRef(id, "https://t.me/durov/" + id);
+    }
+
+    /** Each post's id and text: a post keeps the bytes it was read from, which compare by identity. */
+    private static List<String> texts(ListingResult.Page page) {
+        return page.posts().stream()
+                .map(post -> post.platformPostId() + ": " + post.text())
+                .toList();
     }
 }
