@@ -201,18 +201,21 @@ public class Poller {
         Optional<PageReadings.Reading> known = pushedDeletions.isEmpty() && source.tellsUnchangedPages()
                 ? readings.of(ticket.accountId())
                 : Optional.empty();
-        Instant fetchedAt = clock.instant();
-        ListingResult newest = known.isPresent()
-                ? source.newestPage(account, known.get().digest())
-                : source.listing(account, Optional.empty());
-        if (newest instanceof ListingResult.Unchanged) {
-            Optional<PollSummary> unread =
-                    recording(() -> pollUnread(ticket, account, inRecord, limits, known.get(), fetchedAt, windowStart));
-            if (unread.isPresent()) {
-                return unread.get();
+        ListingWalk walk;
+        if (known.isPresent()) {
+            Instant fetchedAt = clock.instant();
+            ListingResult newest = source.newestPage(account, known.get().digest());
+            if (newest instanceof ListingResult.Unchanged) {
+                Optional<PollSummary> unread = recording(
+                        () -> pollUnread(ticket, account, inRecord, limits, known.get(), fetchedAt, windowStart));
+                if (unread.isPresent()) {
+                    return unread.get();
+                }
             }
+            walk = walker.walk(source, account, windowStart, fetchedAt, newest);
+        } else {
+            walk = walker.walk(source, account, windowStart);
         }
-        ListingWalk walk = walker.walk(source, account, windowStart, fetchedAt, newest);
         return recording(
                 () -> pollWalked(ticket, account, pushedDeletions, inRecord, limits, source, windowStart, walk));
     }

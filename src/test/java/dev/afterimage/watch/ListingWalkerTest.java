@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.afterimage.detect.ListingOutcome;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
+import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PermalinkCheck;
 import dev.afterimage.source.Platform;
 import dev.afterimage.source.PostChecks;
@@ -43,6 +44,33 @@ class ListingWalkerTest {
         assertEquals(
                 new ListingWalk.Sighting("https://t.me/s/mod_russia", NOW, null),
                 walk.pageOf().get("27"));
+    }
+
+    @Test
+    void aNewestPageFoundUnchangedIsReadWhenWalked() {
+        ScriptedSource source = new ScriptedSource(Map.of("29", page(List.of(post(28, 3), post(27, 9)), "27")));
+        PageDigest digest = PageDigest.of(new byte[] {1});
+        ListingResult newest = new ListingResult.Unchanged(
+                "https://t.me/s/mod_russia",
+                () -> new ListingResult.Page(
+                        "https://t.me/s/mod_russia",
+                        List.of(post(30, 1), post(29, 2)),
+                        Optional.of("29"),
+                        null,
+                        true,
+                        Optional.empty(),
+                        Optional.of(digest)));
+        Instant fetchedAt = NOW.minusSeconds(5);
+
+        ListingWalk walk = new ListingWalker(20, new MutableClock(NOW))
+                .walk(source, ACCOUNT, NOW.minus(Duration.ofDays(7)), fetchedAt, newest);
+
+        assertEquals(2, walk.pagesFetched());
+        assertEquals(List.of("30", "29", "28", "27"), ids(walk));
+        assertEquals(List.of("29"), source.asked(), "the newest page is not fetched again");
+        assertEquals(Optional.of(digest), walk.newestDigest());
+        assertEquals(fetchedAt, walk.pageOf().get("30").fetchedAt());
+        assertEquals(NOW, walk.pageOf().get("28").fetchedAt());
     }
 
     @Test
