@@ -33,11 +33,6 @@ public record PageDigest(String sha256) {
         return new PageDigest(Sha256.hex(digest));
     }
 
-    /** Whether these are the bytes, read with these inputs, that this digest was taken of. */
-    public boolean matches(byte[] body, String... readWith) {
-        return equals(of(body, readWith));
-    }
-
     private static byte[] lengthOf(int length) {
         return ByteBuffer.allocate(Integer.BYTES).putInt(length).array();
     }

@@ -69,11 +69,7 @@ public class FeedSource implements PostSource {
     private ListingResult feed(String url, Optional<PageDigest> known) {
         return switch (Redirects.follow(web, url, ACCEPT)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
-            case HttpOutcome.Received page
-            when page.isSuccessful()
-                    && known.filter(digest -> digest.matches(page.body(), readWith(page)))
-                            .isPresent() -> new ListingResult.Unchanged(url, () -> page(url, page));
-            case HttpOutcome.Received page when page.isSuccessful() -> page(url, page);
+            case HttpOutcome.Received page when page.isSuccessful() -> read(url, page, known);
             case HttpOutcome.Received gone
             when gone.isGone() ->
                 new ListingResult.AccountGone("the feed " + gone.url() + " answered HTTP " + gone.status());
@@ -109,7 +105,16 @@ public class FeedSource implements PostSource {
         };
     }
 
-    private static ListingResult page(String url, HttpOutcome.Received page) {
+    /** The page's digest is taken once: against the known digest and for the reading. */
+    private static ListingResult read(String url, HttpOutcome.Received page, Optional<PageDigest> known) {
+        PageDigest digest = PageDigest.of(page.body(), page.url(), page.contentType());
+        return known.filter(digest::equals).isPresent()
+                ? new ListingResult.Unchanged(url, () -> page(url, page, digest))
+                : page(url, page, digest);
+    }
+
+    /** A feed is read with its content type, which may name its encoding, and its address, which its links resolve on. */
+    private static ListingResult page(String url, HttpOutcome.Received page, PageDigest digest) {
         return switch (FeedParser.parse(page.body(), page.contentType(), page.url())) {
             case ParsedFeed.NotAFeed notAFeed -> new ListingResult.Unknown(page.url() + ": " + notAFeed.why());
             case ParsedFeed.Entries entries ->
@@ -123,12 +128,7 @@ public class FeedSource implements PostSource {
                         new PageCapture(page.url(), page.exchange(), page.body()),
                         false,
                         entries.title(),
-                        Optional.of(PageDigest.of(page.body(), readWith(page))));
+                        Optional.of(digest));
         };
-    }
-
-    /** A feed is read with its content type, which may name its encoding, and its address, which its links resolve on. */
-    private static String[] readWith(HttpOutcome.Received page) {
-        return new String[] {page.url(), page.contentType()};
     }
 }

@@ -64,10 +64,9 @@ public class TelegramSource implements PostSource {
         return switch (web.get(url)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());
             case HttpOutcome.Received page
-            when page.isSuccessful()
-                    && known.filter(digest -> digest.matches(page.body(), account.handle()))
-                            .isPresent() -> new ListingResult.Unchanged(url, () -> listingPage(url, page, account));
-            case HttpOutcome.Received page when page.isSuccessful() -> listingPage(url, page, account);
+            when page.isSuccessful() && olderPageCursor.isPresent() ->
+                listingPage(url, page, account, Optional.empty());
+            case HttpOutcome.Received page when page.isSuccessful() -> newestPage(url, page, account, known);
             case HttpOutcome.Received redirect
             when redirect.isRedirect()
                     && olderPageCursor.isEmpty()
@@ -103,7 +102,20 @@ public class TelegramSource implements PostSource {
         };
     }
 
-    private static ListingResult listingPage(String url, HttpOutcome.Received page, AccountRef account) {
+    /**
+     * Only the newest page's digest is ever compared with a later fetch's, so only the newest page is digested, once:
+     * against the known digest and for the reading.
+     */
+    private static ListingResult newestPage(
+            String url, HttpOutcome.Received page, AccountRef account, Optional<PageDigest> known) {
+        Optional<PageDigest> digest = Optional.of(PageDigest.of(page.body(), account.handle()));
+        return digest.equals(known)
+                ? new ListingResult.Unchanged(url, () -> listingPage(url, page, account, digest))
+                : listingPage(url, page, account, digest);
+    }
+
+    private static ListingResult listingPage(
+            String url, HttpOutcome.Received page, AccountRef account, Optional<PageDigest> digest) {
         return switch (TelegramPageParser.parseListing(page.body(), account.handle(), TelegramNaming.CANONICAL_BASE)) {
             case ParsedListing.Listing listing ->
                 new ListingResult.Page(
@@ -113,7 +125,7 @@ public class TelegramSource implements PostSource {
                         new PageCapture(url, page.exchange(), page.body()),
                         true,
                         Optional.empty(),
-                        Optional.of(PageDigest.of(page.body(), account.handle())));
+                        digest);
             case ParsedListing.NotAChannelPage notChannel -> new ListingResult.Unknown(url + ": " + notChannel.why());
             case ParsedListing.Unparseable unparseable -> new ListingResult.Unknown(url + ": " + unparseable.why());
         };

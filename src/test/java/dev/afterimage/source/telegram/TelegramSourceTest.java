@@ -97,11 +97,15 @@ class TelegramSourceTest {
     }
 
     @Test
-    void olderPageIsAskedWithBefore() {
+    void olderPageIsAskedWithBeforeAndNotDigestedSinceNoPollComparesIt() {
         telegram.stubFor(get(urlEqualTo("/s/durov?before=523"))
                 .willReturn(page(RealFixtures.read("telegram/channel-page-durov-excerpt.html"))));
 
-        assertInstanceOf(ListingResult.Page.class, source.listing(DUROV, Optional.of("523")));
+        ListingResult.Page older =
+                assertInstanceOf(ListingResult.Page.class, source.listing(DUROV, Optional.of("523")));
+
+        assertEquals(5, older.posts().size());
+        assertEquals(Optional.empty(), older.digest());
     }
 
     @Test
