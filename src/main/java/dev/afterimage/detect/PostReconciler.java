@@ -229,9 +229,7 @@ public class PostReconciler {
                         .filter(version -> version.post().versionAt() != null
                                 && version.post().versionAt().isAfter(newestAt))
                         .toList();
-        List<ObservedPost> candidates = reportedHistory(
-                new ObservedPost(seen.post(), seen.media(), seen.sourceUrl(), seen.observedAt(), seen.capture(), after),
-                archived);
+        List<ObservedPost> candidates = reportedHistory(seen.withEarlierVersions(after), archived);
         return candidates.subList(0, candidates.size() - 1);
     }
 
