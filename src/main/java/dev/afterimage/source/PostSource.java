@@ -33,20 +33,12 @@ public interface PostSource {
 
     /**
      * The newest page of the account's listing, as {@link #listing} fetches it, unless its digest is {@code known}:
-     * then {@link ListingResult.Unchanged}, not read again. Only a source that {@link #tellsUnchangedPages} answers so;
-     * the others read every page.
+     * then {@link ListingResult.Unchanged}, not read again. A source that gives its newest page a
+     * {@link ListingResult.Page#digest} answers so; one whose platform answers differently at every request (counters
+     * on an API's posts) gives none, since comparing would only cost a hash, and is never asked.
      */
     default ListingResult newestPage(AccountRef account, PageDigest known) {
         return listing(account, Optional.empty());
-    }
-
-    /**
-     * Whether this source's pages carry a {@link ListingResult.Page#digest} and {@link #newestPage} answers
-     * {@link ListingResult.Unchanged} for a page seen before: false where the platform's answers change with every
-     * request (counters on an API's posts), so comparing them would only cost a hash.
-     */
-    default boolean tellsUnchangedPages() {
-        return false;
     }
 
     /**

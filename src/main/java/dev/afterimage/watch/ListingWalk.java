@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @param pageOf the page each post (by platform id) was read from
  * @param title the name the listing's first page gives itself, if any
- * @param newestDigest what the first page was read from, where its source tells ({@link
- *     dev.afterimage.source.PostSource#tellsUnchangedPages})
+ * @param newestDigest what the first page was read from, where its source can tell the same page again ({@link
+ *     dev.afterimage.source.PostSource#newestPage})
  */
 record ListingWalk(
         ListingOutcome outcome,

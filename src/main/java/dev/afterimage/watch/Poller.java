@@ -198,9 +198,8 @@ public class Poller {
         PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll(), () -> wrappingUp);
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
-        Optional<PageReadings.Reading> known = pushedDeletions.isEmpty() && source.tellsUnchangedPages()
-                ? readings.of(ticket.accountId())
-                : Optional.empty();
+        Optional<PageReadings.Reading> known =
+                pushedDeletions.isEmpty() ? readings.of(ticket.accountId()) : Optional.empty();
         ListingWalk walk;
         if (known.isPresent()) {
             Instant fetchedAt = clock.instant();
@@ -345,9 +344,7 @@ public class Poller {
                                 .toList()),
                 plan,
                 collected);
-        if (source.tellsUnchangedPages()) {
-            readings.note(accountId, walk, seen, summary.skipped() > 0);
-        }
+        readings.note(accountId, walk, seen, summary.skipped() > 0);
         return summary;
     }
 

@@ -61,11 +61,6 @@ public class FeedSource implements PostSource {
         return feed(account.handle(), Optional.of(known));
     }
 
-    @Override
-    public boolean tellsUnchangedPages() {
-        return true;
-    }
-
     private ListingResult feed(String url, Optional<PageDigest> known) {
         return switch (Redirects.follow(web, url, ACCEPT)) {
             case HttpOutcome.Failed failed -> new ListingResult.Unknown(url + ": " + failed.reason());

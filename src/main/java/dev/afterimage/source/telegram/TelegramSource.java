@@ -52,11 +52,6 @@ public class TelegramSource implements PostSource {
         return listing(account, Optional.empty(), Optional.of(known));
     }
 
-    @Override
-    public boolean tellsUnchangedPages() {
-        return true;
-    }
-
     /** A page is read with the channel's name, against which its posts' links are checked: both make its digest. */
     private ListingResult listing(AccountRef account, Optional<String> olderPageCursor, Optional<PageDigest> known) {
         String url = base + "/s/" + account.handle()
