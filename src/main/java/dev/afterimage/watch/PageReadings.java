@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * What the last reading of each account's newest page found, where its source can tell the same page again
- * (its pages carry a digest, {@link PostSource#newestPage}): a poll that fetches the very bytes again may take them as read then
- * ({@link Poller}). Kept only for a page that was the whole listing and whose every post was admitted with its media
- * stored, so that taking it unread skips nothing a reading would have done. In memory only, since a reading depends on
- * the service's code: after a restart, or on another instance, each page is read once more.
+ * What the last reading of each account's newest page found, where its source can tell the same page again (the page
+ * carries a digest, {@link PostSource#newestPage}): a poll that fetches the very bytes again may take them as read
+ * then ({@link Poller}). Kept only for a page that was the whole listing and whose every post was admitted with its
+ * media stored, so that taking it unread skips nothing a reading would have done. In memory only, since a reading
+ * depends on the service's code: after a restart, or on another instance, each page is read once more.
  */
 final class PageReadings {
 

@@ -108,7 +108,10 @@ public class FeedSource implements PostSource {
                 : page(url, page, digest);
     }
 
-    /** A feed is read with its content type, which may name its encoding, and its address, which its links resolve on. */
+    /**
+     * A feed is read with its content type, which may name its encoding, and its address, which its links resolve on:
+     * both are in its digest.
+     */
     private static ListingResult page(String url, HttpOutcome.Received page, PageDigest digest) {
         return switch (FeedParser.parse(page.body(), page.contentType(), page.url())) {
             case ParsedFeed.NotAFeed notAFeed -> new ListingResult.Unknown(page.url() + ": " + notAFeed.why());
