@@ -78,7 +78,14 @@ public sealed interface ListingResult {
      *
      * @param read reads the page after all, for a poll that needs its posts
      */
-    record Unchanged(String url, Supplier<ListingResult> read) implements ListingResult {}
+    record Unchanged(String url, Supplier<ListingResult> read) implements ListingResult {
+
+        /** The newest page with this digest: unchanged when the poll knew the digest, else read at once. */
+        public static ListingResult orRead(
+                String url, PageDigest digest, Optional<PageDigest> known, Supplier<ListingResult> read) {
+            return known.filter(digest::equals).isPresent() ? new Unchanged(url, read) : read.get();
+        }
+    }
 
     /** Anything else: a timeout, a 5xx, a 429, a login wall, a page that does not parse. Proves nothing. */
     record Unknown(String reason) implements ListingResult {}

@@ -103,9 +103,7 @@ public class FeedSource implements PostSource {
     /** The page's digest is taken once: against the known digest and for the reading. */
     private static ListingResult read(String url, HttpOutcome.Received page, Optional<PageDigest> known) {
         PageDigest digest = PageDigest.of(page.body(), page.url(), page.contentType());
-        return known.filter(digest::equals).isPresent()
-                ? new ListingResult.Unchanged(url, () -> page(url, page, digest))
-                : page(url, page, digest);
+        return ListingResult.Unchanged.orRead(url, digest, known, () -> page(url, page, digest));
     }
 
     /**

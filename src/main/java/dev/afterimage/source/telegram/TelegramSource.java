@@ -103,10 +103,9 @@ public class TelegramSource implements PostSource {
      */
     private static ListingResult newestPage(
             String url, HttpOutcome.Received page, AccountRef account, Optional<PageDigest> known) {
-        Optional<PageDigest> digest = Optional.of(PageDigest.of(page.body(), account.handle()));
-        return digest.equals(known)
-                ? new ListingResult.Unchanged(url, () -> listingPage(url, page, account, digest))
-                : listingPage(url, page, account, digest);
+        PageDigest digest = PageDigest.of(page.body(), account.handle());
+        return ListingResult.Unchanged.orRead(
+                url, digest, known, () -> listingPage(url, page, account, Optional.of(digest)));
     }
 
     private static ListingResult listingPage(
