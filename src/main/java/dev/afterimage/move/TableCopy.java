@@ -152,6 +152,33 @@ final class TableCopy {
         }
     }
 
+    /**
+     * Sets each sequence the schema declares by name (e.g. the one polls are numbered from) to where it stands in H2, so
+     * the numbers the service hands out next follow on from the copied ones. H2's identity columns have sequences of
+     * their own names, which PostgreSQL's do not share: {@link #restartIdentities} sets those.
+     */
+    void carrySequences() throws SQLException {
+        try (PreparedStatement standing = source.prepareStatement("SELECT SEQUENCE_NAME, BASE_VALUE"
+                        + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA");
+                ResultSet sequences = standing.executeQuery();
+                PreparedStatement declared = target.prepareStatement("SELECT 1 FROM information_schema.sequences"
+                        + " WHERE sequence_schema = current_schema() AND sequence_name = ?");
+                PreparedStatement set = target.prepareStatement("SELECT setval(?, ?, false)")) {
+            while (sequences.next()) {
+                String name = sequences.getString(1).toLowerCase(Locale.ROOT);
+                declared.setString(1, name);
+                try (ResultSet found = declared.executeQuery()) {
+                    if (!found.next()) {
+                        continue;
+                    }
+                }
+                set.setString(1, "\"" + name + "\"");
+                set.setLong(2, sequences.getLong(2));
+                set.execute();
+            }
+        }
+    }
+
     /** Each table's rows on the target, counted, against what was read from the source. */
     void verify(List<Copied> copied) throws SQLException {
         for (Copied done : copied) {

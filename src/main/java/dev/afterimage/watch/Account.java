@@ -77,11 +77,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "last_poll_started_at")
     public Instant lastPollStartedAt;
 
-    /** The number given to the newest poll started: polls are ordered by it, never by the wall clock. */
-    @Column(name = "poll_seq", nullable = false)
-    public long pollSeq;
-
-    /** The number of the newest poll recorded; an observation of a poll numbered lower arriving later is stale. */
+    /**
+     * The number of the newest poll recorded ({@code poll_number}, one sequence for all accounts): polls are ordered by
+     * it, never by the wall clock; an observation of a poll numbered lower arriving later is stale.
+     */
     @Column(name = "last_recorded_poll_seq", nullable = false)
     public long lastRecordedPollSeq;
 

@@ -9,11 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -28,11 +25,8 @@ class PollClaims {
     /** A poll_schedule row due at ?1 and held by no live claim; both of lockDue's queries check it. */
     private static final String DUE_AT_1 = "next_poll_at <= ?1 AND (claimed_until IS NULL OR claimed_until < ?1)";
 
-    /**
-     * A claimed account: when its poll was due, its interval, when it was last seen posting, and the number its poll
-     * was given in the claim's transaction (none when another transaction held the account's row just then).
-     */
-    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt, OptionalLong seq) {}
+    /** A claimed account: when its poll was due, its interval, and when it was last seen posting. */
+    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt) {}
 
     private final EntityManager entities;
 
@@ -55,18 +49,12 @@ class PollClaims {
                     .setParameter(2, until)
                     .setParameter(3, ids)
                     .executeUpdate();
-            Map<Long, Long> numbered = numberPolls(ids);
             return due.stream()
-                    .map(row -> {
-                        long accountId = ((Number) row[0]).longValue();
-                        Long seq = numbered.get(accountId);
-                        return new Claim(
-                                accountId,
-                                instant(row[1]),
-                                Duration.ofSeconds(((Number) row[2]).longValue()),
-                                Optional.ofNullable(row[3]).map(PollClaims::instant),
-                                seq == null ? OptionalLong.empty() : OptionalLong.of(seq));
-                    })
+                    .map(row -> new Claim(
+                            ((Number) row[0]).longValue(),
+                            instant(row[1]),
+                            Duration.ofSeconds(((Number) row[2]).longValue()),
+                            Optional.ofNullable(row[3]).map(PollClaims::instant)))
                     .toList();
         });
     }
@@ -97,28 +85,6 @@ class PollClaims {
                         3,
                         candidates.stream().map(id -> ((Number) id).longValue()).toList())
                 .getResultList());
-    }
-
-    /**
-     * Numbers the claimed accounts' polls in the claim's transaction, so a scheduled poll need not commit a write of
-     * its own to start. An account whose row another transaction holds is skipped, never waited for (a claim must not
-     * wait on a lock while holding others): its poll numbers itself as it starts.
-     */
-    private Map<Long, Long> numberPolls(List<Long> accountIds) {
-        List<Object[]> free = rows(
-                entities.createNativeQuery("SELECT id, poll_seq FROM account WHERE id IN (?1) FOR UPDATE SKIP LOCKED")
-                        .setParameter(1, accountIds)
-                        .getResultList());
-        if (free.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Long> numbered = free.stream()
-                .collect(Collectors.toMap(
-                        row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).longValue() + 1));
-        entities.createNativeQuery("UPDATE account SET poll_seq = poll_seq + 1 WHERE id IN (?1)")
-                .setParameter(1, List.copyOf(numbered.keySet()))
-                .executeUpdate();
-        return numbered;
     }
 
     /** Extends the node's claims on the accounts it is still polling. */

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -44,6 +43,7 @@ class PollRecorder {
     private final AccountWatchdog watchdog;
     private final EvidenceChain chain;
     private final GroupCommit commits;
+    private final PollNumbers numbers;
     private final WatchConfig config;
     private final Clock clock;
 
@@ -52,18 +52,21 @@ class PollRecorder {
             AccountWatchdog watchdog,
             EvidenceChain chain,
             GroupCommit commits,
+            PollNumbers numbers,
             WatchConfig config,
             Clock clock) {
         this.reconciler = reconciler;
         this.watchdog = watchdog;
         this.chain = chain;
         this.commits = commits;
+        this.numbers = numbers;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * A poll's place in its account's order: polls are numbered as they start, and recorded by number.
+     * A poll's place in its account's order: polls are numbered as they start ({@link PollNumbers}), and recorded by
+     * number.
      *
      * @param account what the poll reads, as the account stood when the poll was numbered
      */
@@ -74,15 +77,12 @@ class PollRecorder {
 
     /**
      * Numbers a poll as it starts, in the one transaction that also reads what the poll needs of the account; none
-     * when {@code deferred} says the account is not to be polled now. A poll the scheduler numbered as it claimed the
-     * account keeps that number, and then only reads, unless another poll of the account was numbered since. A clock
-     * that stepped back since the last poll is logged, and changes nothing.
-     *
-     * @param numbered the number the poll was given when its account was claimed, if it was
+     * when {@code deferred} says the account is not to be polled now. A clock that stepped back since the last poll is
+     * logged, and changes nothing.
      */
-    Optional<Ticket> begin(long accountId, OptionalLong numbered, Instant startedAt, Predicate<Account> deferred) {
+    Optional<Ticket> begin(long accountId, Instant startedAt, Predicate<Account> deferred) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Account account = numbered.isPresent() ? read(accountId) : locked(accountId);
+            Account account = read(accountId);
             if (deferred.test(account)) {
                 return Optional.empty();
             }
@@ -95,15 +95,7 @@ class PollRecorder {
                         Duration.between(startedAt, account.lastPollStartedAt),
                         account.lastPollStartedAt);
             }
-            if (numbered.isPresent() && account.pollSeq == numbered.getAsLong()) {
-                return Optional.of(new Ticket(accountId, account.pollSeq, startedAt, account.ref()));
-            }
-            if (numbered.isPresent()) {
-                // Another poll was numbered since the claim: number this one anew, from the row as it stands.
-                Account.getEntityManager().refresh(account, LockModeType.PESSIMISTIC_WRITE);
-            }
-            account.pollSeq++;
-            return Optional.of(new Ticket(accountId, account.pollSeq, startedAt, account.ref()));
+            return Optional.of(new Ticket(accountId, numbers.next(), startedAt, account.ref()));
         });
     }
 

@@ -314,7 +314,7 @@ public class PollScheduler {
             // How late the poll starts against when it was due: the cost of scheduling made visible.
             metrics.timer(LAG_METRIC).record(Duration.between(claim.due(), clock.instant()));
             try {
-                poller.pollScheduled(accountId, claim.seq(), newest -> {
+                poller.pollScheduled(accountId, newest -> {
                     // In the poll's record transaction: the outcome and the next due time commit together.
                     release(claim, newest, claims::releaseWithin);
                     released.set(true);

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -109,18 +108,15 @@ public class Poller {
      * @return the poll's summary, or empty when it was skipped for the budget
      */
     public Optional<PollSummary> pollScheduled(long accountId) {
-        return pollScheduled(accountId, OptionalLong.empty(), newest -> {});
+        return pollScheduled(accountId, newest -> {});
     }
 
     /**
      * A scheduled poll whose record transaction also runs {@code inRecord}, given the newest publication time the
      * listing showed: the scheduler ends its claim there, in the same commit as the poll's outcome.
-     *
-     * @param numbered the number the scheduler gave the poll when it claimed the account, if it could
      */
-    public Optional<PollSummary> pollScheduled(
-            long accountId, OptionalLong numbered, Consumer<Optional<Instant>> inRecord) {
-        return poll(accountId, numbered, Set.of(), inRecord, this::deferredByBudget);
+    public Optional<PollSummary> pollScheduled(long accountId, Consumer<Optional<Instant>> inRecord) {
+        return poll(accountId, Set.of(), inRecord, this::deferredByBudget);
     }
 
     /** X bills every read: a scheduled poll waits while the month's spend runs ahead of its budget. */
@@ -146,13 +142,11 @@ public class Poller {
      * age: the notice only makes them suspects, and the platform's own answer about each decides.
      */
     public PollSummary poll(long accountId, Set<String> pushedDeletions) {
-        return poll(accountId, OptionalLong.empty(), pushedDeletions, newest -> {}, account -> false)
-                .orElseThrow();
+        return poll(accountId, pushedDeletions, newest -> {}, account -> false).orElseThrow();
     }
 
     private Optional<PollSummary> poll(
             long accountId,
-            OptionalLong numbered,
             Set<String> pushedDeletions,
             Consumer<Optional<Instant>> inRecord,
             Predicate<Account> deferred) {
@@ -166,7 +160,7 @@ public class Poller {
             throw new PollInProgressException(accountId, 0);
         }
         try {
-            Optional<PollRecorder.Ticket> started = recorder.begin(accountId, numbered, clock.instant(), deferred);
+            Optional<PollRecorder.Ticket> started = recorder.begin(accountId, clock.instant(), deferred);
             if (started.isEmpty()) {
                 return Optional.empty();
             }

@@ -145,10 +145,15 @@ class MoveToPostgresqlTest {
             try (Statement insert = pg.createStatement()) {
                 insert.executeUpdate("INSERT INTO account (platform, handle, canonical_url, poll_interval_seconds,"
                         + " enabled, availability, origin, created_at, consecutive_unknown, watch_failing, options_json,"
-                        + " poll_seq, last_recorded_poll_seq) VALUES ('TELEGRAM', 'after_move', 'https://t.me/after_move',"
-                        + " 60, TRUE, 'AVAILABLE', 'API', CURRENT_TIMESTAMP, 0, FALSE, '{}', 0, 0)");
+                        + " last_recorded_poll_seq) VALUES ('TELEGRAM', 'after_move', 'https://t.me/after_move',"
+                        + " 60, TRUE, 'AVAILABLE', 'API', CURRENT_TIMESTAMP, 0, FALSE, '{}', 0)");
             }
             assertTrue(single(pg, "SELECT MAX(id) FROM account") > newest, "the next account gets a new id");
+            long lastPoll = single(h2, "SELECT MAX(last_recorded_poll_seq) FROM account");
+            assertTrue(lastPoll > 0, "the archive's polls were numbered");
+            assertTrue(
+                    single(pg, "SELECT nextval('poll_number')") > lastPoll,
+                    "the next poll is numbered after those recorded in H2, so none is discarded as stale");
         }
 
         MoveException again = assertThrows(

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -165,18 +164,7 @@ class PollClaimsTest {
     }
 
     @Test
-    void aClaimNumbersThePollOfEachAccountItClaims() {
-        long id = account("claims_numbered", T0);
-        long before = pollSeq(id);
-
-        PollClaims.Claim claim = claims.claim("node-a", T0, 10, T0.plus(LEASE)).getFirst();
-
-        assertEquals(OptionalLong.of(before + 1), claim.seq());
-        assertEquals(before + 1, pollSeq(id), "the number is taken, so no other poll gets it");
-    }
-
-    @Test
-    void anAccountWhoseRowIsHeldElsewhereIsClaimedUnnumberedWithoutWaiting() throws Exception {
+    void anAccountWhoseRowIsHeldElsewhereIsClaimedWithoutWaiting() throws Exception {
         long held = account("claims_row_held", T0);
         long free = account("claims_row_free", T0.plusSeconds(1));
         CountDownLatch locked = new CountDownLatch(1);
@@ -190,15 +178,12 @@ class PollClaimsTest {
                         await(done);
                     }));
             assertTrue(locked.await(10, TimeUnit.SECONDS));
-            long seqBefore = pollSeq(free);
 
             List<PollClaims.Claim> claimed = claims.claim("node-a", T0.plusSeconds(5), 10, T0.plus(LEASE));
 
             assertEquals(
                     List.of(held, free),
                     claimed.stream().map(PollClaims.Claim::accountId).toList());
-            assertEquals(OptionalLong.empty(), claimed.getFirst().seq(), "its poll numbers itself as it starts");
-            assertEquals(OptionalLong.of(seqBefore + 1), claimed.get(1).seq());
             done.countDown();
             holder.get(10, TimeUnit.SECONDS);
         } finally {
@@ -213,10 +198,6 @@ class PollClaimsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private long pollSeq(long accountId) {
-        return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId).pollSeq);
     }
 
     private long account(String handle, Instant due) {

@@ -1,15 +1,20 @@
 package dev.afterimage.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.afterimage.detect.PollObservation;
+import dev.afterimage.detect.PollVerdict;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A poll's number: taken as it starts, or already when the scheduler claimed its account. */
+/** A poll's number: taken from one sequence as it starts; a poll's record loses to that of one started later. */
 @QuarkusTest
 class PollNumberingTest {
 
@@ -22,50 +27,49 @@ class PollNumberingTest {
     AccountService accounts;
 
     @Test
-    void aPollNumberedByItsClaimKeepsTheNumberAndTakesNoOther() {
-        long id = account("numbering_claimed");
-        long claimed = QuarkusTransaction.requiringNew().call(() -> ++Account.<Account>findById(id).pollSeq);
+    void aPollThatStartsLaterIsNumberedHigherWhicheverAccountItPolls() {
+        long first = account("numbering_first");
+        long second = account("numbering_second");
 
-        PollRecorder.Ticket ticket = recorder.begin(id, OptionalLong.of(claimed), NOW, account -> false)
-                .orElseThrow();
+        long a = begin(first).seq();
+        long b = begin(second).seq();
+        long c = begin(first).seq();
 
-        assertEquals(claimed, ticket.seq());
-        assertEquals(claimed, pollSeq(id));
+        assertTrue(a < b && b < c, a + ", " + b + ", " + c);
     }
 
     @Test
-    void aPollNumberedByItsClaimIsNumberedAnewWhenAnotherPollStartedSince() {
+    void aPollsRecordArrivingAfterThatOfAPollStartedLaterIsDiscarded() {
         long id = account("numbering_overtaken");
-        long claimed = QuarkusTransaction.requiringNew().call(() -> ++Account.<Account>findById(id).pollSeq);
-        PollRecorder.Ticket manual =
-                recorder.begin(id, OptionalLong.empty(), NOW, account -> false).orElseThrow();
+        PollRecorder.Ticket earlier = begin(id);
+        PollRecorder.Ticket later = begin(id);
 
-        PollRecorder.Ticket scheduled = recorder.begin(id, OptionalLong.of(claimed), NOW, account -> false)
-                .orElseThrow();
+        assertTrue(record(later, "the later poll").isPresent());
+        assertTrue(record(earlier, "the earlier poll").isEmpty(), "an older view must not undo a newer one");
 
-        assertEquals(claimed + 1, manual.seq());
-        assertEquals(claimed + 2, scheduled.seq(), "the poll that starts last is numbered last");
-        assertEquals(claimed + 2, pollSeq(id));
+        Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(id));
+        assertEquals(later.seq(), account.lastRecordedPollSeq);
+        assertEquals("the later poll", account.lastPollDetail);
     }
 
-    @Test
-    void aPollWithoutANumberTakesTheNext() {
-        long id = account("numbering_unclaimed");
-        long before = pollSeq(id);
+    private PollRecorder.Ticket begin(long accountId) {
+        return recorder.begin(accountId, NOW, account -> false).orElseThrow();
+    }
 
-        assertEquals(
-                before + 1,
-                recorder.begin(id, OptionalLong.empty(), NOW, account -> false)
-                        .orElseThrow()
-                        .seq());
-        assertEquals(before + 1, pollSeq(id));
+    private Optional<PollRecorder.Recorded> record(PollRecorder.Ticket ticket, String why) {
+        PollVerdict verdict = PollVerdict.failed(why);
+        return recorder.record(
+                ticket,
+                new PollObservation(
+                        ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of(), Map.of()),
+                verdict,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                () -> {});
     }
 
     private long account(String handle) {
         return accounts.create(new AccountRequest(null, "telegram", handle, null, "5m", false), AccountOrigin.API).id;
-    }
-
-    private static long pollSeq(long accountId) {
-        return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId).pollSeq);
     }
 }
