@@ -4,13 +4,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -25,8 +28,22 @@ class PollClaims {
     /** A poll_schedule row due at ?1 and held by no live claim; both of lockDue's queries check it. */
     private static final String DUE_AT_1 = "next_poll_at <= ?1 AND (claimed_until IS NULL OR claimed_until < ?1)";
 
-    /** A claimed account: when its poll was due, its interval, and when it was last seen posting. */
-    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt) {}
+    /**
+     * A claimed account: when its poll was due, its interval, when it was last seen posting, and when it is due again
+     * unless its poll learns otherwise ({@link PollScheduler} then gives the claim back with another time).
+     */
+    record Claim(long accountId, Instant due, Duration interval, Optional<Instant> postedAt, Instant next) {
+
+        /**
+         * Whether a poll that ended at {@code now}, having seen the account last post at {@code seenPostedAt}, gives
+         * the claim back: it changed what the claim set (a newer post may bring a quiet account back to its interval,
+         * and is written down), or the claim, held up to a {@code lease} longer, could still hold the account when it
+         * is next due.
+         */
+        boolean givenBackAfter(Optional<Instant> seenPostedAt, Instant now, Duration lease) {
+            return !seenPostedAt.equals(postedAt) || !next.isAfter(now.plus(lease));
+        }
+    }
 
     private final EntityManager entities;
 
@@ -34,28 +51,47 @@ class PollClaims {
         this.entities = entities;
     }
 
-    /** Claims up to {@code limit} accounts due at {@code now}, oldest due first, for {@code node} until {@code until}. */
-    List<Claim> claim(String node, Instant now, int limit, Instant until) {
+    /**
+     * Claims up to {@code limit} accounts due at {@code now}, oldest due first, for {@code node} until {@code until},
+     * and moves each to its next due time by {@code cadence} already: a poll that learns nothing new (most of them)
+     * then need not write the schedule again, and a claim that lapses, its instance dead, is polled again on its beat.
+     */
+    List<Claim> claim(String node, Instant now, int limit, Instant until, PollCadence cadence) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> due = lockDue(now, limit);
-            if (due.isEmpty()) {
-                return List.of();
-            }
-            List<Long> ids =
-                    due.stream().map(row -> ((Number) row[0]).longValue()).toList();
-            entities.createNativeQuery("UPDATE poll_schedule SET claimed_by = ?1, claimed_until = ?2"
-                            + " WHERE account_id IN (?3)")
-                    .setParameter(1, node)
-                    .setParameter(2, until)
-                    .setParameter(3, ids)
-                    .executeUpdate();
-            return due.stream()
-                    .map(row -> new Claim(
-                            ((Number) row[0]).longValue(),
-                            instant(row[1]),
-                            Duration.ofSeconds(((Number) row[2]).longValue()),
-                            Optional.ofNullable(row[3]).map(PollClaims::instant)))
+            List<Claim> claimed = lockDue(now, limit).stream()
+                    .map(row -> {
+                        Instant due = instant(row[1]);
+                        Duration interval = Duration.ofSeconds(((Number) row[2]).longValue());
+                        Optional<Instant> postedAt = Optional.ofNullable(row[3]).map(PollClaims::instant);
+                        return new Claim(
+                                ((Number) row[0]).longValue(),
+                                due,
+                                interval,
+                                postedAt,
+                                cadence.next(due, interval, postedAt, now));
+                    })
                     .toList();
+            if (!claimed.isEmpty()) {
+                hold(node, until, claimed);
+            }
+            return claimed;
+        });
+    }
+
+    /** One batch of statements, each account's next time being its own. */
+    private void hold(String node, Instant until, List<Claim> claimed) {
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement hold = connection.prepareStatement("UPDATE poll_schedule SET claimed_by = ?,"
+                    + " claimed_until = ?, next_poll_at = ? WHERE account_id = ?")) {
+                for (Claim claim : claimed) {
+                    hold.setString(1, node);
+                    hold.setObject(2, until.atOffset(ZoneOffset.UTC));
+                    hold.setObject(3, claim.next().atOffset(ZoneOffset.UTC));
+                    hold.setLong(4, claim.accountId());
+                    hold.addBatch();
+                }
+                hold.executeBatch();
+            }
         });
     }
 
@@ -100,7 +136,10 @@ class PollClaims {
                 .executeUpdate());
     }
 
-    /** Ends the node's claim: the account is next due at {@code next}; it was last seen posting at {@code postedAt}. */
+    /**
+     * Ends the node's claim: the account is next due at {@code next}; it was last seen posting at {@code postedAt}. Only
+     * for a poll that changes what its claim set, or whose claim could outlast its next due time.
+     */
     void release(String node, long accountId, Instant next, Optional<Instant> postedAt) {
         QuarkusTransaction.requiringNew().run(() -> releaseWithin(node, accountId, next, postedAt));
     }
@@ -123,6 +162,21 @@ class PollClaims {
                 .setParameter(3, node);
         postedAt.ifPresent(posted -> release.setParameter(4, posted));
         release.executeUpdate();
+    }
+
+    /**
+     * Gives back claims whose polls never started, e.g. queued as the instance stops: each account due again when its
+     * claimed poll was, so another instance polls it at once.
+     */
+    void giveBack(String node, Collection<Claim> unstarted) {
+        if (unstarted.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Claim claim : unstarted) {
+                releaseWithin(node, claim.accountId(), claim.due(), Optional.empty());
+            }
+        });
     }
 
     /** Gives back every claim of the node at once, e.g. as it stops, so other instances need not wait for the lease. */

@@ -161,10 +161,12 @@ public class PollScheduler {
         }
         stopping = true;
         claimLoops.shutdown();
-        // Claimed but not started: given back with the rest below, not polled in a hurry.
+        // Claimed but not started: given back due as they were, not polled in a hurry.
         List<Runnable> waiting = new ArrayList<>();
         pool.getQueue().drainTo(waiting);
-        waiting.forEach(task -> polling.remove(((ClaimedPoll) task).claim().accountId()));
+        List<PollClaims.Claim> unstarted =
+                waiting.stream().map(task -> ((ClaimedPoll) task).claim()).toList();
+        unstarted.forEach(claim -> polling.remove(claim.accountId()));
         poller.wrapUp();
         pool.shutdown();
         try {
@@ -178,6 +180,7 @@ public class PollScheduler {
         }
         renewals.shutdownNow();
         try {
+            claims.giveBack(node(), unstarted);
             claims.releaseAll(node());
         } catch (RuntimeException e) {
             LOG.warnf("could not give back the claims of this instance; they lapse after %s", config.claimLease());
@@ -238,7 +241,7 @@ public class PollScheduler {
             Instant now = clock.instant();
             List<PollClaims.Claim> claimed;
             try {
-                claimed = claims.claim(node(), now, free, now.plus(config.claimLease()));
+                claimed = claims.claim(node(), now, free, now.plus(config.claimLease()), cadence);
             } catch (RuntimeException e) {
                 slots.release(free);
                 LOG.warnf("could not claim due polls (%s); the next turn tries again", e.getMessage());
@@ -309,15 +312,15 @@ public class PollScheduler {
 
     private void run(PollClaims.Claim claim) {
         long accountId = claim.accountId();
-        AtomicBoolean released = new AtomicBoolean();
+        AtomicBoolean concluded = new AtomicBoolean();
         try {
             // How late the poll starts against when it was due: the cost of scheduling made visible.
             metrics.timer(LAG_METRIC).record(Duration.between(claim.due(), clock.instant()));
             try {
                 poller.pollScheduled(accountId, newest -> {
                     // In the poll's record transaction: the outcome and the next due time commit together.
-                    release(claim, newest, claims::releaseWithin);
-                    released.set(true);
+                    conclude(claim, newest, claims::releaseWithin);
+                    concluded.set(true);
                 });
             } catch (AccountNotFoundException e) {
                 LOG.infof("account %d no longer exists; its polls stopped with it", accountId);
@@ -325,8 +328,8 @@ public class PollScheduler {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "poll of account %d failed; it is retried at the next interval", accountId);
             }
-            if (!released.get()) {
-                release(claim, Optional.empty(), claims::release);
+            if (!concluded.get()) {
+                conclude(claim, Optional.empty(), claims::release);
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "the next poll of account %d could not be scheduled; its claim lapses", accountId);
@@ -343,15 +346,18 @@ public class PollScheduler {
     }
 
     /**
-     * The claim is given back due at its next time; when the account was last seen posting is written only when the
-     * poll moved it.
+     * The claim already set the account's next due time; most polls leave it so, and their claims lapse on their own.
      */
-    private void release(PollClaims.Claim claim, Optional<Instant> newest, Release how) {
+    private void conclude(PollClaims.Claim claim, Optional<Instant> newest, Release how) {
         Optional<Instant> postedAt = latest(claim.postedAt(), newest);
+        Instant now = clock.instant();
+        if (!claim.givenBackAfter(postedAt, now, config.claimLease())) {
+            return;
+        }
         how.release(
                 node(),
                 claim.accountId(),
-                cadence.next(claim.due(), claim.interval(), postedAt, clock.instant()),
+                cadence.next(claim.due(), claim.interval(), postedAt, now),
                 postedAt.equals(claim.postedAt()) ? Optional.empty() : postedAt);
     }
 

@@ -31,6 +31,8 @@ class PollClaimsTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
+    /** Quiet after a day without a post, polled at most hourly then; a fresh account keeps its 5 minutes. */
+    private static final PollCadence CADENCE = new PollCadence(Duration.ofDays(1), Duration.ofHours(1));
 
     @Inject
     PollClaims claims;
@@ -56,7 +58,7 @@ class PollClaimsTest {
         long early = account("claims_early", T0.minusSeconds(50));
         account("claims_future", T0.plusSeconds(30));
 
-        List<PollClaims.Claim> first = claims.claim("node-a", T0, 10, T0.plus(LEASE));
+        List<PollClaims.Claim> first = claim("node-a", T0, 10, T0.plus(LEASE));
         assertEquals(
                 List.of(early, late),
                 first.stream().map(PollClaims.Claim::accountId).toList());
@@ -64,46 +66,48 @@ class PollClaimsTest {
         assertEquals(Duration.ofMinutes(5), first.getFirst().interval());
         assertEquals(Optional.empty(), first.getFirst().postedAt());
 
-        assertEquals(List.of(), claims.claim("node-b", T0.plusSeconds(1), 10, T0.plus(LEASE)), "claimed by node-a");
+        assertEquals(List.of(), claim("node-b", T0.plusSeconds(1), 10, T0.plus(LEASE)), "claimed by node-a");
     }
 
     @Test
     void aClaimThatIsNotRenewedLapsesAndAnotherInstanceTakesIt() {
         long id = account("claims_lapse", T0);
-        claims.claim("node-a", T0, 10, T0.plus(LEASE));
-        claims.renew("node-a", Set.of(id), T0.plus(LEASE).plusSeconds(20));
+        claim("node-a", T0, 10, T0.plus(LEASE));
+        Instant renewedUntil = T0.plus(Duration.ofMinutes(6));
+        claims.renew("node-a", Set.of(id), renewedUntil);
 
         assertEquals(
-                List.of(), claims.claim("node-b", T0.plus(LEASE).plusSeconds(10), 10, T0.plus(Duration.ofMinutes(2))));
-        List<PollClaims.Claim> taken =
-                claims.claim("node-b", T0.plus(LEASE).plusSeconds(21), 10, T0.plus(Duration.ofMinutes(2)));
+                List.of(),
+                claim("node-b", T0.plus(Duration.ofMinutes(5)).plusSeconds(10), 10, T0.plus(Duration.ofMinutes(7))),
+                "due again, but node-a's poll still runs");
+        List<PollClaims.Claim> taken = claim("node-b", renewedUntil.plusSeconds(1), 10, T0.plus(Duration.ofMinutes(8)));
         assertEquals(
                 List.of(id), taken.stream().map(PollClaims.Claim::accountId).toList());
 
         claims.release("node-a", id, T0.plus(Duration.ofHours(1)), Optional.empty());
         assertEquals(
                 List.of(),
-                claims.claim("node-c", T0.plus(Duration.ofMinutes(1)), 10, T0.plus(Duration.ofMinutes(4))),
+                claim("node-c", T0.plus(Duration.ofMinutes(9)), 10, T0.plus(Duration.ofMinutes(11))),
                 "node-a's late release did not end node-b's claim");
         assertEquals(
-                List.of(T0),
-                claims.claim("node-c", T0.plus(Duration.ofMinutes(3)), 10, T0.plus(Duration.ofMinutes(4))).stream()
+                List.of(T0.plus(Duration.ofMinutes(10))),
+                claim("node-c", T0.plus(Duration.ofMinutes(10)), 10, T0.plus(Duration.ofMinutes(11))).stream()
                         .map(PollClaims.Claim::due)
                         .toList(),
-                "nor moved the account's due time");
+                "nor moved the account's due time, which node-b's claim set");
     }
 
     @Test
     void aReleasedAccountIsDueAgainAtItsNextTimeWithItsLastPost() {
         long id = account("claims_release", T0);
-        claims.claim("node-a", T0, 10, T0.plus(LEASE));
+        claim("node-a", T0, 10, T0.plus(LEASE));
         Instant posted = T0.minus(Duration.ofHours(2));
         claims.release("node-a", id, T0.plusSeconds(60), Optional.of(posted));
-        assertEquals(List.of(), claims.claim("node-a", T0.plusSeconds(59), 10, T0.plus(LEASE)));
+        assertEquals(List.of(), claim("node-a", T0.plusSeconds(59), 10, T0.plus(LEASE)));
 
-        claims.claim("node-a", T0.plusSeconds(60), 10, T0.plus(Duration.ofMinutes(2)));
+        claim("node-a", T0.plusSeconds(60), 10, T0.plus(Duration.ofMinutes(2)));
         claims.release("node-a", id, T0.plusSeconds(120), Optional.of(T0.minus(Duration.ofDays(3))));
-        List<PollClaims.Claim> again = claims.claim("node-b", T0.plusSeconds(120), 10, T0.plus(Duration.ofMinutes(3)));
+        List<PollClaims.Claim> again = claim("node-b", T0.plusSeconds(120), 10, T0.plus(Duration.ofMinutes(3)));
         assertEquals(
                 List.of(id), again.stream().map(PollClaims.Claim::accountId).toList());
         assertEquals(Optional.of(posted), again.getFirst().postedAt(), "an older post does not move it back");
@@ -111,20 +115,64 @@ class PollClaimsTest {
         claims.release("node-b", id, T0.plusSeconds(180), Optional.empty());
         assertEquals(
                 List.of(Optional.of(posted)),
-                claims.claim("node-c", T0.plusSeconds(180), 10, T0.plus(Duration.ofMinutes(4))).stream()
+                claim("node-c", T0.plusSeconds(180), 10, T0.plus(Duration.ofMinutes(4))).stream()
                         .map(PollClaims.Claim::postedAt)
                         .toList(),
                 "a poll that saw no post keeps the last one");
     }
 
     @Test
-    void givingBackEveryClaimMakesThemClaimableAtOnce() {
-        long id = account("claims_give_back", T0);
-        claims.claim("node-a", T0, 10, T0.plus(LEASE));
-        claims.releaseAll("node-a");
+    void aClaimMovesTheAccountToItsNextDueTimeAlready() {
+        long id = account("claims_next", T0);
+
+        PollClaims.Claim claim =
+                claim("node-a", T0.plusSeconds(10), 10, T0.plus(LEASE)).getFirst();
+
+        assertEquals(T0.plus(Duration.ofMinutes(5)), claim.next(), "on its beat");
+        assertEquals(List.of(), claim("node-b", T0.plus(LEASE).plusSeconds(1), 10, T0.plus(Duration.ofMinutes(2))));
         assertEquals(
                 List.of(id),
-                claims.claim("node-b", T0, 10, T0.plus(LEASE)).stream()
+                claim("node-b", T0.plus(Duration.ofMinutes(5)), 10, T0.plus(Duration.ofMinutes(6))).stream()
+                        .map(PollClaims.Claim::accountId)
+                        .toList(),
+                "due again on its beat when its poll gave nothing back, e.g. its instance died");
+    }
+
+    @Test
+    void aQuietAccountsClaimMovesItFurther() {
+        long id = account("claims_quiet", T0);
+        claim("node-a", T0, 10, T0.plus(LEASE));
+        claims.release("node-a", id, T0.plusSeconds(60), Optional.of(T0.minus(Duration.ofDays(3))));
+
+        PollClaims.Claim claim =
+                claim("node-a", T0.plusSeconds(60), 10, T0.plus(LEASE)).getFirst();
+
+        assertEquals(T0.plusSeconds(60).plus(Duration.ofMinutes(40)), claim.next(), "quiet for three days: 8 × 5 min");
+    }
+
+    @Test
+    void claimsGivenBackUnstartedAreDueAsTheyWere() {
+        long id = account("claims_give_back", T0);
+        List<PollClaims.Claim> unstarted = claim("node-a", T0, 10, T0.plus(LEASE));
+
+        claims.giveBack("node-a", unstarted);
+
+        List<PollClaims.Claim> again = claim("node-b", T0, 10, T0.plus(LEASE));
+        assertEquals(
+                List.of(id), again.stream().map(PollClaims.Claim::accountId).toList(), "claimable at once");
+        assertEquals(T0, again.getFirst().due());
+    }
+
+    @Test
+    void givingBackEveryClaimSparesTheWaitForTheLease() {
+        long id = account("claims_release_all", T0);
+        claim("node-a", T0, 10, T0.plus(Duration.ofHours(1)));
+
+        claims.releaseAll("node-a");
+
+        assertEquals(
+                List.of(id),
+                claim("node-b", T0.plus(Duration.ofMinutes(5)), 10, T0.plus(Duration.ofMinutes(6))).stream()
                         .map(PollClaims.Claim::accountId)
                         .toList());
     }
@@ -146,7 +194,7 @@ class PollClaimsTest {
                     // loop goes on until nothing is left, and so do these.
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                     while (distinct.size() < ids.size() && System.nanoTime() < deadline) {
-                        claims.claim(node, T0, 4, T0.plus(LEASE)).forEach(claim -> {
+                        claim(node, T0, 4, T0.plus(LEASE)).forEach(claim -> {
                             claimed.add(claim.accountId());
                             distinct.add(claim.accountId());
                         });
@@ -179,7 +227,7 @@ class PollClaimsTest {
                     }));
             assertTrue(locked.await(10, TimeUnit.SECONDS));
 
-            List<PollClaims.Claim> claimed = claims.claim("node-a", T0.plusSeconds(5), 10, T0.plus(LEASE));
+            List<PollClaims.Claim> claimed = claim("node-a", T0.plusSeconds(5), 10, T0.plus(LEASE));
 
             assertEquals(
                     List.of(held, free),
@@ -190,6 +238,10 @@ class PollClaimsTest {
             done.countDown();
             other.shutdownNow();
         }
+    }
+
+    private List<PollClaims.Claim> claim(String node, Instant now, int limit, Instant until) {
+        return claims.claim(node, now, limit, until, CADENCE);
     }
 
     private static void await(CountDownLatch latch) {
