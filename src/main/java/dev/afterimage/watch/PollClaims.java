@@ -20,7 +20,7 @@ import org.hibernate.query.NativeQuery;
  * The due-work table: when each enabled account is next due, and which instance holds its poll. Instances claim due
  * accounts in batches, skipping rows another instance is claiming at that moment, and hold each claim by a lease they
  * renew while the poll runs: an instance that dies stops renewing, and its accounts are claimable again when the lease
- * runs out.
+ * has run out and they are next due.
  */
 @ApplicationScoped
 class PollClaims {
