@@ -59,9 +59,7 @@ class PollClaimsTest {
         account("claims_future", T0.plusSeconds(30));
 
         List<PollClaims.Claim> first = claim("node-a", T0, 10, T0.plus(LEASE));
-        assertEquals(
-                List.of(early, late),
-                first.stream().map(PollClaims.Claim::accountId).toList());
+        assertEquals(List.of(early, late), accountIds(first));
         assertEquals(T0.minusSeconds(50), first.getFirst().due());
         assertEquals(Duration.ofMinutes(5), first.getFirst().interval());
         assertEquals(Optional.empty(), first.getFirst().postedAt());
@@ -81,8 +79,7 @@ class PollClaimsTest {
                 claim("node-b", T0.plus(Duration.ofMinutes(5)).plusSeconds(10), 10, T0.plus(Duration.ofMinutes(7))),
                 "due again, but node-a's poll still runs");
         List<PollClaims.Claim> taken = claim("node-b", renewedUntil.plusSeconds(1), 10, T0.plus(Duration.ofMinutes(8)));
-        assertEquals(
-                List.of(id), taken.stream().map(PollClaims.Claim::accountId).toList());
+        assertEquals(List.of(id), accountIds(taken));
 
         claims.release("node-a", id, T0.plus(Duration.ofHours(1)), Optional.empty());
         assertEquals(
@@ -108,8 +105,7 @@ class PollClaimsTest {
         claim("node-a", T0.plusSeconds(60), 10, T0.plus(Duration.ofMinutes(2)));
         claims.release("node-a", id, T0.plusSeconds(120), Optional.of(T0.minus(Duration.ofDays(3))));
         List<PollClaims.Claim> again = claim("node-b", T0.plusSeconds(120), 10, T0.plus(Duration.ofMinutes(3)));
-        assertEquals(
-                List.of(id), again.stream().map(PollClaims.Claim::accountId).toList());
+        assertEquals(List.of(id), accountIds(again));
         assertEquals(Optional.of(posted), again.getFirst().postedAt(), "an older post does not move it back");
 
         claims.release("node-b", id, T0.plusSeconds(180), Optional.empty());
@@ -132,9 +128,7 @@ class PollClaimsTest {
         assertEquals(List.of(), claim("node-b", T0.plus(LEASE).plusSeconds(1), 10, T0.plus(Duration.ofMinutes(2))));
         assertEquals(
                 List.of(id),
-                claim("node-b", T0.plus(Duration.ofMinutes(5)), 10, T0.plus(Duration.ofMinutes(6))).stream()
-                        .map(PollClaims.Claim::accountId)
-                        .toList(),
+                accountIds(claim("node-b", T0.plus(Duration.ofMinutes(5)), 10, T0.plus(Duration.ofMinutes(6)))),
                 "due again on its beat when its poll gave nothing back, e.g. its instance died");
     }
 
@@ -158,8 +152,7 @@ class PollClaimsTest {
         claims.giveBack("node-a", unstarted);
 
         List<PollClaims.Claim> again = claim("node-b", T0, 10, T0.plus(LEASE));
-        assertEquals(
-                List.of(id), again.stream().map(PollClaims.Claim::accountId).toList(), "claimable at once");
+        assertEquals(List.of(id), accountIds(again), "claimable at once");
         assertEquals(T0, again.getFirst().due());
     }
 
@@ -172,9 +165,7 @@ class PollClaimsTest {
 
         assertEquals(
                 List.of(id),
-                claim("node-b", T0.plus(Duration.ofMinutes(5)), 10, T0.plus(Duration.ofMinutes(6))).stream()
-                        .map(PollClaims.Claim::accountId)
-                        .toList());
+                accountIds(claim("node-b", T0.plus(Duration.ofMinutes(5)), 10, T0.plus(Duration.ofMinutes(6)))));
     }
 
     @Test
@@ -229,15 +220,17 @@ class PollClaimsTest {
 
             List<PollClaims.Claim> claimed = claim("node-a", T0.plusSeconds(5), 10, T0.plus(LEASE));
 
-            assertEquals(
-                    List.of(held, free),
-                    claimed.stream().map(PollClaims.Claim::accountId).toList());
+            assertEquals(List.of(held, free), accountIds(claimed));
             done.countDown();
             holder.get(10, TimeUnit.SECONDS);
         } finally {
             done.countDown();
             other.shutdownNow();
         }
+    }
+
+    private static List<Long> accountIds(List<PollClaims.Claim> claimed) {
+        return claimed.stream().map(PollClaims.Claim::accountId).toList();
     }
 
     private List<PollClaims.Claim> claim(String node, Instant now, int limit, Instant until) {
