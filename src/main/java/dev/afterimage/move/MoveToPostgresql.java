@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Moves an embedded H2 archive into an empty PostgreSQL database: creates the schema there with the service's own
  * migrations, copies every table in foreign-key order from one consistent snapshot, sets the identity counters past
- * the copied ids and the schema's sequences where H2's stand, and checks every table's row count. Run with the service stopped:
+ * the copied ids and the schema's sequences where H2's stand, and checks every table's row count. Run with the service
+ * stopped:
  *
  * <pre>
  * java -cp 'target/quarkus-app/lib/main/*:target/quarkus-app/app/*' dev.afterimage.move.MoveToPostgresql \

@@ -12,7 +12,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 @ApplicationScoped
 class PollNumbers {
 
-    static final String SEQUENCE = "poll_number";
+    private static final String SEQUENCE = "poll_number";
 
     private final EntityManager entities;
     private final String next;
