@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -18,11 +19,14 @@ import org.jboss.logging.Logger;
  * Commits the records of polls that end at about the same time in one transaction. A poll's record is a short write
  * transaction whose commit is most of its cost: on H2 (with {@code WRITE_DELAY=0}) every commit writes the pages it
  * changed to the file before it returns, and the records of accounts polled together change the same pages (the
- * accounts', the schedule's index). A caller still returns only once its own record is committed.
+ * accounts', the schedule's index).
  *
- * <p>One writer thread commits the groups. A record waits for others only while polls whose pages are in are still
- * to record, and at most {@code afterimage.watch.record-linger}: a lone poll commits at once. A group the database
- * refuses is written again record by record, each in its own transaction, so one bad record costs only itself.
+ * <p>Two kinds of record share the groups. One whose caller waits ({@link #commit}) waits for others only while polls
+ * whose pages are in are still to record, and at most {@code afterimage.watch.record-linger}: a lone poll commits at
+ * once, and its caller returns once its record is committed. One whose caller goes on ({@link #later}), the record of
+ * a poll that observed nothing new, waits up to {@code afterimage.watch.unread-record-within} for others. One writer
+ * thread commits the groups. A group the database refuses is written again record by record, each in its own
+ * transaction, so one bad record costs only itself.
  */
 @ApplicationScoped
 class GroupCommit {
@@ -36,6 +40,7 @@ class GroupCommit {
     private static final Expected NOTHING_EXPECTED = () -> {};
 
     private final long lingerNanos;
+    private final long laterNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
@@ -45,6 +50,7 @@ class GroupCommit {
 
     GroupCommit(WatchConfig config) {
         this.lingerNanos = config.recordLinger().toNanos();
+        this.laterNanos = config.unreadRecordWithin().toNanos();
     }
 
     /** A poll about to record: until it has (or is closed), groups wait for it, up to the linger. */
@@ -71,22 +77,48 @@ class GroupCommit {
 
     /** Runs the work in a transaction it may share with other records; returns once that transaction committed. */
     <T> T commit(Supplier<T> work) {
-        Pending<T> pending = new Pending<>(work);
-        boolean queued;
+        Pending<T> pending = new Pending<>(work, lingerNanos, true, refusal -> {});
+        return queue(pending)
+                ? pending.await()
+                : QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    /**
+     * Queues the work for a transaction it may share with other records, committed within
+     * {@code afterimage.watch.unread-record-within}, and returns at once; with none configured, or once stopping, runs
+     * it in its own transaction before it returns. Only for work a crash may lose, since it observed nothing new: when
+     * the database refuses it, {@code refused} is told, on the writer's thread.
+     */
+    void later(Runnable work, Consumer<Throwable> refused) {
+        Pending<Void> pending = new Pending<>(
+                () -> {
+                    work.run();
+                    return null;
+                },
+                laterNanos,
+                false,
+                refused);
+        if (!queue(pending)) {
+            QuarkusTransaction.requiringNew().run(work);
+        }
+    }
+
+    /** Whether the pending record is queued for the writer; not when records commit alone, or once stopping. */
+    private boolean queue(Pending<?> pending) {
         lock.lock();
         try {
-            queued = lingerNanos > 0 && !stopped;
-            if (queued) {
-                if (writer == null) {
-                    writer = Thread.ofPlatform().name("poll-records").daemon().start(this::writeGroups);
-                }
-                queue.add(pending);
-                changed.signal();
+            if (pending.waitNanos <= 0 || stopped) {
+                return false;
             }
+            if (writer == null) {
+                writer = Thread.ofPlatform().name("poll-records").daemon().start(this::writeGroups);
+            }
+            queue.add(pending);
+            changed.signal();
+            return true;
         } finally {
             lock.unlock();
         }
-        return queued ? pending.await() : QuarkusTransaction.requiringNew().call(work::get);
     }
 
     /** Lets the writer commit what is queued, then stop; records that come later commit on their caller's thread. */
@@ -120,16 +152,18 @@ class GroupCommit {
         }
     }
 
-    /** The next group: what is queued once every poll about to record has, or the linger is over. */
+    /**
+     * The next group: what is queued once it fills a group, once every poll about to record has (while only records
+     * whose callers wait are queued), or once the first queued record's wait is over.
+     */
     private List<Pending<?>> nextGroup() {
         lock.lock();
         try {
             while (queue.isEmpty() && !stopped) {
                 changed.awaitUninterruptibly();
             }
-            long deadline = System.nanoTime() + lingerNanos;
-            while (!stopped && queue.size() < Math.min(expected, MAX_GROUP)) {
-                long left = deadline - System.nanoTime();
+            while (!stopped && queue.size() < MAX_GROUP && !everyExpectedIn()) {
+                long left = firstDue() - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
@@ -142,6 +176,16 @@ class GroupCommit {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the queue holds only records whose callers wait, and as many as polls are about to record. */
+    private boolean everyExpectedIn() {
+        return queue.stream().allMatch(pending -> pending.callerWaits) && queue.size() >= expected;
+    }
+
+    /** When the queued record that may wait least must be committed. */
+    private long firstDue() {
+        return queue.stream().mapToLong(pending -> pending.due).min().orElse(System.nanoTime());
     }
 
     private List<Pending<?>> takeGroup() {
@@ -179,15 +223,26 @@ class GroupCommit {
         void close();
     }
 
-    /** One record waiting for its group's commit; what it returned counts only once that commit succeeded. */
+    /**
+     * One record waiting for its group's commit; what it returned counts only once that commit succeeded. A caller that
+     * waits learns of a refusal from {@link #await}; one that does not, from {@code refused}.
+     */
     private static final class Pending<T> {
 
         private final Supplier<T> work;
+        private final long waitNanos;
+        private final long due;
+        private final boolean callerWaits;
+        private final Consumer<Throwable> refused;
         private final CompletableFuture<T> outcome = new CompletableFuture<>();
         private T value;
 
-        Pending(Supplier<T> work) {
+        Pending(Supplier<T> work, long waitNanos, boolean callerWaits, Consumer<Throwable> refused) {
             this.work = work;
+            this.waitNanos = waitNanos;
+            this.due = System.nanoTime() + waitNanos;
+            this.callerWaits = callerWaits;
+            this.refused = refused;
         }
 
         void run() {
@@ -200,6 +255,7 @@ class GroupCommit {
 
         void fail(Throwable e) {
             outcome.completeExceptionally(e);
+            refused.accept(e);
         }
 
         T await() {

@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Writes what one poll learnt: the listed posts in batches of {@code afterimage.watch.batch-size}, each its own
  * short transaction, then the permalink answers and the account's state in a last one, which it may share with the
- * records of other polls ending at the same time ({@link GroupCommit}). Every post is applied whole
+ * records of other polls ending at the same time ({@link GroupCommit}); that of a scheduled poll which found its page as
+ * an earlier poll read it is written in the background ({@link #recordLater}). Every post is applied whole
  * or not at all, so if the process dies half-way the next poll sees the rest and reports it once; and a post the
  * database refuses costs only itself (it is skipped, with the reason), never its batch nor the poll.
  */
@@ -148,6 +149,44 @@ class PollRecorder {
         chain.sealCommitted();
         Reconciliation listed = changes;
         return rest.map(answers -> new Recorded(listed.plus(answers), List.copyOf(skips)));
+    }
+
+    /**
+     * Records, in the background ({@link GroupCommit#later}), a poll that took its page unread: it observed nothing new,
+     * and every post it listed is archived as listed, so a crash before the record commits loses only that they were
+     * seen again then, which the next poll notes. Discarded as {@link #record} is when a poll numbered later was recorded
+     * first.
+     */
+    void recordLater(
+            Ticket ticket,
+            PollObservation observation,
+            PollVerdict verdict,
+            Optional<String> accountIdentity,
+            Optional<String> listingTitle) {
+        commits.later(
+                () -> finish(
+                        ticket,
+                        observation,
+                        verdict,
+                        accountIdentity,
+                        listingTitle,
+                        List.of(),
+                        observation.unread(),
+                        () -> {}),
+                refusal -> notWritten(ticket, refusal));
+    }
+
+    private static void notWritten(Ticket ticket, Throwable refusal) {
+        if (refusal instanceof AccountNotFoundException) {
+            LOG.debugf("account %d was removed before the record of its poll %d", ticket.accountId(), ticket.seq());
+            return;
+        }
+        LOG.warnf(
+                refusal,
+                "the record of poll %d of account %d (started at %s), which found nothing new, was not written",
+                ticket.seq(),
+                ticket.accountId(),
+                ticket.startedAt());
     }
 
     /**

@@ -55,6 +55,7 @@ public class PollScheduler {
     private final WatchConfig config;
     private final PollClaims claims;
     private final Poller poller;
+    private final GroupCommit commits;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final PollCadence cadence;
@@ -77,6 +78,7 @@ public class PollScheduler {
             WatchConfig config,
             PollClaims claims,
             Poller poller,
+            GroupCommit commits,
             MeterRegistry metrics,
             Config settings) {
         this.quartz = quartz;
@@ -84,6 +86,7 @@ public class PollScheduler {
         this.config = config;
         this.claims = claims;
         this.poller = poller;
+        this.commits = commits;
         this.metrics = metrics;
         // Due times follow the wall clock, as Quartz's triggers did: instances compare them in a shared table, and
         // a test that moves the service's clock through days must not make every account due at once.
@@ -179,6 +182,8 @@ public class PollScheduler {
             Thread.currentThread().interrupt();
         }
         renewals.shutdownNow();
+        // Records written in the background are written now, while the database is still open.
+        commits.stop();
         try {
             claims.giveBack(node(), unstarted);
             claims.releaseAll(node());
@@ -317,10 +322,23 @@ public class PollScheduler {
             // How late the poll starts against when it was due: the cost of scheduling made visible.
             metrics.timer(LAG_METRIC).record(Duration.between(claim.due(), clock.instant()));
             try {
-                poller.pollScheduled(accountId, newest -> {
-                    // In the poll's record transaction: the outcome and the next due time commit together.
-                    conclude(claim, newest, claims::releaseWithin);
-                    concluded.set(true);
+                poller.pollScheduled(accountId, new ClaimEnd() {
+                    @Override
+                    public void withRecord(Optional<Instant> newestPost) {
+                        // The outcome and the next due time commit together.
+                        conclude(claim, newestPost, claims::releaseWithin);
+                        concluded.set(true);
+                    }
+
+                    @Override
+                    public void alone(Optional<Instant> newestPost) {
+                        concluded.set(true);
+                        try {
+                            conclude(claim, newestPost, claims::release);
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "the claim of account %d could not be given back; it lapses", accountId);
+                        }
+                    }
                 });
             } catch (AccountNotFoundException e) {
                 LOG.infof("account %d no longer exists; its polls stopped with it", accountId);

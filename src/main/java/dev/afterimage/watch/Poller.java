@@ -39,7 +39,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -108,15 +107,40 @@ public class Poller {
      * @return the poll's summary, or empty when it was skipped for the budget
      */
     public Optional<PollSummary> pollScheduled(long accountId) {
-        return pollScheduled(accountId, newest -> {});
+        return pollScheduled(accountId, ClaimEnd.NONE);
     }
 
     /**
-     * A scheduled poll whose record transaction also runs {@code inRecord}, given the newest publication time the
-     * listing showed: the scheduler ends its claim there, in the same commit as the poll's outcome.
+     * A scheduled poll that ends its claim as {@code end} says: in the same commit as the poll's outcome, or on its own
+     * when the poll took its page unread, whose record is then written in the background ({@link GroupCommit#later}).
      */
-    public Optional<PollSummary> pollScheduled(long accountId, Consumer<Optional<Instant>> inRecord) {
-        return poll(accountId, Set.of(), inRecord, this::deferredByBudget);
+    Optional<PollSummary> pollScheduled(long accountId, ClaimEnd end) {
+        return poll(accountId, new Request(Set.of(), end, true));
+    }
+
+    /**
+     * What a poll was asked for.
+     *
+     * @param pushedDeletions posts the platform pushed a deletion notice for
+     * @param scheduled whether the scheduler asked: such a poll may be deferred for a spend budget, and records a page
+     *     it took unread in the background
+     */
+    private record Request(Set<String> pushedDeletions, ClaimEnd end, boolean scheduled) {}
+
+    /** One poll under way: what it was asked for, its place in its account's order and the account as it read it. */
+    private record PollRun(Request request, PollRecorder.Ticket ticket) {
+
+        long accountId() {
+            return ticket.accountId();
+        }
+
+        Instant startedAt() {
+            return ticket.startedAt();
+        }
+
+        AccountRef account() {
+            return ticket.account();
+        }
     }
 
     /** X bills every read: a scheduled poll waits while the month's spend runs ahead of its budget. */
@@ -142,14 +166,11 @@ public class Poller {
      * age: the notice only makes them suspects, and the platform's own answer about each decides.
      */
     public PollSummary poll(long accountId, Set<String> pushedDeletions) {
-        return poll(accountId, pushedDeletions, newest -> {}, account -> false).orElseThrow();
+        return poll(accountId, new Request(pushedDeletions, ClaimEnd.NONE, false))
+                .orElseThrow();
     }
 
-    private Optional<PollSummary> poll(
-            long accountId,
-            Set<String> pushedDeletions,
-            Consumer<Optional<Instant>> inRecord,
-            Predicate<Account> deferred) {
+    private Optional<PollSummary> poll(long accountId, Request request) {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -160,19 +181,20 @@ public class Poller {
             throw new PollInProgressException(accountId, 0);
         }
         try {
+            Predicate<Account> deferred = request.scheduled() ? this::deferredByBudget : account -> false;
             Optional<PollRecorder.Ticket> started = recorder.begin(accountId, clock.instant(), deferred);
             if (started.isEmpty()) {
                 return Optional.empty();
             }
             PollRecorder.Ticket ticket = started.get();
             try {
-                return Optional.of(pollOnce(ticket, ticket.account(), pushedDeletions, inRecord));
+                return Optional.of(pollOnce(new PollRun(request, ticket)));
             } catch (AccountNotFoundException e) {
                 throw e;
             } catch (Throwable e) {
                 // An Error too: a poll that dies without a trace is a watch that silently stopped.
                 LOG.errorf(e, "poll of account %d failed; recorded as unknown", accountId);
-                PollSummary failure = recordFailure(ticket, "the poll failed: " + e, inRecord);
+                PollSummary failure = recordFailure(ticket, "the poll failed: " + e, request.end());
                 if (e instanceof VirtualMachineError fatal) {
                     throw fatal;
                 }
@@ -183,24 +205,21 @@ public class Poller {
         }
     }
 
-    private PollSummary pollOnce(
-            PollRecorder.Ticket ticket,
-            AccountRef account,
-            Set<String> pushedDeletions,
-            Consumer<Optional<Instant>> inRecord) {
-        Instant startedAt = ticket.startedAt();
+    private PollSummary pollOnce(PollRun run) {
+        AccountRef account = run.account();
+        Instant startedAt = run.startedAt();
         PollLimits limits = new PollLimits(config.pollDeadline(), config.maxMediaFetchesPerPoll(), () -> wrappingUp);
         PostSource source = sources.of(account.platform());
         Instant windowStart = startedAt.minus(config.window());
         Optional<PageReadings.Reading> known =
-                pushedDeletions.isEmpty() ? readings.of(ticket.accountId()) : Optional.empty();
+                run.request().pushedDeletions().isEmpty() ? readings.of(run.accountId()) : Optional.empty();
         ListingWalk walk;
         if (known.isPresent()) {
             Instant fetchedAt = clock.instant();
             ListingResult newest = source.newestPage(account, known.get().digest());
             if (newest instanceof ListingResult.Unchanged) {
-                Optional<PollSummary> unread = recording(
-                        () -> pollUnread(ticket, account, inRecord, limits, known.get(), fetchedAt, windowStart));
+                Optional<PollSummary> unread =
+                        recording(() -> pollUnread(run, limits, known.get(), fetchedAt, windowStart));
                 if (unread.isPresent()) {
                     return unread.get();
                 }
@@ -209,8 +228,7 @@ public class Poller {
         } else {
             walk = walker.walk(source, account, windowStart);
         }
-        return recording(
-                () -> pollWalked(ticket, account, pushedDeletions, inRecord, limits, source, windowStart, walk));
+        return recording(() -> pollWalked(run, limits, source, windowStart, walk));
     }
 
     /**
@@ -233,15 +251,9 @@ public class Poller {
      * one due a re-check sooner or later than its sighting now sets, a suspect or a re-check to ask).
      */
     private Optional<PollSummary> pollUnread(
-            PollRecorder.Ticket ticket,
-            AccountRef account,
-            Consumer<Optional<Instant>> inRecord,
-            PollLimits limits,
-            PageReadings.Reading reading,
-            Instant fetchedAt,
-            Instant windowStart) {
-        long accountId = ticket.accountId();
-        Instant startedAt = ticket.startedAt();
+            PollRun run, PollLimits limits, PageReadings.Reading reading, Instant fetchedAt, Instant windowStart) {
+        long accountId = run.accountId();
+        Instant startedAt = run.startedAt();
         PollPlan plan =
                 planner.plan(accountId, reading.outcome(), reading.listedIds(), windowStart, startedAt, Set.of());
         List<ListedPost> listed = reading.listedAt(fetchedAt);
@@ -258,12 +270,11 @@ public class Poller {
         metrics.counter(
                         "afterimage.listings.unread",
                         "platform",
-                        account.platform().apiName())
+                        run.account().platform().apiName())
                 .increment();
         return Optional.of(conclude(
-                ticket,
-                account,
-                inRecord,
+                run,
+                run.request().scheduled(),
                 observation,
                 verdict,
                 reading.title(),
@@ -274,22 +285,22 @@ public class Poller {
     }
 
     private PollSummary pollWalked(
-            PollRecorder.Ticket ticket,
-            AccountRef account,
-            Set<String> pushedDeletions,
-            Consumer<Optional<Instant>> inRecord,
-            PollLimits limits,
-            PostSource source,
-            Instant windowStart,
-            ListingWalk walk) {
-        long accountId = ticket.accountId();
-        Instant startedAt = ticket.startedAt();
+            PollRun run, PollLimits limits, PostSource source, Instant windowStart, ListingWalk walk) {
+        long accountId = run.accountId();
+        Instant startedAt = run.startedAt();
+        AccountRef account = run.account();
         List<PostSkip> skips = new ArrayList<>();
         List<Admitted> admitted = admit(walk, startedAt, skips);
         Set<String> listedIds = walk.posts().stream()
                 .map(post -> PostAdmission.storedId(post.platformPostId()))
                 .collect(Collectors.toSet());
-        PollPlan plan = planner.plan(accountId, walk.outcome(), listedIds, windowStart, startedAt, pushedDeletions);
+        PollPlan plan = planner.plan(
+                accountId,
+                walk.outcome(),
+                listedIds,
+                windowStart,
+                startedAt,
+                run.request().pushedDeletions());
 
         Map<String, PermalinkAnswer> answers = new LinkedHashMap<>();
         if (!limits.pastDeadline()) {
@@ -322,9 +333,8 @@ public class Poller {
         PollObservation observation =
                 new PollObservation(accountId, startedAt, verdict.listing(), seen, answers, plan.archived());
         PollSummary summary = conclude(
-                ticket,
-                account,
-                inRecord,
+                run,
+                false,
                 observation,
                 verdict,
                 walk.title(),
@@ -345,11 +355,15 @@ public class Poller {
     /** What a poll's listing showed, for its summary and the account's cadence. */
     private record Listed(int pages, int posts, List<Instant> published) {}
 
-    /** Records the poll and sums it up. */
+    /**
+     * Records the poll and sums it up.
+     *
+     * @param inBackground whether the record may be written after the poll returns: only for a poll that observed
+     *     nothing new
+     */
     private PollSummary conclude(
-            PollRecorder.Ticket ticket,
-            AccountRef account,
-            Consumer<Optional<Instant>> inRecord,
+            PollRun run,
+            boolean inBackground,
             PollObservation observation,
             PollVerdict verdict,
             Optional<String> title,
@@ -357,14 +371,23 @@ public class Poller {
             Listed listing,
             PollPlan plan,
             List<MediaCollector.Collected> collected) {
-        long accountId = ticket.accountId();
-        Instant startedAt = ticket.startedAt();
+        long accountId = run.accountId();
+        Instant startedAt = run.startedAt();
+        AccountRef account = run.account();
         Optional<String> identity = verdict.listing() instanceof ListingOutcome.Listed
                 ? sources.of(account.platform()).accountIdentity(account)
                 : Optional.empty();
         Optional<Instant> newestDated = newestPost(listing.published(), startedAt, 0);
-        Optional<PollRecorder.Recorded> recorded = recorder.record(
-                ticket, observation, verdict, identity, title, skips, () -> inRecord.accept(newestDated));
+        Optional<PollRecorder.Recorded> recorded;
+        if (inBackground) {
+            recorder.recordLater(run.ticket(), observation, verdict, identity, title);
+            run.request().end().alone(newestDated);
+            recorded = Optional.of(new PollRecorder.Recorded(Reconciliation.NOTHING, List.of()));
+        } else {
+            recorded = recorder.record(run.ticket(), observation, verdict, identity, title, skips, () -> run.request()
+                    .end()
+                    .withRecord(newestDated));
+        }
         Reconciliation result = recorded.map(PollRecorder.Recorded::changes).orElse(Reconciliation.NOTHING);
         List<PostSkip> skipped = recorded.map(PollRecorder.Recorded::skipped).orElse(skips);
         reportSkipped(account, skipped);
@@ -504,7 +527,7 @@ public class Poller {
         return answers;
     }
 
-    private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail, Consumer<Optional<Instant>> inRecord) {
+    private PollSummary recordFailure(PollRecorder.Ticket ticket, String detail, ClaimEnd end) {
         PollVerdict verdict = PollVerdict.failed(detail);
         PollObservation failed = new PollObservation(
                 ticket.accountId(), ticket.startedAt(), verdict.listing(), List.of(), Map.of(), Map.of());
@@ -516,7 +539,7 @@ public class Poller {
                     Optional.empty(),
                     Optional.empty(),
                     List.of(),
-                    () -> inRecord.accept(Optional.empty()));
+                    () -> end.withRecord(Optional.empty()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "the failure of a poll of account %d could not be recorded", ticket.accountId());
         }

@@ -113,6 +113,15 @@ public interface WatchConfig {
     Duration recordLinger();
 
     /**
+     * How long the record of a scheduled poll that took its page unread (it observed nothing new) may wait, in the
+     * background, to share its commit with others (see {@link GroupCommit#later}); the poll does not wait for it. A
+     * crash in that time loses only that the posts were seen again then: the next poll notes it. 0 records such a poll
+     * before it returns, as any other.
+     */
+    @WithDefault("1s")
+    Duration unreadRecordWithin();
+
+    /**
      * How long one poll may run before it stops asking, records what it has and ends as unknown; well above a normal
      * poll (seconds), below the time a stuck one would hold its account.
      */

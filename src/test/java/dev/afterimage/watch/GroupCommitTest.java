@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Poll records that end together share one commit, each caller still returning only once its own record is
- * committed; a lone one does not wait; a refused one costs only itself. The linger here is long (30 s), so that
- * whether a record waited is plain from whether it returned, not from a measured time.
+ * committed; a lone one does not wait; a refused one costs only itself. Records written later leave their callers at
+ * once and are committed together when their window is over, or the writer stops. The linger and window here are
+ * long (30 s), so that whether a record waited is plain from whether it returned or committed, not from a measured
+ * time.
  */
 @QuarkusTest
 class GroupCommitTest {
@@ -118,6 +121,77 @@ class GroupCommitTest {
         polls.forEach(GroupCommit.Expected::close);
     }
 
+    @Test
+    void recordsWrittenLaterLeaveTheirCallersAtOnceAndShareOneCommit() {
+        GroupCommit commits = writingLater(LONG_LINGER);
+        List<Throwable> refusals = new CopyOnWriteArrayList<>();
+
+        commits.later(() -> record("a"), refusals::add);
+        commits.later(() -> record("b"), refusals::add);
+        commits.later(() -> record("c"), refusals::add);
+        assertEquals(Map.of(), endOf, "nothing committed yet: the window is not over");
+
+        commits.stop();
+        assertEquals(
+                Map.of("a", Status.STATUS_COMMITTED, "b", Status.STATUS_COMMITTED, "c", Status.STATUS_COMMITTED),
+                endOf,
+                "stopping writes what waits");
+        assertEquals(1, transactionOf.values().stream().distinct().count(), "one transaction: " + transactionOf);
+        assertEquals(List.of(), refusals);
+    }
+
+    @Test
+    void aRecordWrittenLaterIsCommittedOnceItsWindowIsOver() throws Exception {
+        GroupCommit commits = writingLater(Duration.ofMillis(200));
+
+        commits.later(() -> record("a"), e -> {});
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!endOf.containsKey("a") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(Status.STATUS_COMMITTED, endOf.get("a"), "committed with nobody else to wait for");
+    }
+
+    @Test
+    void aRecordWrittenLaterThatTheDatabaseRefusesIsToldAndCostsOnlyItself() {
+        GroupCommit commits = writingLater(LONG_LINGER);
+        List<Throwable> refusals = new CopyOnWriteArrayList<>();
+
+        commits.later(() -> record("good"), refusals::add);
+        commits.later(
+                () -> {
+                    record("bad");
+                    throw new IllegalStateException("refused");
+                },
+                refusals::add);
+        commits.later(() -> record("also good"), refusals::add);
+        commits.stop();
+
+        assertEquals(Status.STATUS_COMMITTED, endOf.get("good"), "written again on its own, and committed");
+        assertEquals(Status.STATUS_COMMITTED, endOf.get("also good"));
+        assertEquals(Status.STATUS_ROLLEDBACK, endOf.get("bad"));
+        assertEquals(1, refusals.size(), "only the refused record is told: " + refusals);
+        assertEquals("refused", refusals.getFirst().getMessage());
+    }
+
+    @Test
+    void withoutAWindowARecordWrittenLaterCommitsBeforeItsCallerGoesOn() {
+        GroupCommit commits = writingLater(Duration.ZERO);
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new ArrayList<>();
+
+        commits.later(
+                () -> {
+                    ranOn.add(Thread.currentThread());
+                    record("a");
+                },
+                e -> {});
+
+        assertEquals(List.of(caller), ranOn);
+        assertEquals(Status.STATUS_COMMITTED, endOf.get("a"));
+    }
+
     /** Notes the transaction the record runs in and how it ends; returns the record's name. */
     private String record(String name) {
         transactionOf.put(name, transactions.getTransactionKey());
@@ -134,11 +208,22 @@ class GroupCommitTest {
     }
 
     private GroupCommit lingering(Duration linger) {
+        return configured(linger, Duration.ZERO);
+    }
+
+    private GroupCommit writingLater(Duration within) {
+        return configured(Duration.ZERO, within);
+    }
+
+    private GroupCommit configured(Duration linger, Duration unreadWithin) {
         WatchConfig lingeringConfig = (WatchConfig) Proxy.newProxyInstance(
                 WatchConfig.class.getClassLoader(),
                 new Class<?>[] {WatchConfig.class},
-                (proxy, method, args) ->
-                        method.getName().equals("recordLinger") ? linger : method.invoke(config, args));
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "recordLinger" -> linger;
+                    case "unreadRecordWithin" -> unreadWithin;
+                    default -> method.invoke(config, args);
+                });
         GroupCommit commits = new GroupCommit(lingeringConfig);
         started.add(commits);
         return commits;

@@ -1,5 +1,7 @@
 package dev.afterimage.watch;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,28 +65,15 @@ class ScheduledWatchTest {
         FakeTelegram channel = new FakeTelegram("scheduled_channel", "Ministry");
         channel.post(1, Instant.now().minus(Duration.ofHours(1)), "Scheduled statement");
         channel.install(wireMock);
-        int id = given().contentType(ContentType.JSON)
-                .body("{\"url\":\"https://t.me/scheduled_channel\",\"pollInterval\":\"PT2S\"}")
-                .when()
-                .post("/api/accounts")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        int id = watch("scheduled_channel", "PT2S");
 
         assertEquals(Optional.of(Duration.ofSeconds(2)), scheduler.scheduledInterval(id));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> given().get("/api/accounts/" + id).path("lastPollOutcome") != null);
         assertEquals("OK", given().get("/api/accounts/" + id).path("lastPollOutcome"));
-        assertEquals(
-                1,
-                given().get("/api/posts?account=" + id).jsonPath().getList("$").size());
+        assertEquals(1, archivedPosts(id));
 
-        given().contentType(ContentType.JSON)
-                .body("{\"enabled\":false}")
-                .patch("/api/accounts/" + id)
-                .then()
-                .statusCode(200);
+        disable(id);
         assertEquals(Optional.empty(), scheduler.scheduledInterval(id));
         given().contentType(ContentType.JSON)
                 .body("{\"enabled\":true,\"pollInterval\":\"PT5S\"}")
@@ -93,14 +82,7 @@ class ScheduledWatchTest {
                 .statusCode(200);
         assertEquals(Optional.of(Duration.ofSeconds(5)), scheduler.scheduledInterval(id));
 
-        int empty = given().contentType(ContentType.JSON)
-                .body("{\"url\":\"https://t.me/scheduled_empty\",\"pollInterval\":\"PT1H\"}")
-                .when()
-                .post("/api/accounts")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        int empty = watch("scheduled_empty", "PT1H");
         assertEquals(Optional.of(Duration.ofHours(1)), scheduler.scheduledInterval(empty));
         given().delete("/api/accounts/" + empty).then().statusCode(204);
         assertEquals(Optional.empty(), scheduler.scheduledInterval(empty), "a deleted account is no longer polled");
@@ -113,33 +95,71 @@ class ScheduledWatchTest {
             FakeTelegram channel = new FakeTelegram("queued_channel_" + i, "Ministry " + i);
             channel.post(1, Instant.now().minus(Duration.ofHours(1)), "Statement " + i);
             channel.install(wireMock);
-            ids.add(given().contentType(ContentType.JSON)
-                    .body("{\"url\":\"https://t.me/queued_channel_" + i + "\",\"pollInterval\":\"PT2S\"}")
-                    .when()
-                    .post("/api/accounts")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id"));
+            ids.add(watch("queued_channel_" + i, "PT2S"));
         }
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> "OK"
                     .equals(given().get("/api/accounts/" + id).path("lastPollOutcome"))));
             for (int id : ids) {
-                assertEquals(
-                        1,
-                        given().get("/api/posts?account=" + id)
-                                .jsonPath()
-                                .getList("$")
-                                .size());
+                assertEquals(1, archivedPosts(id));
             }
         } finally {
-            ids.forEach(id -> given().contentType(ContentType.JSON)
-                    .body("{\"enabled\":false}")
-                    .patch("/api/accounts/" + id)
-                    .then()
-                    .statusCode(200));
+            ids.forEach(ScheduledWatchTest::disable);
         }
+    }
+
+    @Test
+    void aChannelWhosePageStaysTheSameIsPolledAtItsIntervalEachPollRecorded() {
+        FakeTelegram channel = new FakeTelegram("unchanged_channel", "Ministry");
+        channel.post(1, Instant.now().minus(Duration.ofHours(1)), "Unchanged statement");
+        channel.install(wireMock);
+        int id = watch("unchanged_channel", "PT1S");
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> "OK".equals(given().get("/api/accounts/" + id).path("lastPollOutcome")));
+            int firstPolls = listingRequests("unchanged_channel");
+
+            // The later polls take the page unread: each gives its claim back on its own (the interval is shorter
+            // than the lease, 30 s) and is recorded in the background, so the channel is still polled every second.
+            await().atMost(Duration.ofSeconds(20)).until(() -> listingRequests("unchanged_channel") >= firstPolls + 4);
+            assertEquals("OK", given().get("/api/accounts/" + id).path("lastPollOutcome"));
+            assertEquals(1, archivedPosts(id));
+        } finally {
+            disable(id);
+        }
+    }
+
+    /** Watches the channel at the interval; the new account's id. */
+    private static int watch(String channel, String interval) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://t.me/" + channel + "\",\"pollInterval\":\"" + interval + "\"}")
+                .when()
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static void disable(int accountId) {
+        given().contentType(ContentType.JSON)
+                .body("{\"enabled\":false}")
+                .patch("/api/accounts/" + accountId)
+                .then()
+                .statusCode(200);
+    }
+
+    private static int archivedPosts(int accountId) {
+        return given().get("/api/posts?account=" + accountId)
+                .jsonPath()
+                .getList("$")
+                .size();
+    }
+
+    private int listingRequests(String channel) {
+        return wireMock.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo("/s/" + channel)).build())
+                .getCount();
     }
 
     @Test

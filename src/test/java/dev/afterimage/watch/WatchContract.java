@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.afterimage.detect.PollOutcome;
 import dev.afterimage.hash.Sha256;
 import dev.afterimage.testkit.FakePlatform;
 import dev.afterimage.testkit.FakePlatform.Capability;
@@ -47,6 +48,9 @@ abstract class WatchContract {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    Poller poller;
 
     private FakePlatform platform;
 
@@ -198,6 +202,31 @@ abstract class WatchContract {
         platform.poll();
         assertEquals(unreadBefore + 4, unreadPages(), "the edited page, served again, is taken as read");
         assertEquals(List.of("POST_EDITED"), platform.eventTypes());
+    }
+
+    @Test
+    void aScheduledPollThatTakesItsPageUnreadIsRecordedInTheBackground() throws InterruptedException {
+        platform.cannot(Capability.UNREAD_PAGES).ifPresent(Assumptions::abort);
+        String plain = platform.publish(Duration.ofHours(2), "Plain");
+        long accountId = platform.watch();
+        platform.poll();
+        double unreadBefore = unreadPages();
+        platform.advance(MINUTE);
+        Instant polledAt = clock.instant();
+
+        PollSummary summary = poller.pollScheduled(accountId).orElseThrow();
+
+        assertEquals(PollOutcome.OK, summary.outcome());
+        assertEquals(1, summary.postsSeen());
+        assertEquals(unreadBefore + 1, unreadPages(), "the page was taken unread");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!lastSeen(platform.archived(plain)).equals(polledAt) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(polledAt, lastSeen(platform.archived(plain)), "the record, written after the poll, says so");
+        platform.advance(MINUTE);
+        assertEquals(1, platform.poll().getInt("postsSeen"), "the poll after it follows on");
+        assertEquals(clock.instant(), lastSeen(platform.archived(plain)));
     }
 
     @Test
