@@ -122,6 +122,7 @@ public class Poller {
      * What a poll was asked for.
      *
      * @param pushedDeletions posts the platform pushed a deletion notice for
+     * @param end how the poll ends its claim, when the scheduler claimed it
      * @param scheduled whether the scheduler asked: such a poll may be deferred for a spend budget, and records a page
      *     it took unread in the background
      */
