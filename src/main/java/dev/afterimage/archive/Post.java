@@ -156,6 +156,19 @@ public class Post extends PanacheEntityBase {
                 .list();
     }
 
+    /** When the account's first live post falls due a re-check after {@code after}; empty when none will. */
+    public static Optional<Instant> nextRecheckAfter(long accountId, Instant after) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery(
+                        "select min(p.nextRecheckAt) from Post p where p.accountId = ?1 and p.state = ?2"
+                                + " and p.nextRecheckAt > ?3",
+                        Instant.class)
+                .setParameter(1, accountId)
+                .setParameter(2, PostState.LIVE)
+                .setParameter(3, after)
+                .getSingleResult());
+    }
+
     /** The posts of these ids, in the order given; an id with no post is left out. */
     public static List<Post> inOrder(List<Long> ids) {
         if (ids.isEmpty()) {

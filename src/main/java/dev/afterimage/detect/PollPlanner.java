@@ -73,6 +73,18 @@ public class PollPlanner {
                 archivedCopies(accountId, live, listedIds));
     }
 
+    /**
+     * {@link #plan} for a listing taken as read before, with no deletion pushed, and how long that plan stands: read in
+     * the same transaction, so the two agree.
+     */
+    @Transactional
+    public StandingPlan planStanding(
+            long accountId, ListingOutcome listing, Set<String> listedIds, Instant windowStart, Instant startedAt) {
+        return new StandingPlan(
+                plan(accountId, listing, listedIds, windowStart, startedAt, Set.of()),
+                Post.nextRecheckAfter(accountId, startedAt));
+    }
+
     /** The account's live posts published from {@code coveredFrom} on: those a listing covering it should show. */
     private static List<StoredPost> live(long accountId, Instant coveredFrom) {
         return coveredFrom.equals(Instant.MAX) ? List.of() : Post.liveSince(accountId, coveredFrom);

@@ -84,6 +84,13 @@ public class Account extends PanacheEntityBase {
     @Column(name = "last_recorded_poll_seq", nullable = false)
     public long lastRecordedPollSeq;
 
+    /**
+     * How many record transactions have written the account's posts: a plan read at one count holds while the count
+     * stands (and no re-check falls due), so a poll that finds its page as read before need not read the posts again.
+     */
+    @Column(name = "posts_version", nullable = false)
+    public long postsVersion;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "last_poll_outcome")
     public PollOutcome lastPollOutcome;

@@ -4,6 +4,8 @@ import dev.afterimage.archive.ContentHash;
 import dev.afterimage.archive.ObservedPost;
 import dev.afterimage.detect.ListedPost;
 import dev.afterimage.detect.ListingOutcome;
+import dev.afterimage.detect.PollPlan;
+import dev.afterimage.detect.StandingPlan;
 import dev.afterimage.source.PageDigest;
 import dev.afterimage.source.PostSource;
 import dev.afterimage.source.SourcePost;
@@ -20,8 +22,11 @@ import java.util.stream.Collectors;
  * What the last reading of each account's newest page found, where its source can tell the same page again (the page
  * carries a digest, {@link PostSource#newestPage}): a poll that fetches the very bytes again may take them as read
  * then ({@link Poller}). Kept only for a page that was the whole listing and whose every post was admitted with its
- * media stored, so that taking it unread skips nothing a reading would have done. In memory only, since a reading
- * depends on the service's code: after a restart, or on another instance, each page is read once more.
+ * media stored, so that taking it unread skips nothing a reading would have done. With a reading, the plan a poll that
+ * took it unread read for it, when that plan asks nothing: the polls after it need not read the account's posts while
+ * no record writes them ({@link Account#postsVersion}, which every instance's records count) and no re-check falls
+ * due. In memory only, since a reading depends on the service's code: after a restart, or on another instance, each
+ * page is read once more.
  */
 final class PageReadings {
 
@@ -52,10 +57,46 @@ final class PageReadings {
         }
     }
 
+    /**
+     * A plan read for a reading: it holds for later polls that take the same reading unread while the account's posts
+     * stay at {@code postsVersion} and no re-check falls due ({@link StandingPlan}).
+     */
+    private record KeptPlan(Reading reading, long postsVersion, StandingPlan standing) {}
+
     private final Map<Long, Reading> byAccount = new ConcurrentHashMap<>();
+    private final Map<Long, KeptPlan> plans = new ConcurrentHashMap<>();
 
     Optional<Reading> of(long accountId) {
         return Optional.ofNullable(byAccount.get(accountId));
+    }
+
+    /**
+     * The plan kept for this reading, when it still holds for a poll that started at {@code startedAt} with the
+     * account's posts at {@code postsVersion}.
+     */
+    Optional<PollPlan> plan(long accountId, Reading reading, long postsVersion, Instant startedAt) {
+        KeptPlan kept = plans.get(accountId);
+        if (kept == null
+                || kept.reading() != reading
+                || kept.postsVersion() != postsVersion
+                || !kept.standing().standsAt(startedAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(kept.standing().plan());
+    }
+
+    /**
+     * Keeps a plan read for the reading with the account's posts at {@code postsVersion}, when it asks nothing: a plan
+     * that asks is followed by a reading of the page, which replaces the reading.
+     */
+    void keep(long accountId, Reading reading, long postsVersion, StandingPlan standing) {
+        PollPlan plan = standing.plan();
+        if (plan.suspects().isEmpty()
+                && plan.rechecks().isEmpty()
+                && plan.listing() instanceof ListingOutcome.Listed
+                && byAccount.get(accountId) == reading) {
+            plans.put(accountId, new KeptPlan(reading, postsVersion, standing));
+        }
     }
 
     /**
@@ -67,6 +108,7 @@ final class PageReadings {
      */
     void note(long accountId, ListingWalk walk, List<ObservedPost> seen, boolean skipped) {
         Optional<Reading> reading = readingOf(walk, seen, skipped);
+        plans.remove(accountId);
         if (reading.isPresent()) {
             byAccount.put(accountId, reading.get());
         } else {

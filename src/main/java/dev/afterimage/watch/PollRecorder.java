@@ -70,8 +70,9 @@ class PollRecorder {
      * number.
      *
      * @param account what the poll reads, as the account stood when the poll was numbered
+     * @param postsVersion how many records had written the account's posts then ({@link Account#postsVersion})
      */
-    record Ticket(long accountId, long seq, Instant startedAt, AccountRef account) {}
+    record Ticket(long accountId, long seq, Instant startedAt, AccountRef account, long postsVersion) {}
 
     /** What recording applied, and the posts it had to skip. */
     record Recorded(Reconciliation changes, List<PostSkip> skipped) {}
@@ -96,7 +97,7 @@ class PollRecorder {
                         Duration.between(startedAt, account.lastPollStartedAt),
                         account.lastPollStartedAt);
             }
-            return Optional.of(new Ticket(accountId, numbers.next(), startedAt, account.ref()));
+            return Optional.of(new Ticket(accountId, numbers.next(), startedAt, account.ref(), account.postsVersion));
         });
     }
 
@@ -223,6 +224,7 @@ class PollRecorder {
             return Optional.empty();
         }
         account.lastRecordedPollSeq = ticket.seq();
+        account.postsVersion++;
         return Optional.of(reconciler.reconcileSeen(ticket.accountId(), batch));
     }
 
@@ -242,6 +244,10 @@ class PollRecorder {
         reconciler.reconcileUnchanged(observation, unchanged);
         Instant now = clock.instant();
         Reconciliation reconciliation = reconciler.reconcileAnswers(observation);
+        if (!observation.answers().isEmpty()) {
+            // Answers set states and re-check times; the unchanged posts' sightings above are no part of a plan.
+            account.postsVersion++;
+        }
         WatchHealth health =
                 watchdog.assess(account.id, account.health(), observation.listing(), observation.unanswered(), now);
         account.apply(health);

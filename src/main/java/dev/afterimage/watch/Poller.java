@@ -13,6 +13,7 @@ import dev.afterimage.detect.PollPlanner;
 import dev.afterimage.detect.PollVerdict;
 import dev.afterimage.detect.PostReconciler;
 import dev.afterimage.detect.Reconciliation;
+import dev.afterimage.detect.StandingPlan;
 import dev.afterimage.detect.Suspect;
 import dev.afterimage.source.AccountRef;
 import dev.afterimage.source.ListingResult;
@@ -248,15 +249,22 @@ public class Poller {
     /**
      * A poll whose newest page came byte for byte as an earlier poll read it, the whole listing then: when the archive
      * still holds each of its posts as that reading found them, and nothing is to be asked, the posts are noted seen
-     * again and the page is not read. Empty when the poll must read it after all (a post changed in the archive since,
+     * again and the page is not read. What is to be asked is planned once for the reading and kept while it stands
+     * ({@link PageReadings#plan}), so such polls after the first read nothing of the account's posts either. Empty when the poll must read it after all (a post changed in the archive since,
      * one due a re-check sooner or later than its sighting now sets, a suspect or a re-check to ask).
      */
     private Optional<PollSummary> pollUnread(
             PollRun run, PollLimits limits, PageReadings.Reading reading, Instant fetchedAt, Instant windowStart) {
         long accountId = run.accountId();
         Instant startedAt = run.startedAt();
-        PollPlan plan =
-                planner.plan(accountId, reading.outcome(), reading.listedIds(), windowStart, startedAt, Set.of());
+        long postsVersion = run.ticket().postsVersion();
+        PollPlan plan = readings.plan(accountId, reading, postsVersion, startedAt)
+                .orElseGet(() -> {
+                    StandingPlan standing = planner.planStanding(
+                            accountId, reading.outcome(), reading.listedIds(), windowStart, startedAt);
+                    readings.keep(accountId, reading, postsVersion, standing);
+                    return standing.plan();
+                });
         List<ListedPost> listed = reading.listedAt(fetchedAt);
         if (limits.pastDeadline()
                 || !plan.suspects().isEmpty()

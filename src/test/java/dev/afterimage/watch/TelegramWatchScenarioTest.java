@@ -11,11 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.afterimage.archive.Post;
+import dev.afterimage.archive.PostState;
 import dev.afterimage.testkit.FakeTelegram;
 import dev.afterimage.testkit.MutableClock;
 import dev.afterimage.testkit.TelegramScenario;
 import dev.afterimage.testkit.WireMockResource;
 import dev.afterimage.testkit.WireMockResource.InjectWireMock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +48,9 @@ class TelegramWatchScenarioTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    MeterRegistry metrics;
 
     private TelegramScenario scenario;
 
@@ -314,6 +321,68 @@ class TelegramWatchScenarioTest {
         assertTrue(due.getInt("rechecks") >= 1);
         assertEquals(List.of("POST_DELETED"), scenario.eventTypes());
         assertEquals("DELETED", scenario.postByPlatformId(2).getString("post.state"));
+    }
+
+    @Test
+    void anOlderPostIsReCheckedWhenDueThoughTheChannelsPageStaysTheSame() {
+        scenario.channel.pageSize(5);
+        // An anchor, so the page never reaches the channel's first post: deleting post 2 leaves the page as it was.
+        scenario.post(1, Duration.ofDays(60), "Old anchor");
+        // Published 20 days ago: its next re-check, 30 days after publication, is 10 days away.
+        scenario.post(2, Duration.ofDays(20), "Old statement");
+        scenario.watch();
+        scenario.poll();
+        for (long id = 3; id <= 7; id++) {
+            scenario.post(id, Duration.ofDays(9).minusHours(id), "Later statement " + id);
+        }
+        scenario.advance(MINUTE);
+        assertEquals(0, scenario.poll().getInt("rechecks"), "posts 1 and 2 left the page, no re-check due");
+        double unreadBefore = unreadPages();
+
+        List<JsonPath> quiet = scenario.pollEvery(MINUTE, Duration.ofMinutes(3));
+        scenario.channel.delete(2);
+        scenario.advance(Duration.ofDays(10));
+        JsonPath due = scenario.poll();
+
+        assertEquals(
+                List.of(0, 0, 0),
+                quiet.stream().map(poll -> poll.getInt("rechecks")).toList());
+        assertEquals(unreadBefore + 3, unreadPages(), "the same page was taken unread, its plan kept");
+        assertEquals(0, due.getInt("suspects"), "the page is the same: post 2 is no suspect");
+        assertEquals(1, due.getInt("rechecks"), "the re-check fell due while the page stayed the same");
+        assertEquals(List.of("POST_DELETED"), scenario.eventTypes());
+        assertEquals("DELETED", scenario.postByPlatformId(2).getString("post.state"));
+    }
+
+    @Test
+    void aPlanKeptForThePageGivesWayOnceAnotherInstanceWritesTheChannelsPosts() {
+        scenario.post(1, Duration.ofHours(3), "Statement");
+        scenario.post(2, Duration.ofHours(2), "Statement another instance will find deleted");
+        long accountId = scenario.watch();
+        scenario.poll();
+        scenario.pollEvery(MINUTE, Duration.ofMinutes(2));
+        double unreadBefore = unreadPages();
+        long postId = scenario.postByPlatformId(2).getLong("post.id");
+        // What another instance's record of a deletion writes: the post's state and the account's count of such writes.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Post post = Post.findById(postId);
+            post.state = PostState.DELETED;
+            post.deletedAt = clock.instant();
+            Account.<Account>findById(accountId).postsVersion++;
+        });
+        scenario.advance(MINUTE);
+
+        scenario.poll();
+
+        assertEquals(unreadBefore, unreadPages(), "the post no longer stands as the page was read: it is read again");
+        assertEquals(List.of("POST_RESTORED"), scenario.eventTypes());
+        assertEquals("LIVE", scenario.postByPlatformId(2).getString("post.state"));
+    }
+
+    /** The service's count of Telegram pages it took as read. */
+    private double unreadPages() {
+        return metrics.counter("afterimage.listings.unread", "platform", "telegram")
+                .count();
     }
 
     @Test
