@@ -250,8 +250,9 @@ public class Poller {
      * A poll whose newest page came byte for byte as an earlier poll read it, the whole listing then: when the archive
      * still holds each of its posts as that reading found them, and nothing is to be asked, the posts are noted seen
      * again and the page is not read. What is to be asked is planned once for the reading and kept while it stands
-     * ({@link PageReadings#plan}), so such polls after the first read nothing of the account's posts either. Empty when the poll must read it after all (a post changed in the archive since,
-     * one due a re-check sooner or later than its sighting now sets, a suspect or a re-check to ask).
+     * ({@link PageReadings#plan}), so such polls after the first read nothing of the account's posts either. Empty
+     * when the poll must read it after all (a post changed in the archive since, one due a re-check sooner or later
+     * than its sighting now sets, a suspect or a re-check to ask).
      */
     private Optional<PollSummary> pollUnread(
             PollRun run, PollLimits limits, PageReadings.Reading reading, Instant fetchedAt, Instant windowStart) {
