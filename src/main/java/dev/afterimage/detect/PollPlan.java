@@ -19,4 +19,9 @@ public record PollPlan(
         rechecks = List.copyOf(rechecks);
         archived = Map.copyOf(archived);
     }
+
+    /** The listing was read and nothing is to be asked about: no suspect, no re-check. */
+    public boolean asksNothing() {
+        return listing instanceof ListingOutcome.Listed && suspects.isEmpty() && rechecks.isEmpty();
+    }
 }

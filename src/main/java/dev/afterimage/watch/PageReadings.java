@@ -90,11 +90,7 @@ final class PageReadings {
      * that asks is followed by a reading of the page, which replaces the reading.
      */
     void keep(long accountId, Reading reading, long postsVersion, StandingPlan standing) {
-        PollPlan plan = standing.plan();
-        if (plan.suspects().isEmpty()
-                && plan.rechecks().isEmpty()
-                && plan.listing() instanceof ListingOutcome.Listed
-                && byAccount.get(accountId) == reading) {
+        if (standing.plan().asksNothing() && byAccount.get(accountId) == reading) {
             plans.put(accountId, new KeptPlan(reading, postsVersion, standing));
         }
     }

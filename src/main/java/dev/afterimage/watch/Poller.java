@@ -268,9 +268,7 @@ public class Poller {
                 });
         List<ListedPost> listed = reading.listedAt(fetchedAt);
         if (limits.pastDeadline()
-                || !plan.suspects().isEmpty()
-                || !plan.rechecks().isEmpty()
-                || !(plan.listing() instanceof ListingOutcome.Listed)
+                || !plan.asksNothing()
                 || reconciler.unchanged(plan.archived(), listed).size() < listed.size()) {
             return Optional.empty();
         }
